@@ -1,0 +1,55 @@
+package org.dls4j.shared.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class PlotsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void linePlotWritesAPng() throws IOException {
+        Path png = LinePlot.titled("Learning rate =0.005").axes("iterations (per hundreds)", "cost")
+                .line("cost", new double[] {0.69, 0.58, 0.47, 0.38}).save(dir.resolve("sub/cost.png"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(600, image.getHeight());
+    }
+
+    @Test
+    void decisionBoundaryColoursEachSideByThePrediction() throws IOException {
+        // points left of x1 = 0 are class 0, right are class 1; the "model" thresholds x1 at 0
+        INDArray x = Nd4j.create(new double[][] {{-2, -1, 1, 2}, {0, 1, -1, 0}});
+        INDArray y = Nd4j.create(new double[][] {{0, 0, 1, 1}});
+        Path png = DecisionBoundaryPlot.save("test", x, y, grid -> grid.getRow(0).gt(0).castTo(grid.dataType())
+                .reshape(1, grid.columns()), dir.resolve("boundary.png"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        Color left = new Color(image.getRGB(70, 50));
+        Color right = new Color(image.getRGB(610, 50));
+        assertTrue(left.getRed() > left.getBlue(), "class 0 region is red: " + left);
+        assertTrue(right.getBlue() > right.getRed(), "class 1 region is blue: " + right);
+    }
+
+    @Test
+    void imageGridLaysOutTiles() throws IOException {
+        BufferedImage red = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Path png = ImageGrid.save(List.of(red, red, red), List.of("a", "b", "c"), 2, dir.resolve("grid.png"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(2 * (128 + 8) + 8, image.getWidth());
+        assertEquals(2 * (128 + 36 + 8) + 8, image.getHeight());
+    }
+}
