@@ -28,7 +28,9 @@ class DataCommandTest {
 
     @Test
     void listShowsEveryDataSetWhereItWasFoundAndWhetherItVerified(@TempDir Path cache) {
-        Run run = run(SharedData.files(cache), "list");
+        DataFiles realFiles = new DataFiles(Catalog.bundled(), DataLocator.of(List.of(
+                new DataLocator.SearchRoot(SharedData.ROOT, "shared data")), null), VerificationCache.inUserCacheDirectory());
+        Run run = run(realFiles, "list");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         for (String name : Catalog.bundled().names()) {
             assertTrue(run.out().contains("\n" + name + " "), name + " in\n" + run.out());
