@@ -47,12 +47,12 @@ public final class DataCommand {
         out.println("Searched, in this order:");
         out.println(data.locator().describeRoots());
         out.println();
-        out.printf("%-12s %6s  %-28s %s%n", "data set", "files", "status", "found in");
+        out.printf("%-12s %6s  %-36s %s%n", "data set", "files", "status", "found in");
         boolean allGood = true;
         for (String name : data.catalog().names()) {
             DataSetState state = DataSetState.of(data, data.catalog().entries(name));
             allGood &= state.healthy();
-            out.printf("%-12s %6d  %-28s %s%n", name, state.checks().size(), state.summary(), state.folders());
+            out.printf("%-12s %6d  %-36s %s%n", name, state.checks().size(), state.summary(), state.folders());
         }
         out.flush();
         return allGood ? 0 : 1;
