@@ -2,9 +2,11 @@ package org.dls4j.shared.scratch;
 
 import java.util.Arrays;
 
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.Workspaces;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,20 +20,26 @@ import org.nd4j.linalg.factory.Nd4j;
  *   grads = L_model_backward(AL, Y, caches)
  *   parameters = update_parameters(parameters, grads, learning_rate)
  * </pre>
- * What is different from {@link DeepNetwork}'s readable blocks (none of it changes a printed digit; the unit tests
- * compare both paths):
+ * How it differs from {@link DeepNetwork}'s readable blocks (none of it changes a printed digit; the tests compare
+ * both paths iteration by iteration):
  * <ul>
- *   <li>every activation, gradient and weight-gradient buffer is allocated once, before the loop; the few
- *       temporaries an iteration makes live in a {@link Workspaces#iteration workspace} that is reset after it;</li>
- *   <li>the products go straight to BLAS ({@code Nd4j.gemm} with transpose flags, no transposed copies);</li>
- *   <li>{@code Z} is computed in the activation's buffer and the activation applied in place: the backward steps
- *       only need {@code A} ({@code relu_backward}'s test {@code Z > 0} is {@code A > 0}; {@code sigmoid_backward}'s
- *       recomputed {@code s = sigmoid(Z)} is {@code AL});</li>
+ *   <li>every buffer (activations, {@code dZ}, {@code dW}, {@code db}) is allocated once, before the loop, and the
+ *       iteration runs inside a {@link Workspaces#iteration workspace}, so nothing piles up off-heap;</li>
+ *   <li>the matrix products go to BLAS ({@code Nd4j.gemm} with transpose flags, no transposed copies), and the two
+ *       products over the input use {@code X.T}, stored row-major once before the loop: the layout in which both
+ *       {@code np.dot(W1, X)} and {@code np.dot(dZ1, X.T)} stream fastest (measured);</li>
+ *   <li>the element-wise steps (bias and activation, cost terms, {@code dAL}, {@code sigmoid_backward},
+ *       {@code relu_backward}, the {@code 1./m} scaling, {@code np.sum(dZ, axis=1)} in numpy's pairwise order, the
+ *       update) are fused into one pass each over the arrays' memory, with numpy's operation order and roundings
+ *       ({@code W - learning_rate * (1./m * dot)}). Each ND4J call costs 10-100 microseconds of overhead whatever the
+ *       array size, which was 2 ms per iteration here for the small layers;</li>
+ *   <li>{@code Z} is computed in the activation's buffer and activated in place: the backward steps only need
+ *       {@code A} ({@code relu_backward}'s {@code Z > 0} is {@code A > 0}; {@code sigmoid_backward}'s recomputed
+ *       {@code s = sigmoid(Z)} is {@code AL}; tanh's derivative is {@code 1 - A**2});</li>
  *   <li>{@code dA0 = np.dot(W1.T, dZ1)}, the gradient with respect to the input, is not computed: nothing uses it,
- *       and with 12288 inputs it costs as much as the forward product;</li>
- *   <li>parameters are updated in place ({@code W -= learning_rate * dW}, the same two roundings as numpy).</li>
+ *       and with 12288 inputs it costs as much as the forward product.</li>
  * </ul>
- * The caller's {@link Parameters} arrays are the ones trained (copy them first to keep the initial values).
+ * The caller's {@link Parameters} arrays are the ones trained, in place (copy them first to keep the initial values).
  */
 public final class GradientDescent {
 
@@ -53,7 +61,7 @@ public final class GradientDescent {
             return costs[i];
         }
 
-        /** The cost after the last iteration that was run. */
+        /** The cost of the last iteration that was run. */
         public double last() {
             return costs[costs.length - 1];
         }
@@ -65,55 +73,92 @@ public final class GradientDescent {
         }
     }
 
-    private final INDArray X;
-    private final INDArray Y;
-    private final INDArray oneMinusY;
     private final Parameters parameters;
+    private final Activation hidden;
     private final int layers;
-    private final long m;
-    /** A[l] = activation of layer l (A[0] = X); dZ[l] = gradient w.r.t. Z of layer l, also holding dA[l]. */
+    private final int m;
+    private final INDArray xT;
+    private final INDArray yRow;
+    private final INDArray oneMinusYRow;
+    private final INDArray logAL;
+    private final INDArray logOneMinusAL;
+    /** A[l]: activation of layer l (A[0] = X, unused: layer 1 reads xT); dZ[l] also holds dA[l] before the mask. */
+    private final INDArray[] W;
+    private final INDArray[] b;
     private final INDArray[] A;
     private final INDArray[] dZ;
     private final INDArray[] dW;
-    private final INDArray[] db;
-    private final INDArray[] W;
-    private final INDArray[] b;
+    private final DoubleIndexer[] w;
+    private final DoubleIndexer[] bias;
+    private final DoubleIndexer[] a;
+    private final DoubleIndexer[] dz;
+    private final DoubleIndexer[] dw;
+    private final DoubleIndexer y;
+    private final DoubleIndexer logA;
+    private final DoubleIndexer logNotA;
+    private final double[] rowSums;
 
     /**
-     * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place.
+     * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
+     * hidden layers.
      *
      * @throws IllegalArgumentException when the shapes do not fit together (notebook-style message)
      */
     public GradientDescent(INDArray X, INDArray Y, Parameters parameters) {
+        this(X, Y, parameters, Activation.RELU);
+    }
+
+    /** The same with {@code hidden} ({@link Activation#RELU} or {@link Activation#TANH}) for the hidden layers. */
+    public GradientDescent(INDArray X, INDArray Y, Parameters parameters, Activation hidden) {
         Numerics.useFloat64();
+        if (hidden == Activation.SIGMOID) {
+            throw new IllegalArgumentException("hidden layers must be relu or tanh here");
+        }
+        this.hidden = hidden;
         this.layers = DeepNetwork.checkModel(X, parameters);
-        this.m = X.size(1);
+        if (X.size(1) > Integer.MAX_VALUE / 64) {
+            throw new IllegalArgumentException("too many examples for one full batch: " + X.size(1));
+        }
+        this.m = (int) X.size(1);
         Shapes.require(Y, "Y", 1, m);
         Shapes.require(parameters.W(layers), "W" + layers, 1, parameters.W(layers).size(1));
         this.parameters = parameters;
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            // The loop reads X once per product; a C-ordered (row-major) copy is what BLAS streams fastest here.
-            this.X = X.ordering() == 'c' && !X.isView() ? X : X.dup('c');
-            this.Y = Y.castTo(Nd4j.dataType()).dup('c');
-            this.oneMinusY = this.Y.rsub(1.0);
+            // X.T, (m, n_x) row-major, made once for the two products over X (see the class comment).
+            xT = X.transpose().dup('c');
+            yRow = Y.castTo(DataType.DOUBLE).dup('c');
+            oneMinusYRow = yRow.rsub(1.0);
+            logAL = Nd4j.create(DataType.DOUBLE, 1, m);
+            logOneMinusAL = Nd4j.create(DataType.DOUBLE, 1, m);
+            W = new INDArray[layers + 1];
+            b = new INDArray[layers + 1];
             A = new INDArray[layers + 1];
             dZ = new INDArray[layers + 1];
             dW = new INDArray[layers + 1];
-            db = new INDArray[layers + 1];
-            W = new INDArray[layers + 1];
-            b = new INDArray[layers + 1];
-            A[0] = this.X;
+            w = new DoubleIndexer[layers + 1];
+            bias = new DoubleIndexer[layers + 1];
+            a = new DoubleIndexer[layers + 1];
+            dz = new DoubleIndexer[layers + 1];
+            dw = new DoubleIndexer[layers + 1];
+            int widest = 0;
             for (int l = 1; l <= layers; l++) {
                 W[l] = parameters.W(l);
                 b[l] = parameters.b(l);
-                requireOwnBuffer(W[l], "W" + l);
-                requireOwnBuffer(b[l], "b" + l);
-                long n = W[l].size(0);
-                A[l] = Nd4j.createUninitialized(Nd4j.dataType(), new long[] {n, m}, 'c');
-                dZ[l] = Nd4j.createUninitialized(Nd4j.dataType(), new long[] {n, m}, 'c');
-                dW[l] = Nd4j.createUninitialized(Nd4j.dataType(), W[l].shape(), 'c');
-                db[l] = Nd4j.createUninitialized(Nd4j.dataType(), new long[] {n, 1}, 'c');
+                int n = (int) W[l].size(0);
+                widest = Math.max(widest, n);
+                A[l] = Nd4j.create(DataType.DOUBLE, n, m);
+                dZ[l] = Nd4j.create(DataType.DOUBLE, n, m);
+                dW[l] = Nd4j.create(DataType.DOUBLE, W[l].shape());
+                w[l] = raw(W[l], "W" + l);
+                bias[l] = raw(b[l], "b" + l);
+                a[l] = raw(A[l], "A");
+                dz[l] = raw(dZ[l], "dZ");
+                dw[l] = raw(dW[l], "dW");
             }
+            y = raw(yRow, "Y");
+            logA = raw(logAL, "log AL");
+            logNotA = raw(logOneMinusAL, "log 1-AL");
+            rowSums = new double[widest];
         }
     }
 
@@ -146,57 +191,6 @@ public final class GradientDescent {
         return new CostCurve(at, costs);
     }
 
-    /** One iteration: forward, cost, backward, update; returns the cost of the parameters before the update. */
-    double step(double learningRate) {
-        // ---- AL, caches = L_model_forward(X, parameters)
-        for (int l = 1; l <= layers; l++) {
-            // Z = np.dot(W, A_prev) + b          (into A[l]'s buffer)
-            Nd4j.gemm(W[l], A[l - 1], A[l], false, false, 1.0, 0.0);
-            A[l].addiColumnVector(b[l]);
-            if (l < layers) {
-                // A = np.maximum(0, Z)
-                Activations.reluInPlace(A[l]);
-            } else {
-                // AL = 1/(1+np.exp(-Z))
-                Activations.sigmoidInPlace(A[l]);
-            }
-        }
-        INDArray aL = A[layers];
-        // ---- cost = compute_cost(AL, Y)
-        INDArray oneMinusAL = aL.rsub(1.0);
-        double cost = Costs.crossEntropy(aL, oneMinusAL, Y, oneMinusY);
-
-        // ---- grads = L_model_backward(AL, Y, caches)
-        // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
-        INDArray dAL = Y.div(aL).subi(oneMinusY.div(oneMinusAL)).negi();
-        // sigmoid_backward: s = 1/(1+np.exp(-Z)) (= AL); dZ = dA * s * (1-s)
-        dZ[layers].assign(dAL).muli(aL).muli(oneMinusAL);
-        for (int l = layers; l >= 1; l--) {
-            // dW = 1./m * np.dot(dZ, A_prev.T)
-            Nd4j.gemm(dZ[l], A[l - 1], dW[l], false, true, 1.0, 0.0);
-            dW[l].muli(1.0 / m);
-            // db = 1./m * np.sum(dZ, axis=1, keepdims=True)
-            double[] sums = NumpySum.rowSums(dZ[l]);
-            for (int i = 0; i < sums.length; i++) {
-                db[l].putScalar(i, (1.0 / m) * sums[i]);
-            }
-            if (l > 1) {
-                // dA_prev = np.dot(W.T, dZ)      (into dZ[l-1]'s buffer; skipped for l = 1: dA0 is never used)
-                Nd4j.gemm(W[l], dZ[l], dZ[l - 1], true, false, 1.0, 0.0);
-                // relu_backward: dZ = np.array(dA, copy=True); dZ[Z <= 0] = 0     (Z > 0 exactly where A > 0)
-                Activations.reluBackwardInto(dZ[l - 1], A[l - 1], dZ[l - 1]);
-            }
-        }
-        // ---- parameters = update_parameters(parameters, grads, learning_rate)
-        for (int l = 1; l <= layers; l++) {
-            // W = W - learning_rate * dW
-            W[l].subi(dW[l].muli(learningRate));
-            // b = b - learning_rate * db
-            b[l].subi(db[l].muli(learningRate));
-        }
-        return cost;
-    }
-
     /** The parameters being trained (the caller's object). */
     public Parameters parameters() {
         return parameters;
@@ -208,10 +202,139 @@ public final class GradientDescent {
         return new GradientDescent(X, Y, parameters).run(learningRate, iterations, recordEvery, listener);
     }
 
-    private static void requireOwnBuffer(INDArray a, String name) {
-        if (a.isView() || a.isAttached()) {
-            throw new IllegalArgumentException(name + " must be a standalone array (not a view or a workspace array)"
-                    + " because training updates it in place; pass parameters.copy()");
+    /** One iteration: forward, cost, backward, update; returns the cost of the parameters before the update. */
+    double step(double learningRate) {
+        // ---------------- AL, caches = L_model_forward(X, parameters)
+        for (int l = 1; l <= layers; l++) {
+            // Z = np.dot(W, A_prev)              (layer 1: np.dot(W1, X_T.T)), into A[l]'s buffer
+            if (l == 1) {
+                Nd4j.gemm(W[1], xT, A[1], false, true, 1.0, 0.0);
+            } else {
+                Nd4j.gemm(W[l], A[l - 1], A[l], false, false, 1.0, 0.0);
+            }
+            // Z = Z + b; A = np.maximum(0, Z) / np.tanh(Z) / 1/(1+np.exp(-Z)), one pass
+            biasAndActivate(l, l < layers ? hidden : Activation.SIGMOID);
         }
+
+        // ---------------- cost = compute_cost(AL, Y)
+        DoubleIndexer aL = a[layers];
+        for (int j = 0; j < m; j++) {
+            double al = aL.get(j);
+            // np.log(AL), np.log(1-AL)
+            logA.put(j, Math.log(al));
+            logNotA.put(j, Math.log(1.0 - al));
+        }
+        // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
+        double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow, logAL)
+                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL));
+
+        // ---------------- grads = L_model_backward(AL, Y, caches)
+        DoubleIndexer dzL = dz[layers];
+        for (int j = 0; j < m; j++) {
+            double al = aL.get(j);
+            double yj = y.get(j);
+            double oneMinusAl = 1.0 - al;
+            // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+            double dAL = -(yj / al - (1.0 - yj) / oneMinusAl);
+            // sigmoid_backward: s = 1/(1+np.exp(-Z)) (= AL); dZ = dA * s * (1-s)
+            dzL.put(j, dAL * al * oneMinusAl);
+        }
+        for (int l = layers; l >= 1; l--) {
+            // np.dot(dZ, A_prev.T)               (layer 1: np.dot(dZ1, X_T)); the 1./m comes in the update pass
+            if (l == 1) {
+                Nd4j.gemm(dZ[1], xT, dW[1], false, false, 1.0, 0.0);
+            } else {
+                Nd4j.gemm(dZ[l], A[l - 1], dW[l], false, true, 1.0, 0.0);
+            }
+            if (l > 1) {
+                // dA_prev = np.dot(W.T, dZ)      into dZ[l-1] (not for l = 1: dA0 is never used)
+                Nd4j.gemm(W[l], dZ[l], dZ[l - 1], true, false, 1.0, 0.0);
+                // relu_backward: dZ = np.array(dA, copy=True); dZ[Z <= 0] = 0   (Z > 0 exactly where A > 0)
+                // tanh: dZ = dA * (1 - np.power(A, 2))
+                activationBackward(l - 1);
+            }
+        }
+
+        // ---------------- parameters = update_parameters(parameters, grads, learning_rate)
+        for (int l = 1; l <= layers; l++) {
+            update(l, learningRate);
+        }
+        return cost;
+    }
+
+    private void biasAndActivate(int l, Activation activation) {
+        DoubleIndexer al = a[l];
+        DoubleIndexer bl = bias[l];
+        int n = (int) A[l].size(0);
+        for (int i = 0; i < n; i++) {
+            double bi = bl.get(i);
+            long row = (long) i * m;
+            switch (activation) {
+                case RELU -> {
+                    for (int j = 0; j < m; j++) {
+                        double z = al.get(row + j) + bi;
+                        // np.maximum(0, Z): NaN stays NaN, as in numpy
+                        al.put(row + j, z > 0 || Double.isNaN(z) ? z : 0.0);
+                    }
+                }
+                case TANH -> {
+                    for (int j = 0; j < m; j++) {
+                        al.put(row + j, Math.tanh(al.get(row + j) + bi));
+                    }
+                }
+                case SIGMOID -> {
+                    for (int j = 0; j < m; j++) {
+                        double z = al.get(row + j) + bi;
+                        al.put(row + j, 1 / (1 + Math.exp(-z)));
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private void activationBackward(int l) {
+        DoubleIndexer al = a[l];
+        DoubleIndexer dzl = dz[l];
+        long size = A[l].length();
+        if (hidden == Activation.RELU) {
+            for (long k = 0; k < size; k++) {
+                if (!(al.get(k) > 0)) {
+                    dzl.put(k, 0.0);
+                }
+            }
+        } else {
+            for (long k = 0; k < size; k++) {
+                double ak = al.get(k);
+                dzl.put(k, dzl.get(k) * (1 - ak * ak));
+            }
+        }
+    }
+
+    private void update(int l, double learningRate) {
+        double scale = 1.0 / m;
+        // W = W - learning_rate * dW, with dW = 1./m * np.dot(dZ, A_prev.T)
+        DoubleIndexer wl = w[l];
+        DoubleIndexer dwl = dw[l];
+        long size = W[l].length();
+        for (long k = 0; k < size; k++) {
+            wl.put(k, wl.get(k) - learningRate * (scale * dwl.get(k)));
+        }
+        // b = b - learning_rate * db, with db = 1./m * np.sum(dZ, axis=1, keepdims=True) (numpy's pairwise order)
+        int n = (int) A[l].size(0);
+        NumpySum.rowSums(dz[l], n, m, rowSums);
+        DoubleIndexer bl = bias[l];
+        for (int i = 0; i < n; i++) {
+            bl.put(i, bl.get(i) - learningRate * (scale * rowSums[i]));
+        }
+    }
+
+    private static DoubleIndexer raw(INDArray array, String name) {
+        if (array.isView() || array.isAttached() || array.offset() != 0 || array.ordering() != 'c'
+                || array.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException(name + " must be a standalone row-major DOUBLE array (not a view or a"
+                    + " workspace array) because training updates it in place; pass parameters.copy()");
+        }
+        return (DoubleIndexer) array.data().indexer();
     }
 }

@@ -1,5 +1,6 @@
 package org.dls4j.shared.scratch;
 
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,6 +91,56 @@ public final class NumpySum {
             sums[i] = 0.0 + pairwise(v, i * m, m);
         }
         return sums;
+    }
+
+    /**
+     * The row sums of an {@code (n, m)} row-major array read in place through its indexer, into {@code out}: the
+     * training loop's {@code np.sum(dZ, axis=1)} without copying dZ.
+     */
+    public static void rowSums(DoubleIndexer a, int n, int m, double[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = 0.0 + pairwise(a, (long) i * m, m);
+        }
+    }
+
+    /** {@link #pairwise(double[], int, int)} over indexed memory. */
+    static double pairwise(DoubleIndexer a, long offset, int n) {
+        if (n < 8) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += a.get(offset + i);
+            }
+            return res;
+        } else if (n <= BLOCK) {
+            double r0 = a.get(offset);
+            double r1 = a.get(offset + 1);
+            double r2 = a.get(offset + 2);
+            double r3 = a.get(offset + 3);
+            double r4 = a.get(offset + 4);
+            double r5 = a.get(offset + 5);
+            double r6 = a.get(offset + 6);
+            double r7 = a.get(offset + 7);
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8) {
+                r0 += a.get(offset + i);
+                r1 += a.get(offset + i + 1);
+                r2 += a.get(offset + i + 2);
+                r3 += a.get(offset + i + 3);
+                r4 += a.get(offset + i + 4);
+                r5 += a.get(offset + i + 5);
+                r6 += a.get(offset + i + 6);
+                r7 += a.get(offset + i + 7);
+            }
+            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                res += a.get(offset + i);
+            }
+            return res;
+        } else {
+            int n2 = n / 2;
+            n2 -= n2 % 8;
+            return pairwise(a, offset, n2) + pairwise(a, offset + n2, n - n2);
+        }
     }
 
     private static double[] values(INDArray a) {

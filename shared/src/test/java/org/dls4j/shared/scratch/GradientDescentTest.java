@@ -62,6 +62,27 @@ class GradientDescentTest {
     }
 
     @Test
+    void tanhHiddenLayersMatchTheReadableBlocks() {
+        NumpyRandom rng = new NumpyRandom(5);
+        INDArray X = rng.randn(2, 50);
+        INDArray Y = rng.rand(1, 50).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParameters(2, 4, 1);
+        Parameters p = initial.copy();
+        double[] expected = new double[30];
+        for (int i = 0; i < 30; i++) {
+            DeepNetwork.ModelOutput f = DeepNetwork.lModelForward(X, p, Activation.TANH, Activation.SIGMOID);
+            expected[i] = Costs.crossEntropy(f.AL(), Y);
+            p = DeepNetwork.updateParameters(p, DeepNetwork.lModelBackward(f.AL(), Y, f.caches(), Activation.TANH), 1.2);
+        }
+        Parameters trained = initial.copy();
+        GradientDescent.CostCurve curve = new GradientDescent(X, Y, trained, Activation.TANH).run(1.2, 30, 1, null);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(expected[i], curve.costs()[i], 1e-14 * expected[i], "cost at iteration " + i);
+        }
+        assertAllClose(p.W(1), trained.W(1), 1e-12, 1e-15, "W1");
+    }
+
+    @Test
     void recordsEveryNthAndTheLastIteration() {
         NumpyRandom rng = new NumpyRandom(2);
         INDArray X = rng.randn(4, 8);
