@@ -1,0 +1,353 @@
+package org.dls4j.course1.week4;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.scratch.Cache;
+import org.dls4j.shared.scratch.Costs;
+import org.dls4j.shared.scratch.DeepNetwork;
+import org.dls4j.shared.scratch.DeepNetwork.LayerOutput;
+import org.dls4j.shared.scratch.DeepNetwork.LinearGradients;
+import org.dls4j.shared.scratch.DeepNetwork.LinearOutput;
+import org.dls4j.shared.scratch.DeepNetwork.ModelOutput;
+import org.dls4j.shared.scratch.Gradients;
+import org.dls4j.shared.scratch.Initializers;
+import org.dls4j.shared.scratch.LinearCache;
+import org.dls4j.shared.scratch.Parameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Course 1, week 4: <b>Building your Deep Neural Network: Step by Step</b>. The graded functions, in the notebook's
+ * order, each a thin readable wrapper over the one shared implementation in {@code org.dls4j.shared.scratch} (which
+ * later assignments call as their given helpers), so there is a single copy of the arithmetic; the numpy lines
+ * each one stands for are in its Javadoc and, line by line, in the engine's source.
+ *
+ * <p>What the learner sees ({@code ./dls run c1w4-step-by-step}): every unit check of the 2021 notebook, run on the
+ * notebook's own test cases (rebuilt with numpy's random stream in {@link TestCases}) and printed as numpy prints,
+ * e.g.
+ * <pre>
+ * W1 = [[ 0.01624345 -0.00611756 -0.00528172]
+ *  [-0.01072969  0.00865408 -0.02301539]]
+ * ...
+ * Z = [[ 3.26295337 -1.23429987]]
+ * With sigmoid: A = [[0.96890023 0.11013289]]
+ * With ReLU: A = [[3.43896131 0.        ]]
+ * AL = [[0.03921668 0.70498921 0.19734387 0.04728177]]
+ * Cost: 0.2797765635793422
+ * ...
+ * </pre>
+ * No plots: this notebook has none.
+ */
+@Command(name = "c1w4-step-by-step", mixinStandardHelpOptions = true,
+        description = "Course 1 week 4: the L-layer network's building blocks, each run on the notebook's test case.")
+public final class DeepNetworkStepByStep implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
+
+    /** What the run computed, under the names it printed, plus the printed lines. */
+    public record Result(Map<String, INDArray> arrays, double cost, List<String> lines) {
+    }
+
+    static {
+        // float64 before anything else, so the backend banner and every array are DOUBLE
+        Numerics.useFloat64();
+    }
+
+    public static void main(String[] args) {
+        System.exit(AssignmentRunner.execute(new DeepNetworkStepByStep(), args));
+    }
+
+    @Override
+    public Integer call() {
+        run(System.out::println);
+        return 0;
+    }
+
+    // -------------------------------------------------------------------------------- graded functions
+
+    /**
+     * {@code initialize_parameters(n_x, n_h, n_y)}: {@code np.random.seed(1)};
+     * {@code W1 = np.random.randn(n_h, n_x)*0.01}; {@code b1 = np.zeros((n_h, 1))};
+     * {@code W2 = np.random.randn(n_y, n_h)*0.01}; {@code b2 = np.zeros((n_y, 1))}.
+     */
+    public static Parameters initializeParameters(int nX, int nH, int nY) {
+        return Initializers.initializeParameters(nX, nH, nY);
+    }
+
+    /**
+     * {@code initialize_parameters_deep(layer_dims)}: {@code np.random.seed(3)}; for l in 1..L-1:
+     * {@code W_l = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01}, {@code b_l = np.zeros((layer_dims[l], 1))}.
+     */
+    public static Parameters initializeParametersDeep(int... layerDims) {
+        return Initializers.initializeParametersDeep(layerDims);
+    }
+
+    /** {@code linear_forward(A, W, b)}: {@code Z = np.dot(W, A) + b}; {@code cache = (A, W, b)}. */
+    public static LinearOutput linearForward(INDArray A, INDArray W, INDArray b) {
+        return DeepNetwork.linearForward(A, W, b);
+    }
+
+    /**
+     * {@code linear_activation_forward(A_prev, W, b, activation)}: {@code Z, linear_cache = linear_forward(A_prev, W,
+     * b)}; {@code A, activation_cache = sigmoid(Z)} or {@code relu(Z)}; {@code cache = (linear_cache,
+     * activation_cache)}.
+     */
+    public static LayerOutput linearActivationForward(INDArray aPrev, INDArray W, INDArray b, String activation) {
+        return DeepNetwork.linearActivationForward(aPrev, W, b, activation);
+    }
+
+    /**
+     * {@code L_model_forward(X, parameters)}: {@code [LINEAR -> RELU] * (L-1)} with {@code "relu"} for l in 1..L-1,
+     * then {@code LINEAR -> SIGMOID}; every layer's cache appended to {@code caches}.
+     */
+    public static ModelOutput lModelForward(INDArray X, Parameters parameters) {
+        return DeepNetwork.lModelForward(X, parameters);
+    }
+
+    /**
+     * {@code compute_cost(AL, Y)}: {@code cost = (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T))},
+     * {@code np.squeeze(cost)} (the notebook's dot form; see {@link Costs} for the np.sum form's last bit).
+     */
+    public static double computeCost(INDArray AL, INDArray Y) {
+        return Costs.crossEntropy(AL, Y);
+    }
+
+    /**
+     * {@code linear_backward(dZ, cache)}: {@code dW = 1./m * np.dot(dZ, A_prev.T)};
+     * {@code db = 1./m * np.sum(dZ, axis=1, keepdims=True)}; {@code dA_prev = np.dot(W.T, dZ)}.
+     */
+    public static LinearGradients linearBackward(INDArray dZ, LinearCache cache) {
+        return DeepNetwork.linearBackward(dZ, cache);
+    }
+
+    /**
+     * {@code linear_activation_backward(dA, cache, activation)}: {@code dZ = relu_backward(dA, activation_cache)} or
+     * {@code sigmoid_backward(...)}, then {@code linear_backward(dZ, linear_cache)}.
+     */
+    public static LinearGradients linearActivationBackward(INDArray dA, Cache cache, String activation) {
+        return DeepNetwork.linearActivationBackward(dA, cache, activation);
+    }
+
+    /**
+     * {@code L_model_backward(AL, Y, caches)}: {@code dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))}; the
+     * sigmoid layer's gradients into {@code dA(L-1), dW(L), db(L)}; then for l = L-2..0 the ReLU layers' into
+     * {@code dA(l), dW(l+1), db(l+1)}.
+     */
+    public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches) {
+        return DeepNetwork.lModelBackward(AL, Y, caches);
+    }
+
+    /**
+     * {@code update_parameters(params, grads, learning_rate)}: {@code parameters = params.copy()}; for l in 1..L:
+     * {@code W_l = W_l - learning_rate * dW_l}, {@code b_l = b_l - learning_rate * db_l}.
+     */
+    public static Parameters updateParameters(Parameters params, Gradients grads, double learningRate) {
+        return DeepNetwork.updateParameters(params, grads, learningRate);
+    }
+
+    // -------------------------------------------------------------------------------- the notebook's test cells
+
+    /** Runs every unit check of the notebook and prints what the notebook prints. */
+    public static Result run(Consumer<String> out) {
+        Numerics.useFloat64();
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        Consumer<String> print = line -> {
+            lines.add(line);
+            out.accept(line);
+        };
+
+        print.accept("== initialize_parameters(3, 2, 1)");
+        Parameters two = initializeParameters(3, 2, 1);
+        show(print, arrays, "", two);
+
+        print.accept("== initialize_parameters_deep([5, 4, 3])");
+        Parameters deep = initializeParametersDeep(5, 4, 3);
+        show(print, arrays, "deep ", deep);
+
+        print.accept("== linear_forward");
+        INDArray[] lf = TestCases.linearForward();
+        LinearOutput z = linearForward(lf[0], lf[1], lf[2]);
+        put(print, arrays, "Z = ", "Z", z.Z());
+
+        print.accept("== linear_activation_forward");
+        INDArray[] laf = TestCases.linearActivationForward();
+        put(print, arrays, "With sigmoid: A = ", "sigmoid A",
+                linearActivationForward(laf[0], laf[1], laf[2], "sigmoid").A());
+        put(print, arrays, "With ReLU: A = ", "relu A", linearActivationForward(laf[0], laf[1], laf[2], "relu").A());
+
+        print.accept("== L_model_forward");
+        TestCases.Model lmf = TestCases.lModelForward2Hidden();
+        ModelOutput forward = lModelForward(lmf.X(), lmf.parameters());
+        put(print, arrays, "AL = ", "AL", forward.AL());
+        print.accept("Length of caches list = " + forward.caches().size());
+
+        print.accept("== compute_cost");
+        INDArray[] cc = TestCases.computeCost();
+        double cost = computeCost(cc[0], cc[1]);
+        print.accept("Cost: " + NumpyFormat.repr(cost));
+
+        print.accept("== linear_backward");
+        INDArray dZ = TestCases.linearBackwardDZ();
+        LinearGradients lb = linearBackward(dZ, TestCases.linearBackwardCache());
+        put(print, arrays, "dA_prev: ", "linear dA_prev", lb.dAPrev());
+        put(print, arrays, "dW: ", "linear dW", lb.dW());
+        put(print, arrays, "db: ", "linear db", lb.db());
+
+        print.accept("== linear_activation_backward");
+        TestCases.Backward lab = TestCases.linearActivationBackward();
+        LinearGradients s = linearActivationBackward(lab.dA(), lab.cache(), "sigmoid");
+        put(print, arrays, "With sigmoid: dA_prev = ", "sigmoid dA_prev", s.dAPrev());
+        put(print, arrays, "With sigmoid: dW = ", "sigmoid dW", s.dW());
+        put(print, arrays, "With sigmoid: db = ", "sigmoid db", s.db());
+        LinearGradients r = linearActivationBackward(lab.dA(), lab.cache(), "relu");
+        put(print, arrays, "With relu: dA_prev = ", "relu dA_prev", r.dAPrev());
+        put(print, arrays, "With relu: dW = ", "relu dW", r.dW());
+        put(print, arrays, "With relu: db = ", "relu db", r.db());
+
+        print.accept("== L_model_backward");
+        TestCases.ModelBackward lmb = TestCases.lModelBackward();
+        Gradients grads = lModelBackward(lmb.AL(), lmb.Y(), lmb.caches());
+        put(print, arrays, "dA0 = ", "dA0", grads.dA(0));
+        put(print, arrays, "dA1 = ", "dA1", grads.dA(1));
+        put(print, arrays, "dW1 = ", "dW1", grads.dW(1));
+        put(print, arrays, "dW2 = ", "dW2", grads.dW(2));
+        put(print, arrays, "db1 = ", "db1", grads.db(1));
+        put(print, arrays, "db2 = ", "db2", grads.db(2));
+
+        print.accept("== update_parameters (learning_rate = 0.1)");
+        TestCases.Update up = TestCases.updateParameters();
+        show(print, arrays, "updated ", updateParameters(up.parameters(), up.grads(), 0.1));
+        return new Result(Collections.unmodifiableMap(arrays), cost, List.copyOf(lines));
+    }
+
+    private static void show(Consumer<String> print, Map<String, INDArray> arrays, String prefix, Parameters p) {
+        p.asMap().forEach((name, value) -> put(print, arrays, name + " = ", prefix + name, value));
+    }
+
+    private static void put(Consumer<String> print, Map<String, INDArray> arrays, String label, String key,
+            INDArray value) {
+        arrays.put(key, value);
+        // print("Z = " + str(Z))
+        print.accept(label + NumpyFormat.array(value));
+    }
+
+    /**
+     * The notebook's test-case generators ({@code testCases.py} of 2021, identical to {@code testCases_v4a.py}):
+     * each seeds numpy and draws its arrays in the notebook's order.
+     */
+    public static final class TestCases {
+
+        private TestCases() {
+        }
+
+        /** {@code np.random.seed(1)}; {@code A = randn(3,2)}, {@code W = randn(1,3)}, {@code b = randn(1,1)}. */
+        public static INDArray[] linearForward() {
+            NumpyRandom rng = new NumpyRandom(1);
+            return new INDArray[] {rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1)};
+        }
+
+        /** {@code np.random.seed(2)}; {@code A_prev = randn(3,2)}, {@code W = randn(1,3)}, {@code b = randn(1,1)}. */
+        public static INDArray[] linearActivationForward() {
+            NumpyRandom rng = new NumpyRandom(2);
+            return new INDArray[] {rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1)};
+        }
+
+        /** Input and parameters of a test case. */
+        public record Model(INDArray X, Parameters parameters) {
+        }
+
+        /** {@code L_model_forward_test_case_2hidden}: {@code np.random.seed(6)}; X (5,4), W1..W3, b1..b3. */
+        public static Model lModelForward2Hidden() {
+            NumpyRandom rng = new NumpyRandom(6);
+            INDArray X = rng.randn(5, 4);
+            Parameters p = Parameters.of("W1", rng.randn(4, 5), "b1", rng.randn(4, 1), "W2", rng.randn(3, 4),
+                    "b2", rng.randn(3, 1), "W3", rng.randn(1, 3), "b3", rng.randn(1, 1));
+            return new Model(X, p);
+        }
+
+        /** {@code Y = np.asarray([[1, 1, 0]])}, {@code aL = np.array([[.8, .9, 0.4]])}: returns {AL, Y}. */
+        public static INDArray[] computeCost() {
+            return new INDArray[] {Nd4j.createFromArray(new double[][] {{.8, .9, .4}}),
+                Nd4j.createFromArray(new double[][] {{1, 1, 0}})};
+        }
+
+        /** {@code np.random.seed(1)}; {@code dZ = randn(3,4)} (then A, W, b of {@link #linearBackwardCache}). */
+        public static INDArray linearBackwardDZ() {
+            return new NumpyRandom(1).randn(3, 4);
+        }
+
+        /** The same stream after dZ: {@code A = randn(5,4)}, {@code W = randn(3,5)}, {@code b = randn(3,1)}. */
+        public static LinearCache linearBackwardCache() {
+            NumpyRandom rng = new NumpyRandom(1);
+            rng.randn(3, 4);
+            return new LinearCache(rng.randn(5, 4), rng.randn(3, 5), rng.randn(3, 1));
+        }
+
+        /** Gradient and cache of a test case. */
+        public record Backward(INDArray dA, Cache cache) {
+        }
+
+        /** {@code np.random.seed(2)}; dA (1,2), A (3,2), W (1,3), b (1,1), Z (1,2). */
+        public static Backward linearActivationBackward() {
+            NumpyRandom rng = new NumpyRandom(2);
+            INDArray dA = rng.randn(1, 2);
+            LinearCache linear = new LinearCache(rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1));
+            return new Backward(dA, new Cache(linear, rng.randn(1, 2)));
+        }
+
+        /** Output, labels and caches of a test case. */
+        public record ModelBackward(INDArray AL, INDArray Y, List<Cache> caches) {
+        }
+
+        /**
+         * {@code np.random.seed(3)}; {@code AL = randn(1,2)}, {@code Y = [[1, 0]]}, then A1 (4,2), W1 (3,4), b1 (3,1),
+         * Z1 (3,2), A2 (3,2), W2 (1,3), b2 (1,1), Z2 (1,2).
+         */
+        public static ModelBackward lModelBackward() {
+            NumpyRandom rng = new NumpyRandom(3);
+            INDArray AL = rng.randn(1, 2);
+            INDArray Y = Nd4j.createFromArray(new double[][] {{1, 0}});
+            INDArray a1 = rng.randn(4, 2);
+            INDArray w1 = rng.randn(3, 4);
+            INDArray b1 = rng.randn(3, 1);
+            INDArray z1 = rng.randn(3, 2);
+            INDArray a2 = rng.randn(3, 2);
+            INDArray w2 = rng.randn(1, 3);
+            INDArray b2 = rng.randn(1, 1);
+            INDArray z2 = rng.randn(1, 2);
+            return new ModelBackward(AL, Y, List.of(new Cache(new LinearCache(a1, w1, b1), z1),
+                    new Cache(new LinearCache(a2, w2, b2), z2)));
+        }
+
+        /** Parameters and gradients of a test case. */
+        public record Update(Parameters parameters, Gradients grads) {
+        }
+
+        /** {@code np.random.seed(2)}: W1 (3,4), b1 (3,1), W2 (1,3), b2 (1,1); {@code np.random.seed(3)}: the grads. */
+        public static Update updateParameters() {
+            NumpyRandom rng = new NumpyRandom(2);
+            Parameters p = Parameters.of("W1", rng.randn(3, 4), "b1", rng.randn(3, 1), "W2", rng.randn(1, 3),
+                    "b2", rng.randn(1, 1));
+            rng.seed(3);
+            Gradients g = Gradients.of("dW1", rng.randn(3, 4), "db1", rng.randn(3, 1), "dW2", rng.randn(1, 3),
+                    "db2", rng.randn(1, 1));
+            return new Update(p, g);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.dls4j.course1.week4;
+
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.dls4j.course1.week4.DeepNetworkApplication.Models;
+import org.dls4j.course1.week4.DeepNetworkApplication.Result;
+import org.dls4j.course1.week4.DeepNetworkApplication.Settings;
+import org.dls4j.course1.week4.DeepNetworkApplication.TrainedModel;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.TrainingDivergedException;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.data.CatsData;
+import org.dls4j.shared.data.Images;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The application against expected-c1-c2.md section 6: the full 2500-iteration runs of both models (every printed
+ * cost to the printed 6 decimals, and to 1e-12 relative at full precision; the accuracies as numpy prints them),
+ * the 2021 public tests of both graded functions, the custom-image path and bad input.
+ *
+ * <p>The default build runs the first 300 iterations of both models on the real data (costs at 0, 100, 200 and 299);
+ * the two full runs are tagged {@code full} ({@code mvn test -Pfull}): 15-25 s each on an idle 2-core machine, but
+ * well over a minute when the cores are shared.
+ */
+class DeepNetworkApplicationTest {
+
+    /** Section 6, two-layer model: the cost at 0, 100, ..., 2400, 2499 (full precision, 2018+ expected). */
+    static final double[] TWO_LAYER_COSTS = {0.6930497356599888, 0.6464320953428849, 0.6325140647912677,
+        0.6015024920354665, 0.5601966311605746, 0.5158304772764729, 0.4754901313943325, 0.4339163151225749,
+        0.4007977536203887, 0.3580705011323798, 0.3394281538366413, 0.3052753636196263, 0.27491377282130164,
+        0.24681768210614832, 0.19850735037466097, 0.17448318112556646, 0.17080762978096034, 0.11306524562164738,
+        0.09629426845937152, 0.08342617959726865, 0.07439078704319085, 0.06630748132267933, 0.05919329501038171,
+        0.05336140348560558, 0.04855478562877021, 0.04421498215868955};
+
+    /** Section 6, L-layer model [12288, 20, 7, 5, 1]. */
+    static final double[] L_LAYER_COSTS = {0.7717493284237686, 0.6720534400822913, 0.6482632048575212,
+        0.6115068816101356, 0.567047326836611, 0.5401376634547801, 0.5279299569455267, 0.46547737717668514,
+        0.369125852495928, 0.39174697434805344, 0.3151869888600617, 0.2726998441789385, 0.23741853400268137,
+        0.19960120532208644, 0.18926300388463307, 0.16118854665827753, 0.14821389662363318, 0.13777487812972944,
+        0.12974017549190123, 0.12122535068005211, 0.1138206066863371, 0.10783928526254132, 0.10285466069352679,
+        0.10089745445261786, 0.09287821526472398, 0.088439943441702};
+
+    @BeforeAll
+    static void float64() {
+        Numerics.useFloat64();
+    }
+
+    static List<String> expectedLines(double[] costs) {
+        List<String> lines = new ArrayList<>();
+        for (int k = 0; k < costs.length; k++) {
+            int i = k < costs.length - 1 ? 100 * k : 2499;
+            lines.add(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(costs[k])));
+        }
+        return lines;
+    }
+
+    static void assertCosts(double[] expected, TrainedModel model, List<String> printed) {
+        assertArrayEquals(new int[] {0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200, 1300, 1400,
+            1500, 1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2499}, model.costs().iterations());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], model.costs().costs()[k], 1e-12 * expected[k],
+                    "cost at iteration " + model.costs().iterations()[k]);
+        }
+        List<String> costLines = printed.stream().filter(l -> l.startsWith("Cost after")).toList();
+        assertEquals(expectedLines(expected), costLines);
+    }
+
+    @Test
+    @Tag("full")
+    void twoLayerModelReachesTheNotebooksCostsAnd72PercentTest(@TempDir Path out) throws Exception {
+        List<String> printed = new ArrayList<>();
+        Result r = DeepNetworkApplication.run(Settings.notebook(out).withModels(Models.TWO_LAYER), printed::add);
+        assertCosts(TWO_LAYER_COSTS, r.twoLayer(), printed);
+        assertEquals("0.9999999999999998", NumpyFormat.repr(r.twoLayer().trainAccuracy()));
+        assertEquals("0.72", NumpyFormat.repr(r.twoLayer().testAccuracy()));
+        assertTrue(printed.contains("Accuracy: 0.9999999999999998"), printed.toString());
+        assertTrue(printed.contains("Accuracy: 0.72"));
+        assertTrue(Files.size(out.resolve("c1w4-two-layer-cost.png")) > 1000);
+        assertTrue(Files.size(out.resolve("c1w4-mislabeled.png")) > 1000);
+    }
+
+    @Test
+    @Tag("full")
+    void lLayerModelReachesTheNotebooksCostsAndAccuracies(@TempDir Path out) throws Exception {
+        // a cat picture of the test set, written as a PNG file: the custom-image cell must call it a cat
+        CatsData.Split test = CatsData.test();
+        int cat = 1; // test picture 1 is a cat that the trained L-layer model classifies correctly
+        assertEquals(1, test.label(cat));
+        Path picture = out.resolve("my_image.png");
+        Images.writePng(test.images().get(NDArrayIndex.point(cat), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all()), picture);
+
+        List<String> printed = new ArrayList<>();
+        Result r = DeepNetworkApplication.run(Settings.notebook(out).withModels(Models.L_LAYER).withImage(picture),
+                printed::add);
+        assertCosts(L_LAYER_COSTS, r.lLayer(), printed);
+        assertEquals("0.9856459330143539", NumpyFormat.repr(r.lLayer().trainAccuracy()));
+        assertEquals("0.8", NumpyFormat.repr(r.lLayer().testAccuracy()));
+        assertTrue(printed.contains("Accuracy: 0.9856459330143539"));
+        assertTrue(printed.contains("Accuracy: 0.8"));
+        // 80 % of 50: ten mislabeled pictures in the figure
+        assertEquals(10, r.mislabeled().size());
+        assertTrue(Files.size(out.resolve("c1w4-l-layer-cost.png")) > 1000);
+        assertEquals("y = 1.0, your L-layer model predicts a \"cat\" picture.", r.imageVerdict());
+        assertEquals(r.lLayer().testPredictions().getDouble(0, cat), 1.0);
+    }
+
+    @Test
+    void bothModelsStartOnTheNotebooksTrajectory(@TempDir Path out) {
+        List<String> printed = new ArrayList<>();
+        Result r = DeepNetworkApplication.run(Settings.notebook(out).withIterations(300), printed::add);
+        for (TrainedModel m : List.of(r.twoLayer(), r.lLayer())) {
+            double[] expected = m == r.twoLayer() ? TWO_LAYER_COSTS : L_LAYER_COSTS;
+            assertArrayEquals(new int[] {0, 100, 200, 299}, m.costs().iterations());
+            for (int k = 0; k < 3; k++) {
+                assertEquals(expected[k], m.costs().costs()[k], 1e-12 * expected[k], m.name() + " cost " + 100 * k);
+            }
+        }
+        List<String> costLines = printed.stream().filter(l -> l.startsWith("Cost after")).toList();
+        List<String> expected = new ArrayList<>(expectedLines(TWO_LAYER_COSTS).subList(0, 3));
+        expected.add(costLines.get(3));
+        expected.addAll(expectedLines(L_LAYER_COSTS).subList(0, 3));
+        expected.add(costLines.get(7));
+        assertEquals(expected, costLines);
+        assertEquals("Cost after iteration 299: 0.627824", costLines.get(7));
+        assertTrue(printed.contains("train_x's shape: (12288, 209)"));
+        assertTrue(printed.contains("test_x's shape: (12288, 50)"));
+        assertEquals(4, printed.stream().filter(l -> l.startsWith("Accuracy: ")).count());
+        for (String png : List.of("c1w4-two-layer-cost.png", "c1w4-l-layer-cost.png", "c1w4-mislabeled.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(png)), png);
+        }
+    }
+
+    /** 2021 {@code public_tests.two_layer_model_test}: seed(1), X = randn(10,10), Y = randn(1,10), dims (10,4,1). */
+    @Test
+    void twoLayerModelPublicTest() {
+        NumpyRandom rng = new NumpyRandom(1);
+        INDArray X = rng.randn(10, 10);
+        INDArray Y = rng.randn(1, 10);
+        TrainedModel m = DeepNetworkApplication.twoLayerModel(X, Y, new int[] {10, 4, 1}, 0.0075, 2, 100, 1, null);
+        // costs == [0.69315968] (only i % 100 == 0 goes into the notebook's list)
+        assertArrayEquals(new double[] {0.69315968}, m.costs().every(100), 5e-9);
+    }
+
+    /** 2021 {@code public_tests.L_layer_model_test}: seed(1), X = randn(10,10), dims (10,5,6,1). */
+    @Test
+    void lLayerModelPublicTest() {
+        NumpyRandom rng = new NumpyRandom(1);
+        INDArray X = rng.randn(10, 10);
+        INDArray Y = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 0, 0, 0, 1, 1, 0}});
+        int[] dims = {10, 5, 6, 1};
+        TrainedModel m = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.0075, 2, 100, 1, null);
+        assertArrayEquals(new double[] {0.70723944}, m.costs().every(100), 5e-9);
+        // the notebook's test cell prints the last iteration: "Cost after iteration 1: 0.7070709008912568"
+        assertEquals(0.7070709008912568, m.costs().at(1), 2e-16);
+        assertAllClose(new double[] {-0.09079199, -0.08117381, 0.07667568, 0.16665535, 0.08029575, 0.04805811},
+                m.parameters().W(3), 0, 5e-9, "W3");
+        assertAllClose(new double[] {0.0013201}, m.parameters().b(3), 0, 5e-8, "b3");
+        assertAllClose(new double[] {-2.16491028e-04, 1.50999130e-04, 8.71516045e-06, 5.57557615e-05, -2.90746349e-05},
+                m.parameters().b(1), 5e-9, 0, "b1");
+        assertAllClose(new double[] {0.51384638, -0.19333098, -0.16705238, -0.33923196, 0.273477, -0.72775498,
+            0.55170785, -0.24077478, 0.10082452, -0.07882423}, m.parameters().W(1).getRow(0).dup(), 0, 5e-9, "W1[0]");
+        // second case: 3 iterations at learning rate 0.02
+        TrainedModel m3 = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.02, 3, 100, 1, null);
+        assertArrayEquals(new double[] {0.70723944}, m3.costs().every(100), 5e-9);
+        assertAllClose(new double[] {-0.09087434, -0.07882982, 0.07821609, 0.16442826, 0.0783229, 0.04648216},
+                m3.parameters().W(3), 0, 5e-9, "W3");
+        assertAllClose(new double[] {0.00525865}, m3.parameters().b(3), 0, 5e-9, "b3");
+        assertAllClose(new double[] {-8.61228305e-04, 6.08187689e-04, 3.53075377e-05, 2.21291877e-04,
+            -1.13591429e-04}, m3.parameters().b(1), 5e-9, 0, "b1");
+    }
+
+    @Test
+    void divergingTrainingStopsWithAClearMessage() {
+        NumpyRandom rng = new NumpyRandom(1);
+        INDArray X = rng.randn(10, 10).muli(100);
+        INDArray Y = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 0, 0, 0, 1, 1, 0}});
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> DeepNetworkApplication.lLayerModel(X, Y, new int[] {10, 5, 6, 1}, 1e4, 100, 10, 1, null));
+        assertTrue(e.getMessage().startsWith("Training stopped: the cost became "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Try a smaller learning rate."), e.getMessage());
+    }
+
+    @Test
+    void badOptionsGiveClearMessages(@TempDir Path out) {
+        assertEquals("--layers must start with 12288 (64*64*3 pixels) and end with 1 (one sigmoid unit), e.g."
+                + " 12288,20,7,5,1, but was [12288, 20, 2]", cli(out, "--layers", "12288,20,2"));
+        assertEquals("--iterations must be at least 1 but was 0", cli(out, "--iterations", "0"));
+        assertEquals("--image " + out.resolve("none.jpg") + " is not a file",
+                cli(out, "--image", out.resolve("none.jpg").toString()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeepNetworkApplication.lLayerModel(Nd4j.rand(10, 4), Nd4j.ones(1, 5), new int[] {10, 3, 1},
+                        0.1, 1, 1, 1, null));
+        assertEquals("Y must have shape (1, 4) but was (1, 5)", e.getMessage());
+    }
+
+    @Test
+    void aShortCommandLineRunPrintsTheNotebookLines(@TempDir Path out) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            code = AssignmentRunner.execute(new DeepNetworkApplication(), "--model", "two-layer", "--iterations", "3",
+                    "--print-every", "1", "--out", out.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.contains("train_x's shape: (12288, 209)"), text);
+        assertTrue(text.contains("Cost after iteration 0: 0.693050"), text);
+        assertTrue(text.contains("Cost after iteration 2: "), text);
+    }
+
+    private static String cli(Path out, String... args) {
+        java.io.PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--out",
+                out.toString(), "--quiet")).toArray(String[]::new);
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = AssignmentRunner.execute(new DeepNetworkApplication(), all);
+            assertEquals(1, code);
+        } finally {
+            System.setErr(oldErr);
+        }
+        String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        return first.replaceFirst("^Error: ", "");
+    }
+}
