@@ -1,0 +1,121 @@
+package org.dls4j.course1.week2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.Shapes;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+/**
+ * The DL4J face of {@link LogisticRegression}: the same model (one sigmoid unit on the flattened pixels, binary
+ * cross-entropy, plain gradient descent on the full batch, float64, zero initial weights) as a
+ * {@link ComputationGraph}. {@code ./dls run c1w2-logistic-regression --framework} trains it and prints the same
+ * lines as the from-scratch run; the test {@code LogisticRegressionGraphTest} checks that the two agree.
+ *
+ * <p>Layout: DL4J wants one example per <em>row</em>, so the features go in as {@code X.T} (m, 12288) and the
+ * labels as {@code Y.T} (m, 1); the output layer's weight matrix {@code W} is (nIn, nOut) = (12288, 1), which is
+ * exactly the notebook's {@code w}.
+ */
+public final class LogisticRegressionGraph {
+
+    private LogisticRegressionGraph() {
+    }
+
+    /** The graph: input "X" of {@code nX} features, one sigmoid output unit "output". */
+    public static ComputationGraph build(int nX, double learningRate) {
+        Numerics.useFloat64();
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                // float64 like numpy, so the costs agree with the from-scratch loop to ~1e-12
+                .dataType(DataType.DOUBLE)
+                // w = w - learning_rate * dw: plain SGD, no momentum, no regularization
+                .updater(new Sgd(learningRate))
+                // overwritten below with the from-scratch initial parameters (zeros)
+                .weightInit(WeightInit.ZERO)
+                .graphBuilder()
+                .addInputs("X")
+                // the input size comes from the input type: DL4J infers nIn = 12288 for the output layer
+                .setInputTypes(InputType.feedForward(nX))
+                // A = sigmoid(w.T X + b); the loss is the notebook's cross-entropy, averaged over the batch.
+                // clipEps 0: no clipping of A into [eps, 1 - eps], as numpy does not clip either
+                .addLayer("output", new OutputLayer.Builder(new LossBinaryXENT(0.0))
+                        .nOut(1)
+                        .activation(Activation.SIGMOID)
+                        .build(), "X")
+                .setOutputs("output")
+                .build();
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    /** Copies the notebook's {@code w} (nX, 1) and {@code b} into the graph. */
+    public static void setParameters(ComputationGraph graph, INDArray w, double b) {
+        INDArray current = graph.getParam("output_W");
+        Shapes.require(w, "w", current.shape());
+        graph.setParam("output_W", w.castTo(DataType.DOUBLE));
+        graph.setParam("output_b", Nd4j.scalar(b).reshape(graph.getParam("output_b").shape()));
+    }
+
+    /** The graph's weights in the notebook's layout: {@code w} (nX, 1), {@code b}. */
+    public static LogisticRegression.Parameters parameters(ComputationGraph graph) {
+        return new LogisticRegression.Parameters(graph.getParam("output_W").dup(),
+                graph.getParam("output_b").getDouble(0));
+    }
+
+    /** Predictions 0/1, shape (1, m), from the graph's own forward pass. */
+    public static INDArray predict(ComputationGraph graph, INDArray X) {
+        INDArray a = graph.outputSingle(X.transpose().dup('c'));
+        return a.gt(0.5).castTo(DataType.DOUBLE).reshape(1, X.size(1));
+    }
+
+    /**
+     * {@link LogisticRegression#model} with the graph: same initialization (zeros), same number of full-batch
+     * steps, same printing. Each {@code fit} computes the cost of the current parameters (reported by
+     * {@code score()}) and then takes one step, so cost i is the cost before step i, as in {@code optimize}.
+     */
+    public static LogisticRegression.Result model(INDArray xTrain, INDArray yTrain, INDArray xTest, INDArray yTest,
+            int numIterations, double learningRate, int printEvery, boolean printCost, Consumer<String> out) {
+        Numerics.useFloat64();
+        Shapes.require(yTrain, "Y_train", 1, xTrain.size(1));
+        ComputationGraph graph = build((int) xTrain.size(0), learningRate);
+        LogisticRegression.Parameters init = LogisticRegression.initializeWithZeros((int) xTrain.size(0));
+        setParameters(graph, init.w(), init.b());
+        DataSet batch = new DataSet(xTrain.transpose().dup('c'), yTrain.transpose().dup('c'));
+        List<Double> costs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < numIterations; i++) {
+            graph.fit(batch);
+            double cost = Numerics.requireFinite(graph.score(), i, "Try a smaller --learning-rate.");
+            if (i % printEvery == 0) {
+                costs.add(cost);
+                if (printCost && out != null) {
+                    out.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost)));
+                }
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        LogisticRegression.Parameters p = parameters(graph);
+        INDArray predTrain = predict(graph, xTrain);
+        INDArray predTest = predict(graph, xTest);
+        double trainAccuracy = LogisticRegression.accuracy(predTrain, yTrain);
+        double testAccuracy = LogisticRegression.accuracy(predTest, yTest);
+        LogisticRegression.printAccuracies(out, trainAccuracy, testAccuracy);
+        return new LogisticRegression.Result(costs.stream().mapToDouble(Double::doubleValue).toArray(), trainAccuracy,
+                testAccuracy, p.w(), p.b(), predTrain, predTest, learningRate, numIterations, nanos);
+    }
+}

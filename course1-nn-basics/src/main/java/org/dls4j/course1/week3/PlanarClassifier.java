@@ -1,0 +1,477 @@
+package org.dls4j.course1.week3;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.Shapes;
+import org.dls4j.shared.Workspaces;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.plot.DecisionBoundaryPlot;
+import org.dls4j.shared.plot.LinePlot;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Course 1, week 3: <b>Planar data classification with one hidden layer</b>, from scratch in ND4J, float64:
+ * {@link #layerSizes}, {@link #initializeParameters}, {@link #forwardPropagation}, {@link #computeCost},
+ * {@link #backwardPropagation}, {@link #updateParameters}, {@link #nnModel}, {@link #predict}.
+ *
+ * <p>What the learner sees ({@code ./dls run c1w3-planar-classifier}):
+ * <pre>
+ * The shape of X is: (2, 400)
+ * The shape of Y is: (1, 400)
+ * I have m = 400 training examples!
+ * Accuracy of logistic regression: 47 % (percentage of correctly labelled datapoints)
+ * Cost after iteration 0: 0.693162
+ * Cost after iteration 1000: 0.258625
+ * ...
+ * Cost after iteration 6000: 0.219094
+ * Accuracy: 90%
+ * Accuracy for 1 hidden units: 67.5 %
+ * ...
+ * </pre>
+ * The default {@code --seed 3} is the 2021+ notebook ({@code nn_model} seeds 3, then draws the weights);
+ * {@code --seed 2} gives the 2017-2020 notebooks' numbers (their {@code initialize_parameters} re-seeded 2 inside,
+ * overriding {@code nn_model}'s {@code seed(3)}), e.g. {@code Cost after iteration 0: 0.693048}. The costs match
+ * the notebook to all 6 printed decimals through iteration 6000; later the learning rate 1.2 amplifies last-bit
+ * differences (summation order, libm) and the 7000-9000 lines differ from the notebook by up to about 1e-4, as
+ * numpy versions differ from each other there (see the reference, section 4.2).
+ *
+ * <p>Plots in {@code --out}: {@code c1w3-planar-data.png} (the flower), {@code c1w3-logistic-regression.png},
+ * {@code c1w3-decision-boundary-h4.png}, and {@code c1w3-hidden-<n>.png} for each size of the sweep. {@code --framework}
+ * trains the network as a DL4J {@code ComputationGraph} ({@link PlanarGraph}) from the same initial weights.
+ * {@code --dataset circles|moons} runs it all on the Course 2 circles / moons sets (not the notebook's optional
+ * sklearn sets, whose exact values are not available).
+ */
+@Command(name = "c1w3-planar-classifier", mixinStandardHelpOptions = true,
+        description = "Course 1 week 3: planar data classification with one hidden layer.")
+public final class PlanarClassifier implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
+
+    @Option(names = "--iterations", defaultValue = "10000", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--learning-rate", defaultValue = "1.2", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--print-every", defaultValue = "1000", description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}).")
+    int printEvery;
+
+    @Option(names = "--hidden", defaultValue = "4", description = "Hidden units n_h (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--framework", description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
+    boolean framework;
+
+    @Option(names = "--sweep", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also train with 1, 2, 3, 4, 5, 20, 50 hidden units for 5000 iterations (default: on).")
+    boolean sweep;
+
+    @Option(names = "--dataset", defaultValue = "flower",
+            description = "flower (the notebook's), circles or moons (the Course 2 sets) (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    /** {@code nn_model}'s {@code np.random.seed(3)} in the 2021+ notebook. */
+    public static final long NOTEBOOK_SEED = 3;
+
+    /** The hidden-layer sizes of the notebook's sweep (section 6), each trained for 5000 iterations. */
+    public static final int[] SWEEP_SIZES = {1, 2, 3, 4, 5, 20, 50};
+    public static final int SWEEP_ITERATIONS = 5000;
+
+    /** {@code (n_x, n_h, n_y)}. */
+    public record LayerSizes(int nX, int nH, int nY) {
+    }
+
+    /** The parameters dictionary: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1). */
+    public record Parameters(INDArray W1, INDArray b1, INDArray W2, INDArray b2) {
+        /** A copy that lives outside any workspace. */
+        public Parameters copy() {
+            return new Parameters(W1.dup(), b1.dup(), W2.dup(), b2.dup());
+        }
+    }
+
+    /** The cache of {@code forward_propagation}. */
+    public record Cache(INDArray Z1, INDArray A1, INDArray Z2, INDArray A2) {
+    }
+
+    /** The grads dictionary. */
+    public record Gradients(INDArray dW1, INDArray db1, INDArray dW2, INDArray db2) {
+    }
+
+    /**
+     * What {@code nn_model} returns (the parameters), with every iteration's cost and the loop's wall time.
+     *
+     * @param costs the cost of iteration i at index i (all of them, not only the printed ones)
+     */
+    public record Model(Parameters parameters, double[] costs, long trainNanos) {
+        /** Milliseconds per training iteration (the benchmark figure). */
+        public double msPerIteration() {
+            return trainNanos / 1e6 / costs.length;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4.1 Defining the neural network structure
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** GRADED FUNCTION layer_sizes: {@code n_x} from X, {@code n_h = 4}, {@code n_y} from Y. */
+    public static LayerSizes layerSizes(INDArray X, INDArray Y) {
+        // n_x = X.shape[0]; n_h = 4; n_y = Y.shape[0]
+        return new LayerSizes((int) X.size(0), 4, (int) Y.size(0));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4.2 Initialize the model's parameters
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * GRADED FUNCTION initialize_parameters: small random weights, zero biases, drawn from {@code rng} (the 2021
+     * version; the 2017-2020 version seeded 2 inside: pass {@code new NumpyRandom(2)}).
+     */
+    public static Parameters initializeParameters(int nX, int nH, int nY, NumpyRandom rng) {
+        // W1 = np.random.randn(n_h, n_x) * 0.01
+        INDArray W1 = rng.randn(nH, nX).muli(0.01);
+        // b1 = np.zeros((n_h, 1))
+        INDArray b1 = Nd4j.zeros(DataType.DOUBLE, nH, 1);
+        // W2 = np.random.randn(n_y, n_h) * 0.01
+        INDArray W2 = rng.randn(nY, nH).muli(0.01);
+        // b2 = np.zeros((n_y, 1))
+        INDArray b2 = Nd4j.zeros(DataType.DOUBLE, nY, 1);
+        return new Parameters(W1, b1, W2, b2);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4.3 The loop: forward propagation, cost, backward propagation, update
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** GRADED FUNCTION forward_propagation: LINEAR -> TANH -> LINEAR -> SIGMOID. */
+    public static Cache forwardPropagation(INDArray X, Parameters p) {
+        long nH = p.W1().size(0);
+        Shapes.require(p.W1(), "W1", nH, X.size(0));
+        Shapes.require(p.b1(), "b1", nH, 1);
+        Shapes.require(p.W2(), "W2", p.W2().size(0), nH);
+        Shapes.require(p.b2(), "b2", p.W2().size(0), 1);
+        // Z1 = np.dot(W1, X) + b1
+        INDArray Z1 = Nd4j.gemm(p.W1(), X, false, false).addiColumnVector(p.b1());
+        // A1 = np.tanh(Z1)
+        INDArray A1 = Transforms.tanh(Z1, true);
+        // Z2 = np.dot(W2, A1) + b2
+        INDArray Z2 = Nd4j.gemm(p.W2(), A1, false, false).addiColumnVector(p.b2());
+        // A2 = sigmoid(Z2)
+        INDArray A2 = sigmoid(Z2);
+        return new Cache(Z1, A1, Z2, A2);
+    }
+
+    /** The notebook's helper {@code sigmoid}: {@code 1 / (1 + np.exp(-x))}, as ND4J's one fused op; a new array. */
+    public static INDArray sigmoid(INDArray x) {
+        // s = 1 / (1 + np.exp(-x))
+        return Transforms.sigmoid(x, true);
+    }
+
+    /** GRADED FUNCTION compute_cost: the cross-entropy, a Python float. */
+    public static double computeCost(INDArray A2, INDArray Y) {
+        Shapes.require(A2, "A2", 1, Y.size(1));
+        Shapes.require(Y, "Y", 1, A2.size(1));
+        long m = Y.size(1);
+        // logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), (1 - Y))
+        // cost = - np.sum(logprobs) / m
+        //   the multiply-and-sum of each term is one dot product (gemm with transB): Y.log(A2).T + (1-Y).log(1-A2).T
+        double sumLogprobs = Nd4j.gemm(Y, Transforms.log(A2, true), false, true).getDouble(0)
+                + Nd4j.gemm(Y.rsub(1.0), Transforms.log(A2.rsub(1.0), false), false, true).getDouble(0);
+        return -sumLogprobs / m;
+    }
+
+    /** GRADED FUNCTION backward_propagation. */
+    public static Gradients backwardPropagation(Parameters p, Cache cache, INDArray X, INDArray Y) {
+        Shapes.require(Y, "Y", p.W2().size(0), X.size(1));
+        long m = X.size(1);
+        INDArray A1 = cache.A1();
+        // dZ2 = A2 - Y
+        INDArray dZ2 = cache.A2().sub(Y);
+        // dW2 = (1 / m) * np.dot(dZ2, A1.T)                 (gemm: transB instead of a transposed copy, 1/m as alpha)
+        INDArray dW2 = gemm(dZ2, A1, false, true, 1.0 / m);
+        // db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)  (the row sums as a product with a column of ones)
+        INDArray db2 = gemm(dZ2, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        // dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))   (gemm with transA)
+        INDArray dZ1 = Nd4j.gemm(p.W2(), dZ2, true, false).muli(A1.mul(A1).rsubi(1.0));
+        // dW1 = (1 / m) * np.dot(dZ1, X.T)
+        INDArray dW1 = gemm(dZ1, X, false, true, 1.0 / m);
+        // db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
+        INDArray db1 = gemm(dZ1, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        return new Gradients(dW1, db1, dW2, db2);
+    }
+
+    /** GRADED FUNCTION update_parameters: one gradient-descent step, in place on {@code p}, which it returns. */
+    public static Parameters updateParameters(Parameters p, Gradients g, double learningRate) {
+        // W1 = W1 - learning_rate * dW1                      (in place)
+        p.W1().subi(g.dW1().mul(learningRate));
+        // b1 = b1 - learning_rate * db1
+        p.b1().subi(g.db1().mul(learningRate));
+        // W2 = W2 - learning_rate * dW2
+        p.W2().subi(g.dW2().mul(learningRate));
+        // b2 = b2 - learning_rate * db2
+        p.b2().subi(g.db2().mul(learningRate));
+        return p;
+    }
+
+    /** {@code alpha * op(a) . op(b)} into a new array: one BLAS call where numpy does a dot and a scalar multiply. */
+    private static INDArray gemm(INDArray a, INDArray b, boolean transposeA, boolean transposeB, double alpha) {
+        long rows = transposeA ? a.size(1) : a.size(0);
+        long cols = transposeB ? b.size(0) : b.size(1);
+        return Nd4j.gemm(a, b, Nd4j.createUninitialized(DataType.DOUBLE, rows, cols), transposeA, transposeB, alpha, 0);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4.4 Integrate parts 4.1, 4.2 and 4.3 in nn_model()
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** GRADED FUNCTION nn_model with the notebook's signature (lr 1.2, seed 3, prints every 1000 when asked). */
+    public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, boolean printCost) {
+        return nnModel(X, Y, nH, numIterations, 1.2, NOTEBOOK_SEED, 1000, printCost ? System.out::println : null);
+    }
+
+    /**
+     * GRADED FUNCTION nn_model.
+     *
+     * @param seed {@code np.random.seed(seed)} before the weights are drawn: 3 (2021+), 2 (2017-2020)
+     * @param printCost where to print {@code Cost after iteration %i: %f} every {@code printEvery}, or {@code null}
+     */
+    public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, double learningRate, long seed,
+            int printEvery, Consumer<String> printCost) {
+        Numerics.useFloat64();
+        // np.random.seed(3)
+        NumpyRandom rng = new NumpyRandom(seed);
+        // n_x = layer_sizes(X, Y)[0]; n_y = layer_sizes(X, Y)[2]
+        LayerSizes sizes = layerSizes(X, Y);
+        // parameters = initialize_parameters(n_x, n_h, n_y)
+        Parameters parameters = initializeParameters(sizes.nX(), nH, sizes.nY(), rng);
+        return train(X, Y, parameters, numIterations, learningRate, printEvery, printCost);
+    }
+
+    /** The loop of {@code nn_model} from given initial parameters (updated in place). */
+    public static Model train(INDArray X, INDArray Y, Parameters parameters, int numIterations, double learningRate,
+            int printEvery, Consumer<String> printCost) {
+        double[] costs = new double[numIterations];
+        long start = System.nanoTime();
+        for (int i = 0; i < numIterations; i++) {
+            // everything computed in one iteration lives in a workspace that is reset when it ends
+            double cost = Workspaces.iteration(() -> {
+                // A2, cache = forward_propagation(X, parameters)
+                Cache cache = forwardPropagation(X, parameters);
+                // cost = compute_cost(A2, Y)
+                double c = computeCost(cache.A2(), Y);
+                // grads = backward_propagation(parameters, cache, X, Y)
+                Gradients grads = backwardPropagation(parameters, cache, X, Y);
+                // parameters = update_parameters(parameters, grads)
+                updateParameters(parameters, grads, learningRate);
+                return c;
+            });
+            costs[i] = Numerics.requireFinite(cost, i, "Try a smaller --learning-rate, and check the input for NaN.");
+            // if print_cost and i % 1000 == 0: print("Cost after iteration %i: %f" % (i, cost))
+            if (printCost != null && i % printEvery == 0) {
+                printCost.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost)));
+            }
+        }
+        return new Model(parameters, costs, System.nanoTime() - start);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // 4.5 Predictions
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** GRADED FUNCTION predict: 1.0 where {@code A2 > 0.5}, else 0.0, shape (1, m). */
+    public static INDArray predict(Parameters parameters, INDArray X) {
+        // A2, cache = forward_propagation(X, parameters)
+        INDArray A2 = forwardPropagation(X, parameters).A2();
+        // predictions = (A2 > 0.5)
+        return A2.gt(0.5).castTo(DataType.DOUBLE);
+    }
+
+    /** The notebook's {@code float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100)}. */
+    public static double accuracy(INDArray predictions, INDArray Y) {
+        Shapes.requireSameShape(Y, "Y", predictions, "predictions");
+        // np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)
+        double correct = Nd4j.gemm(Y, predictions, false, true).getDouble(0)
+                + Nd4j.gemm(Y.rsub(1.0), predictions.rsub(1.0), false, true).getDouble(0);
+        // / float(Y.size) * 100
+        return correct / Y.length() * 100;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The whole notebook
+    // ------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Everything one run produced.
+     *
+     * @param costs the main model's cost at every iteration
+     * @param accuracy the main model's training accuracy (the notebook prints it with %d: 90.5 shows as 90)
+     * @param baselineAccuracy the LogisticRegressionCV baseline's accuracy
+     * @param sweep hidden units to accuracy, in the sweep's order (empty with --no-sweep)
+     */
+    public record Result(double[] costs, Parameters parameters, double accuracy, double baselineAccuracy,
+            Map<Integer, Double> sweep, List<Path> plots, long trainNanos) {
+        public double msPerIteration() {
+            return trainNanos / 1e6 / costs.length;
+        }
+    }
+
+    /** The command with the notebook's defaults; {@code out} for plots, {@code quiet} for tests. */
+    public static PlanarClassifier notebook(Path out, boolean quiet) {
+        PlanarClassifier c = new PlanarClassifier();
+        c.common = CommonOptions.defaults(out, quiet);
+        c.iterations = 10000;
+        c.learningRate = 1.2;
+        c.printEvery = 1000;
+        c.hidden = 4;
+        c.sweep = true;
+        c.dataset = "flower";
+        return c;
+    }
+
+    /** The seed this run uses (the notebook's unless {@code --seed}). */
+    public PlanarClassifier withSeed(long seed) {
+        common = common.withSeed(seed);
+        return this;
+    }
+
+    static ToyData.Xy load(String dataset) {
+        return switch (dataset) {
+            case "flower" -> ToyData.planarFlower();
+            case "circles" -> ToyData.circlesTrain();
+            case "moons" -> ToyData.moons();
+            default -> throw new IllegalArgumentException("--dataset must be flower, circles or moons but was "
+                    + dataset);
+        };
+    }
+
+    /** The run {@code main} does; tests call it too. */
+    public Result run() {
+        Numerics.useFloat64();
+        if (iterations <= 0 || printEvery <= 0 || hidden <= 0 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("--iterations, --print-every, --hidden and --learning-rate must be"
+                    + " positive");
+        }
+        Consumer<String> out = common.quiet() ? null : System.out::println;
+        long seed = common.seedOr(NOTEBOOK_SEED);
+        Path dir = common.out();
+        ToyData.Xy data = load(dataset);
+        INDArray X = data.x();
+        INDArray Y = data.y();
+        List<Path> plots = new ArrayList<>();
+        if (out != null) {
+            out.accept("The shape of X is: " + Shapes.format(X.shape()));
+            out.accept("The shape of Y is: " + Shapes.format(Y.shape()));
+            out.accept("I have m = " + X.size(1) + " training examples!");
+        }
+        plots.add(scatter(X, Y, dir.resolve("c1w3-planar-data.png")));
+
+        // clf = sklearn.linear_model.LogisticRegressionCV(); clf.fit(X.T, Y.T)
+        LogisticRegressionCv.Fit clf = LogisticRegressionCv.fit(X, Y);
+        double baseline = accuracy(clf.predict(X), Y);
+        plots.add(DecisionBoundaryPlot.save("Logistic Regression", X, Y, clf::predict,
+                dir.resolve("c1w3-logistic-regression.png")));
+        if (out != null) {
+            out.accept("Accuracy of logistic regression: " + (long) baseline + " % "
+                    + "(percentage of correctly labelled datapoints)");
+            out.accept(framework ? "Training the DL4J ComputationGraph (--framework)" : "Training from scratch");
+        }
+
+        // parameters = nn_model(X, Y, n_h = 4, num_iterations = 10000, print_cost=True)
+        Model model = trainOne(X, Y, hidden, iterations, seed, printEvery, out);
+        INDArray predictions = predict(model.parameters(), X);
+        double accuracy = accuracy(predictions, Y);
+        if (out != null) {
+            // print('Accuracy: %d' % float(...) + '%')
+            out.accept("Accuracy: " + (long) accuracy + "%");
+        }
+        Parameters trained = model.parameters();
+        plots.add(DecisionBoundaryPlot.save("Decision Boundary for hidden layer size " + hidden, X, Y,
+                x -> predict(trained, x), dir.resolve("c1w3-decision-boundary-h" + hidden + ".png")));
+        plots.add(LinePlot.titled("Learning rate =" + NumpyFormat.repr(learningRate)).axes("iterations", "cost")
+                .line("cost", model.costs()).save(dir.resolve("c1w3-cost.png")));
+
+        Map<Integer, Double> sweepAccuracy = new LinkedHashMap<>();
+        if (sweep) {
+            for (int nH : SWEEP_SIZES) {
+                Model m = trainOne(X, Y, nH, SWEEP_ITERATIONS, seed, printEvery, null);
+                double acc = accuracy(predict(m.parameters(), X), Y);
+                sweepAccuracy.put(nH, acc);
+                if (out != null) {
+                    // print("Accuracy for {} hidden units: {} %".format(n_h, accuracy))
+                    out.accept("Accuracy for " + nH + " hidden units: " + NumpyFormat.repr(acc) + " %");
+                }
+                Parameters p = m.parameters();
+                plots.add(DecisionBoundaryPlot.save("Hidden Layer of size " + nH, X, Y, x -> predict(p, x),
+                        dir.resolve("c1w3-hidden-" + nH + ".png")));
+            }
+        }
+        if (out != null) {
+            plots.forEach(p -> out.accept("Wrote " + p));
+        }
+        return new Result(model.costs(), trained, accuracy, baseline, sweepAccuracy, plots, model.trainNanos());
+    }
+
+    private Model trainOne(INDArray X, INDArray Y, int nH, int numIterations, long seed, int every,
+            Consumer<String> out) {
+        return framework
+                ? PlanarGraph.nnModel(X, Y, nH, numIterations, learningRate, seed, every, out)
+                : nnModel(X, Y, nH, numIterations, learningRate, seed, every, out);
+    }
+
+    private static Path scatter(INDArray X, INDArray Y, Path png) {
+        List<Double> x0 = new ArrayList<>();
+        List<Double> y0 = new ArrayList<>();
+        List<Double> x1 = new ArrayList<>();
+        List<Double> y1 = new ArrayList<>();
+        for (int i = 0; i < X.size(1); i++) {
+            boolean one = Y.getDouble(0, i) > 0.5;
+            (one ? x1 : x0).add(X.getDouble(0, i));
+            (one ? y1 : y0).add(X.getDouble(1, i));
+        }
+        // plt.scatter(X[0, :], X[1, :], c=Y, s=40, cmap=plt.cm.Spectral)
+        return LinePlot.titled("Planar data").axes("x1", "x2")
+                .scatter("y = 0", x0.stream().mapToDouble(Double::doubleValue).toArray(),
+                        y0.stream().mapToDouble(Double::doubleValue).toArray())
+                .scatter("y = 1", x1.stream().mapToDouble(Double::doubleValue).toArray(),
+                        y1.stream().mapToDouble(Double::doubleValue).toArray())
+                .save(png);
+    }
+
+    /**
+     * The benchmark hook: the notebook's full run (n_h 4, 10000 iterations, lr 1.2, seed 3) from scratch, quietly;
+     * {@link Model#msPerIteration()} is the figure to print.
+     */
+    public static Model benchmarkRun() {
+        Numerics.useFloat64();
+        ToyData.Xy data = ToyData.planarFlower();
+        return nnModel(data.x(), data.y(), 4, 10000, 1.2, NOTEBOOK_SEED, 1000, null);
+    }
+
+    @Override
+    public Integer call() {
+        run();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(AssignmentRunner.execute(new PlanarClassifier(), args));
+    }
+}

@@ -1,0 +1,233 @@
+package org.dls4j.course1.week2;
+
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dls4j.course1.week2.LogisticRegression.Optimization;
+import org.dls4j.course1.week2.LogisticRegression.Parameters;
+import org.dls4j.course1.week2.LogisticRegression.Propagation;
+import org.dls4j.course1.week2.LogisticRegression.Result;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.TrainingDivergedException;
+import org.dls4j.shared.testing.ReferenceFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The notebook's unit checks in all three reproducible versions (2017, 2019-20, 2021 with its public tests), the
+ * full run against the notebook's printed costs and accuracies, and bad input. Values: reference section 3.2.
+ *
+ * <p>Tolerances: the unit checks compare with the reference's full-precision values to 1e-12 relative (a handful of
+ * float64 operations; only summation order and libm's exp/log differ from numpy, each a few ulp); printed
+ * values are compared as printed strings (numpy's 8 decimals, "%f", str(float)).
+ */
+class LogisticRegressionTest {
+
+    /** Full-precision costs of the notebook's full run (i = 0, 100, ..., 1900), from the reference. */
+    static final double[] NOTEBOOK_COSTS = {0.6931471805599453, 0.5845083636993086, 0.46694904094655476,
+        0.3760068669480209, 0.33146328932825125, 0.30327306747438293, 0.2798795865826048, 0.2600421369258757,
+        0.2429406846779662, 0.22800422256726066, 0.21481951378449637, 0.20307819060644985, 0.19254427716706862,
+        0.18303333796883509, 0.17439859438448874, 0.16652139705400335, 0.15930451829756614, 0.15266732471296504,
+        0.14654223503982336, 0.14087207570310156};
+
+    @BeforeAll
+    static void float64() {
+        Numerics.useFloat64();
+    }
+
+    private static INDArray m(double[][] rows) {
+        return Nd4j.createFromArray(rows);
+    }
+
+    private static INDArray col(double... v) {
+        return Nd4j.createFromArray(v).reshape(v.length, 1);
+    }
+
+    @Test
+    void sigmoid() {
+        assertEquals(0.5, LogisticRegression.sigmoid(Nd4j.createFromArray(0.0)).getDouble(0));
+        assertEquals(0.9998989708060922, LogisticRegression.sigmoid(Nd4j.createFromArray(9.2)).getDouble(0), 1e-16);
+        assertEquals("[0.5        0.88079708]",
+                NumpyFormat.array(LogisticRegression.sigmoid(Nd4j.createFromArray(0.0, 2.0))));
+        assertEquals("[0.62245933 0.5        0.88079708]",
+                NumpyFormat.array(LogisticRegression.sigmoid(Nd4j.createFromArray(0.5, 0, 2.0))));
+    }
+
+    @Test
+    void initializeWithZeros() {
+        Parameters p = LogisticRegression.initializeWithZeros(2);
+        assertEquals("[[0.]\n [0.]]", NumpyFormat.array(p.w()));
+        assertEquals("0.0", NumpyFormat.repr(p.b()));
+        assertThrows(IllegalArgumentException.class, () -> LogisticRegression.initializeWithZeros(0));
+    }
+
+    @Test
+    void propagate2017() {
+        Propagation p = LogisticRegression.propagate(col(1, 2), 2, m(new double[][] {{1, 2}, {3, 4}}),
+                m(new double[][] {{1, 0}}));
+        assertAllClose(new double[] {0.9999321585374046, 1.9998026197868162}, p.grads().dw(), 1e-12, 0, "dw");
+        assertEquals(0.49993523062470574, p.grads().db(), 1e-12);
+        assertEquals(6.000064773192205, p.cost(), 1e-12);
+    }
+
+    @Test
+    void propagate2019() {
+        Propagation p = LogisticRegression.propagate(col(1, 2), 2, m(new double[][] {{1, 2, -1}, {3, 4, -3.2}}),
+                m(new double[][] {{1, 0, 1}}));
+        assertEquals("[[0.99845601]\n [2.39507239]]", NumpyFormat.array(p.grads().dw()));
+        assertEquals(0.00145557813678, p.grads().db(), 1e-14);
+        assertEquals(5.801545319394553, p.cost(), 1e-12);
+    }
+
+    @Test
+    void propagate2021() {
+        Propagation p = LogisticRegression.propagate(col(1, 2), 1.5, m(new double[][] {{1, -2, -1}, {3, 0.5, -3.2}}),
+                m(new double[][] {{1, 1, 0}}));
+        assertEquals("[[ 0.25071532]\n [-0.06604096]]", NumpyFormat.array(p.grads().dw()));
+        assertEquals(-0.1250040450043965, p.grads().db(), 1e-15);
+        assertEquals(0.15900537707692405, p.cost(), 1e-15);
+        // public_tests.propagate_test
+        p = LogisticRegression.propagate(col(1, 2, -1), 2.5,
+                m(new double[][] {{1, 2, -1, 0}, {3, 4, -3.2, 1}, {3, 4, -3.2, -3.5}}), m(new double[][] {{1, 1, 0, 0}}));
+        assertAllClose(new double[] {-0.03909333, 0.12501464, -0.99960809}, p.grads().dw(), 0, 1e-8, "dw");
+        assertEquals(0.288106326429569, p.grads().db(), 1e-14);
+        assertEquals(2.0424567983978403, p.cost(), 1e-14);
+    }
+
+    @Test
+    void optimizeAllVersions() {
+        // 2017
+        Optimization o = LogisticRegression.optimize(col(1, 2), 2, m(new double[][] {{1, 2}, {3, 4}}),
+                m(new double[][] {{1, 0}}), 100, 0.009, false);
+        assertAllClose(new double[] {0.1124578970863514, 0.2310677467761294}, o.params().w(), 1e-12, 0, "w 2017");
+        assertEquals(1.5593049248448891, o.params().b(), 1e-12);
+        assertEquals("[[0.90158428]\n [1.76250842]]", NumpyFormat.array(o.grads().dw()));
+        assertEquals(0.430462071679, o.grads().db(), 1e-12);
+        // 2019-20
+        INDArray x = m(new double[][] {{1, 2, -1}, {3, 4, -3.2}});
+        INDArray w = col(1, 2);
+        o = LogisticRegression.optimize(w, 2, x, m(new double[][] {{1, 0, 1}}), 100, 0.009, false);
+        assertAllClose(new double[] {0.19033590888604332, 0.1225915924656141}, o.params().w(), 1e-12, 0, "w 2019");
+        assertEquals(1.9253598300845747, o.params().b(), 1e-12);
+        assertEquals("[[0.67752042]\n [1.41625495]]", NumpyFormat.array(o.grads().dw()));
+        assertEquals(0.21919450454067657, o.grads().db(), 1e-12);
+        assertAllClose(new double[] {1, 2}, w, 0, 0, "the caller's w is not changed (copy.deepcopy)");
+        // 2021
+        o = LogisticRegression.optimize(col(1, 2), 1.5, m(new double[][] {{1, -2, -1}, {3, 0.5, -3.2}}),
+                m(new double[][] {{1, 1, 0}}), 100, 0.009, false);
+        assertAllClose(new double[] {0.8095604646163251, 2.050820199511423}, o.params().w(), 1e-12, 0, "w 2021");
+        assertEquals(1.5948713189708588, o.params().b(), 1e-12);
+        assertAllClose(new double[] {0.1786050467423819, -0.04840655526979531}, o.grads().dw(), 1e-12, 0, "dw");
+        assertEquals(-0.08888460336847771, o.grads().db(), 1e-12);
+        assertEquals("0.15900538", NumpyFormat.array(Nd4j.scalar(o.costs()[0])));
+        // public_tests.optimize_test: 101 iterations, lr 0.1
+        o = LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 101, 0.1, false);
+        // (the public tests' literals are rounded to 8 decimals and checked with np.allclose: atol 1e-8)
+        assertAllClose(new double[] {-0.70916784, -0.42390859}, o.params().w(), 0, 1e-8, "w");
+        assertEquals(2.26891346, o.params().b(), 1e-8);
+        assertAllClose(new double[] {0.06188603, -0.01407361}, o.grads().dw(), 0, 1e-8, "dw");
+        assertEquals(-0.04709353, o.grads().db(), 1e-8);
+        assertAllClose(new double[] {5.80154532, 0.31057104}, Nd4j.createFromArray(o.costs()), 0, 1e-8, "costs");
+    }
+
+    @Test
+    void predictAllVersions() {
+        assertEquals("[[1. 1.]]", NumpyFormat.array(LogisticRegression.predict(col(0.1124579, 0.23106775),
+                1.55930492484, m(new double[][] {{1, 2}, {3, 4}}))));
+        INDArray p = LogisticRegression.predict(col(0.1124579, 0.23106775), -0.3,
+                m(new double[][] {{1, -1.1, -3.2}, {1.2, 2, 0.1}}));
+        assertEquals("[[1. 1. 0.]]", NumpyFormat.array(p));
+        p = LogisticRegression.predict(col(0.3, 0.5, -0.2), -0.33333,
+                m(new double[][] {{1, -0.3, 1.5}, {2, 0, 1}, {0, -1.5, 2}}));
+        assertEquals("[[1. 0. 1.]]", NumpyFormat.array(p));
+    }
+
+    @Test
+    void modelTest2021() {
+        NumpyRandom rng = new NumpyRandom(0);
+        INDArray x = rng.randn(4, 7);
+        INDArray xTest = rng.randn(4, 3);
+        Result r = LogisticRegression.model(x, m(new double[][] {{1, 0, 0, 1, 0, 0, 1}}), xTest,
+                m(new double[][] {{0, 1, 0}}), 50, 0.01, 100, false, null);
+        assertArrayEquals(new double[] {0.6931471805599453}, r.costs(), 1e-15);
+        assertAllClose(new double[] {0.08639756558517207, -0.08231267739826846, -0.11798926529340792,
+            0.12866053272587225}, r.w(), 1e-12, 0, "w");
+        assertEquals(-0.039832360948163205, r.b(), 1e-14);
+        assertEquals("[[1. 1. 0. 1. 0. 0. 1.]]", NumpyFormat.array(r.yPredictionTrain()));
+        assertEquals("[[1. 1. 0.]]", NumpyFormat.array(r.yPredictionTest()));
+    }
+
+    /** The notebook's full run through the same path as the command line (plots, your own image). */
+    @Test
+    void fullRunPrintsTheNotebookNumbers(@TempDir Path out) {
+        LogisticRegression command = LogisticRegression.notebook(out, true);
+        command.compareLearningRates = false;
+        command.image = ReferenceFiles.projectRoot().getParent().resolve("shared/datasets/cats/images/cat_in_iran.jpg");
+        LogisticRegression.Run run = command.run();
+        Result r = run.model();
+        assertEquals(20, r.costs().length);
+        for (int k = 0; k < NOTEBOOK_COSTS.length; k++) {
+            assertEquals(NumpyFormat.fixed6(NOTEBOOK_COSTS[k]), NumpyFormat.fixed6(r.costs()[k]), "cost " + 100 * k);
+            assertEquals(NOTEBOOK_COSTS[k], r.costs()[k], 1e-12, "cost " + 100 * k);
+        }
+        assertEquals("99.04306220095694", NumpyFormat.repr(r.trainAccuracy()));
+        assertEquals("70.0", NumpyFormat.repr(r.testAccuracy()));
+        assertEquals(-0.01590624399969298, r.b(), 1e-12);
+        assertTrue(Files.isRegularFile(out.resolve("c1w2-lr-cost.png")));
+        assertTrue(run.image().className().equals("cat") || run.image().className().equals("non-cat"));
+        System.out.printf("LR from scratch: %.2f ms/iteration%n", r.msPerIteration());
+    }
+
+    /** The comparison section: 3 x 1500 iterations (about half a minute), so only with -Pfull. */
+    @Tag("full")
+    @Test
+    void learningRateComparison(@TempDir Path out) {
+        LogisticRegression.Run run = LogisticRegression.notebook(out, true).run();
+        String[][] expected = {{"99.52153110047847", "68.0"}, {"88.99521531100478", "64.0"}, {"68.42105263157895", "36.0"}};
+        for (int k = 0; k < 3; k++) {
+            Result r = run.learningRates().get(LogisticRegression.COMPARED_LEARNING_RATES[k]);
+            assertEquals(expected[k][0], NumpyFormat.repr(r.trainAccuracy()));
+            assertEquals(expected[k][1], NumpyFormat.repr(r.testAccuracy()));
+        }
+        double[] lr001 = {0.693147, 0.823921, 0.418945, 0.617350, 0.522116, 0.387709, 0.236254, 0.154222, 0.135328,
+            0.124971, 0.116478, 0.109193, 0.102804, 0.097130, 0.092043};
+        double[] costs = run.learningRates().get(0.01).costs();
+        for (int k = 0; k < lr001.length; k++) {
+            assertEquals(NumpyFormat.fixed6(lr001[k]), NumpyFormat.fixed6(costs[k]), "lr 0.01, cost " + 100 * k);
+        }
+        assertTrue(Files.isRegularFile(out.resolve("c1w2-lr-learning-rates.png")));
+    }
+
+    @Test
+    void wrongShapesGiveTheNotebookStyleMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.propagate(col(1, 2), 0, Nd4j.zeros(3, 4), Nd4j.zeros(1, 4)));
+        assertEquals("w must have shape (3, 1) but was (2, 1)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.propagate(col(1, 2), 0, Nd4j.zeros(2, 4), Nd4j.zeros(4, 1)));
+        assertEquals("Y must have shape (1, 4) but was (4, 1)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.predict(col(1, 2, 3), 0, Nd4j.zeros(2, 4)));
+        assertEquals("w must have shape (2, 1) but was (3, 1)", e.getMessage());
+    }
+
+    @Test
+    void nanStopsWithAClearMessage() {
+        INDArray x = m(new double[][] {{1, 2, -1}, {3, Double.NaN, -3.2}});
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 10, 0.01, false));
+        assertEquals(0, e.iteration());
+        assertTrue(e.getMessage().startsWith("Training stopped: the cost became NaN at iteration 0."), e.getMessage());
+    }
+}
