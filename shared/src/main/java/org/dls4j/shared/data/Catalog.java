@@ -20,7 +20,10 @@ import java.util.Optional;
  * Every file the assignments read, with its size, sha256 and public source, grouped under logical data set names.
  *
  * <p>Read from {@code datasets/catalog.tsv} (tracked in git, packaged into the shared jar). Columns:
- * {@code name path bytes sha256 source availability}; lines starting with {@code #} are comments.
+ * {@code name path bytes sha256 source availability}; lines starting with {@code #} are comments. Sources shared by
+ * many rows are abbreviated: a line {@code @source KEY TEXT [LOCAL REMOTE]} (tab-separated, before the header)
+ * defines a key; a source written {@code @KEY:rest} means TEXT + rest, and {@code @KEY} alone means TEXT + REMOTE +
+ * the row's path without its LOCAL prefix.
  */
 public final class Catalog {
     /** Classpath location of the packaged catalog. */
@@ -88,9 +91,19 @@ public final class Catalog {
         BufferedReader reader = new BufferedReader(source);
         boolean headerSeen = false;
         int lineNumber = 0;
+        Map<String, String[]> sources = new LinkedHashMap<>();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!headerSeen && line.startsWith("@source\t")) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length != 3 && fields.length != 5) {
+                    throw new DataException("The data catalog " + origin + ", line " + lineNumber
+                            + ", should be '@source KEY TEXT [LOCAL REMOTE]' but is: " + line);
+                }
+                sources.put(fields[1], fields);
                 continue;
             }
             if (!headerSeen) {
@@ -117,10 +130,33 @@ public final class Catalog {
                 throw new DataException("The data catalog " + origin + ", line " + lineNumber
                         + ", has a sha256 that is not 64 hex digits: " + fields[3]);
             }
-            entries.add(new CatalogEntry(fields[0], fields[1], bytes, fields[3], fields[4],
+            String entrySource = expandSource(fields[4], fields[1], sources, origin, lineNumber);
+            entries.add(new CatalogEntry(fields[0], fields[1], bytes, fields[3], entrySource,
                     !"course-only".equals(fields[5])));
         }
         return new Catalog(entries);
+    }
+
+    private static String expandSource(String source, String path, Map<String, String[]> sources, String origin,
+            int lineNumber) {
+        if (!source.startsWith("@")) {
+            return source;
+        }
+        int colon = source.indexOf(':');
+        String key = colon < 0 ? source.substring(1) : source.substring(1, colon);
+        String[] definition = sources.get(key);
+        if (definition == null) {
+            throw new DataException("The data catalog " + origin + ", line " + lineNumber + ", uses the source key '"
+                    + key + "' that no @source line defines.");
+        }
+        if (colon >= 0) {
+            return definition[2] + source.substring(colon + 1);
+        }
+        if (definition.length != 5 || !path.startsWith(definition[3])) {
+            throw new DataException("The data catalog " + origin + ", line " + lineNumber + ": the source '@" + key
+                    + "' needs a LOCAL prefix that the path " + path + " starts with.");
+        }
+        return definition[2] + definition[4] + path.substring(definition[3].length());
     }
 
     /** The entry for a relative path such as {@code cats/train_catvnoncat.h5}. */

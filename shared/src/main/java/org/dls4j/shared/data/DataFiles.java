@@ -109,6 +109,38 @@ public final class DataFiles {
         cache.remember(file, size, modified, actual);
     }
 
+    /**
+     * The state of one catalog file.
+     *
+     * @param file    where it was found; null when no search folder has it
+     * @param problem why it failed its check; null when it verified (or was not found)
+     */
+    public record FileCheck(CatalogEntry entry, Path file, String problem) {
+        /** Found and verified. */
+        public boolean verified() {
+            return file != null && problem == null;
+        }
+
+        /** Found in a search folder (verified or not). */
+        public boolean found() {
+            return file != null;
+        }
+    }
+
+    /** Looks for a catalog file and checks it, reporting instead of throwing. */
+    public FileCheck check(CatalogEntry entry) {
+        Optional<Path> file = locator.find(entry.path());
+        if (file.isEmpty()) {
+            return new FileCheck(entry, null, null);
+        }
+        try {
+            verify(entry, file.get());
+            return new FileCheck(entry, file.get(), null);
+        } catch (DataException e) {
+            return new FileCheck(entry, file.get(), e.getMessage());
+        }
+    }
+
     /** The SHA-256 of a file as 64 lower-case hex digits. */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

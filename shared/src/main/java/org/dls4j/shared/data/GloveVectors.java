@@ -175,6 +175,15 @@ public final class GloveVectors {
 
     /** Splits the byte stream into lines and lines into a word and d numbers. */
     private static final class Parser {
+        private static final double[] POWERS_OF_TEN = new double[23];
+
+        static {
+            POWERS_OF_TEN[0] = 1;
+            for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+                POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+            }
+        }
+
         private final Path file;
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -246,13 +255,17 @@ public final class GloveVectors {
                         }
                         parsed = Arrays.copyOf(parsed, parsed.length * 2);
                     }
-                    String token = new String(line, start, end - start, StandardCharsets.ISO_8859_1);
-                    try {
-                        parsed[count++] = Double.parseDouble(token);
-                    } catch (NumberFormatException e) {
-                        throw malformed("has '" + token + "' where number " + count + " of the word '" + word
-                                + "' should be");
+                    double value = parseSimpleDecimal(line, start, end);
+                    if (Double.isNaN(value)) {
+                        String token = new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+                        try {
+                            value = Double.parseDouble(token);
+                        } catch (NumberFormatException e) {
+                            throw malformed("has '" + token + "' where number " + count + " of the word '" + word
+                                    + "' should be");
+                        }
                     }
+                    parsed[count++] = value;
                 }
                 start = end + 1;
             }
@@ -274,6 +287,46 @@ public final class GloveVectors {
                 values = Arrays.copyOf(values, Math.max(needed, values.length * 2));
             }
             System.arraycopy(parsed, 0, values, row * dimension, dimension);
+        }
+
+        /**
+         * Exact fast path for plain decimals such as {@code -0.038194}: at most 15 digits, so the digits form an
+         * exactly representable integer and one division by an exact power of ten is correctly rounded, the same
+         * double as {@link Double#parseDouble}. NaN means "use Double.parseDouble" (exponents, long numbers, junk).
+         */
+        private static double parseSimpleDecimal(byte[] text, int start, int end) {
+            int i = start;
+            boolean negative = text[i] == '-';
+            if (negative || text[i] == '+') {
+                i++;
+            }
+            long digits = 0;
+            int digitCount = 0;
+            int fractionDigits = 0;
+            boolean seenPoint = false;
+            boolean seenDigit = false;
+            for (; i < end; i++) {
+                byte b = text[i];
+                if (b >= '0' && b <= '9') {
+                    seenDigit = true;
+                    if (digits != 0 || b != '0') {
+                        digitCount++;
+                    }
+                    digits = digits * 10 + (b - '0');
+                    if (seenPoint) {
+                        fractionDigits++;
+                    }
+                } else if (b == '.' && !seenPoint) {
+                    seenPoint = true;
+                } else {
+                    return Double.NaN;
+                }
+            }
+            if (!seenDigit || digitCount > 15 || fractionDigits > 22) {
+                return Double.NaN;
+            }
+            double value = fractionDigits == 0 ? digits : digits / POWERS_OF_TEN[fractionDigits];
+            return negative ? -value : value;
         }
 
         private String decodeWord(byte[] line, int length) {
