@@ -16,6 +16,7 @@ import org.dls4j.shared.data.ToyData;
 import org.dls4j.shared.scratch.Gradients;
 import org.dls4j.shared.scratch.Parameters;
 import org.dls4j.shared.scratch.ThreeLayerNetwork;
+import org.dls4j.shared.cli.AssignmentRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,5 +134,13 @@ class InitializationTest {
         result.plots().forEach(p -> assertTrue(Files.isRegularFile(p), p.toString()));
         lines.stream().filter(l -> l.startsWith("Cost") || l.startsWith("Accuracy") || l.startsWith("("))
                 .forEach(System.out::println);
+    }
+
+    @Test
+    void commandLine(@TempDir Path out) {
+        assertEquals(0, AssignmentRunner.execute(new Initialization(), "--iterations", "3", "--initialization",
+                "zeros,he", "--out", out.toString(), "--quiet"));
+        assertTrue(Files.isRegularFile(out.resolve("c2w1-initialization-he-boundary.png")));
+        assertEquals(2, AssignmentRunner.execute(new Initialization(), "--initialization", "xavier"));
     }
 }

@@ -21,6 +21,7 @@ import org.dls4j.shared.scratch.Parameters;
 import org.dls4j.shared.scratch.ThreeLayerNetwork;
 import org.dls4j.shared.scratch.ThreeLayerNetwork.Cache;
 import org.dls4j.shared.scratch.ThreeLayerNetwork.Output;
+import org.dls4j.shared.cli.AssignmentRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,5 +208,14 @@ class RegularizationTest {
         }
         assertEquals(train, model.trainAccuracy(), model.run() + " train accuracy");
         assertEquals(test, model.testAccuracy(), model.run() + " test accuracy");
+    }
+
+    @Test
+    void commandLine(@TempDir Path out) {
+        assertEquals(0, AssignmentRunner.execute(new Regularization(), "--iterations", "3", "--runs", "l2,dropout",
+                "--lambda", "0.5", "--keep-prob", "0.9", "--out", out.toString(), "--quiet"));
+        assertTrue(Files.isRegularFile(out.resolve("c2w1-regularization-dropout-boundary.png")));
+        assertEquals(1, AssignmentRunner.execute(new Regularization(), "--iterations", "3", "--runs", "dropout",
+                "--keep-prob", "1.5", "--out", out.toString(), "--quiet"));
     }
 }

@@ -25,6 +25,7 @@ import org.dls4j.shared.scratch.MiniBatches.MiniBatch;
 import org.dls4j.shared.scratch.Optimizers;
 import org.dls4j.shared.scratch.Parameters;
 import org.dls4j.shared.scratch.ThreeLayerNetwork;
+import org.dls4j.shared.cli.AssignmentRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -321,5 +322,14 @@ class OptimizationMethodsTest {
                     + " epoch " + i * 1000);
         }
         assertEquals(accuracy, model.accuracy(), model.hyperparameters().describe());
+    }
+
+    @Test
+    void commandLine(@TempDir Path out) {
+        assertEquals(0, AssignmentRunner.execute(new OptimizationMethods(), "--epochs", "3", "--optimizer", "adam",
+                "--learning-rate", "0.01", "--decay", "schedule", "--time-interval", "2", "--no-decay-runs",
+                "--framework", "--out", out.toString(), "--quiet"));
+        assertTrue(Files.isRegularFile(out.resolve("c2w2-1-adam-schedule-boundary.png")));
+        assertEquals(2, AssignmentRunner.execute(new OptimizationMethods(), "--optimizer", "rmsprop"));
     }
 }
