@@ -260,12 +260,24 @@ class OptimizationMethodsTest {
     /** The DL4J ComputationGraph with Sgd / Nesterovs / Adam and an epoch schedule against the scratch loop. */
     @Test
     void frameworkAgreesWithScratch() {
+        frameworkAgreement(100, 30);
+    }
+
+    /** The same over 1000 epochs (decay every 300). */
+    @Test
+    @Tag("full")
+    void frameworkAgreesWithScratchLonger() {
+        frameworkAgreement(1000, 300);
+    }
+
+    private static void frameworkAgreement(int epochs, int timeInterval) {
         ToyData.Xy d = ToyData.moons();
         Object[][] cases = {
-            {Hyperparameters.notebook(Optimizer.GD).withEpochs(300), 1e-12},
-            {new Hyperparameters(Optimizer.GD, 0.1, 64, 0.9, 0.9, 0.999, 1e-8, 300, Decay.SCHEDULE, 1, 100, 10), 1e-12},
-            {Hyperparameters.notebook(Optimizer.ADAM).withEpochs(300), 1e-5},
-            {Hyperparameters.notebook(Optimizer.MOMENTUM).withEpochs(300), 1e-4}};
+            {Hyperparameters.notebook(Optimizer.GD).withEpochs(epochs), 1e-12},
+            {new Hyperparameters(Optimizer.GD, 0.1, 64, 0.9, 0.9, 0.999, 1e-8, epochs, Decay.SCHEDULE, 1, timeInterval,
+                    10), 1e-12},
+            {Hyperparameters.notebook(Optimizer.ADAM).withEpochs(epochs), 1e-5},
+            {Hyperparameters.notebook(Optimizer.MOMENTUM).withEpochs(epochs), 1e-4}};
         for (Object[] c : cases) {
             Hyperparameters h = (Hyperparameters) c[0];
             double tolerance = (double) c[1];
