@@ -1,0 +1,202 @@
+package org.dls4j.course2.week2;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.course2.week2.OptimizationMethods.Decay;
+import org.dls4j.course2.week2.OptimizationMethods.EpochListener;
+import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
+import org.dls4j.course2.week2.OptimizationMethods.TrainedModel;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.TrainingDivergedException;
+import org.dls4j.shared.scratch.GradientDescent.CostCurve;
+import org.dls4j.shared.scratch.MiniBatches;
+import org.dls4j.shared.scratch.MiniBatches.MiniBatch;
+import org.dls4j.shared.scratch.Parameters;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+/**
+ * The DL4J face of {@link OptimizationMethods}: the same network ({@code [2, 5, 2, 1]}, ReLU, ReLU, sigmoid, binary
+ * cross-entropy averaged over the mini-batch), as a {@link ComputationGraph} in float64, from the same initial
+ * weights and on the same mini-batches in the same order ({@link MiniBatches#random} with seed 11, 12, ...), with
+ * DL4J's updaters:
+ * <ul>
+ *   <li>{@code gd}: {@link Sgd} — the same update, so the costs agree with the from-scratch run to ~1e-12;</li>
+ *   <li>{@code momentum}: {@link Nesterovs} with momentum {@code beta} and learning rate
+ *       {@code learning_rate * (1 - beta)}. The notebook's momentum {@code v = beta v + (1 - beta) dW; W -= lr v} is
+ *       classical (heavy-ball) momentum with step {@code lr (1 - beta)}; DL4J only has the Nesterov variant, which
+ *       looks ahead one step, so the curves agree closely but not to the last digit;</li>
+ *   <li>{@code adam}: {@link Adam} with the same betas and epsilon. DL4J folds the bias correction into the step
+ *       ({@code lr sqrt(1-beta2^t)/(1-beta1^t) m / (sqrt(v) + eps)}), which moves epsilon inside the correction:
+ *       agreement to about 1e-6;</li>
+ *   <li>decay: a {@link MapSchedule} on the epoch (DL4J's epoch counter is advanced after each epoch), holding
+ *       exactly the rates the notebook's {@code update_lr} / {@code schedule_lr_decay} give each epoch.</li>
+ * </ul>
+ * Each {@code fit} computes the batch's mean loss before its update ({@code score()}), so {@code cost_total} is
+ * {@code sum(score * batch size)}, as the notebook's {@code np.sum} of the batch's losses.
+ */
+public final class OptimizationGraph {
+
+    private OptimizationGraph() {
+    }
+
+    /** The DL4J updater for {@code h}, with the decay schedule when {@code h} has one. */
+    public static IUpdater updater(Hyperparameters h, int numEpochs) {
+        ISchedule schedule = h.decay() == Decay.NONE ? null : schedule(h, numEpochs);
+        return switch (h.optimizer()) {
+            case GD -> schedule == null ? new Sgd(h.learningRate()) : new Sgd(schedule);
+            case MOMENTUM -> {
+                double beta = h.beta();
+                ISchedule scaled = schedule == null ? null : scaledSchedule(h, numEpochs, 1 - beta);
+                yield scaled == null ? new Nesterovs(h.learningRate() * (1 - beta), beta) : new Nesterovs(scaled, beta);
+            }
+            case ADAM -> schedule == null ? new Adam(h.learningRate(), h.beta1(), h.beta2(), h.epsilon())
+                    : Adam.builder().learningRateSchedule(schedule).beta1(h.beta1()).beta2(h.beta2())
+                            .epsilon(h.epsilon()).build();
+        };
+    }
+
+    /** A readable name of the updater, for the CLI. */
+    public static String updaterName(Hyperparameters h) {
+        String base = switch (h.optimizer()) {
+            case GD -> "Sgd";
+            case MOMENTUM -> "Nesterovs, momentum " + h.beta();
+            case ADAM -> "Adam";
+        };
+        return base + (h.decay() == Decay.NONE ? "" : " + MapSchedule(EPOCH)");
+    }
+
+    /** Epoch e (from 0) trains with {@code lr0} at e = 0 and {@code decay(lr0, e - 1, decay_rate)} after. */
+    static ISchedule schedule(Hyperparameters h, int numEpochs) {
+        return scaledSchedule(h, numEpochs, 1.0);
+    }
+
+    private static ISchedule scaledSchedule(Hyperparameters h, int numEpochs, double factor) {
+        Map<Integer, Double> values = new HashMap<>();
+        double previous = Double.NaN;
+        for (int e = 0; e < numEpochs; e++) {
+            double lr = e == 0 ? h.learningRate()
+                    : h.decay().apply(h.learningRate(), e - 1, h.decayRate(), h.timeInterval());
+            if (lr != previous) {
+                values.put(e, lr * factor);
+                previous = lr;
+            }
+        }
+        return new MapSchedule(ScheduleType.EPOCH, values);
+    }
+
+    /** The graph for {@code layers_dims}, hidden ReLU, sigmoid output, binary cross-entropy without clipping. */
+    public static ComputationGraph build(int[] layerDims, IUpdater updater) {
+        Numerics.useFloat64();
+        int layers = layerDims.length - 1;
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .updater(updater)
+                // placeholder: the from-scratch initial weights are copied in
+                .weightInit(WeightInit.ZERO)
+                .graphBuilder()
+                .addInputs("X")
+                .setInputTypes(InputType.feedForward(layerDims[0]));
+        String previous = "X";
+        for (int l = 1; l < layers; l++) {
+            g.addLayer("layer" + l, new DenseLayer.Builder().nOut(layerDims[l]).activation(Activation.RELU).build(),
+                    previous);
+            previous = "layer" + l;
+        }
+        // clipEps 0: numpy does not clip a3 before the log
+        g.addLayer("output", new OutputLayer.Builder(new LossBinaryXENT(0.0)).nOut(layerDims[layers])
+                .activation(Activation.SIGMOID).build(), previous);
+        g.setOutputs("output");
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        return graph;
+    }
+
+    private static String name(int l, int layers) {
+        return l == layers ? "output" : "layer" + l;
+    }
+
+    /** Copies {@code W1..WL, b1..bL} in (DL4J keeps W as (nIn, nOut): the notebook's W transposed). */
+    public static void setParameters(ComputationGraph graph, Parameters parameters) {
+        int layers = parameters.layers();
+        for (int l = 1; l <= layers; l++) {
+            graph.setParam(name(l, layers) + "_W", parameters.W(l).transpose());
+            graph.setParam(name(l, layers) + "_b", parameters.b(l).reshape(1, parameters.b(l).length()));
+        }
+    }
+
+    /** The graph's weights in the notebook's layout. */
+    public static Parameters parameters(ComputationGraph graph, int layers) {
+        Parameters p = new Parameters();
+        for (int l = 1; l <= layers; l++) {
+            p.put("W" + l, graph.getParam(name(l, layers) + "_W").transpose().dup('c'));
+            INDArray b = graph.getParam(name(l, layers) + "_b");
+            p.put("b" + l, b.reshape(b.length(), 1).dup('c'));
+        }
+        return p;
+    }
+
+    /** Trains like {@link OptimizationMethods#model}, with the graph; same records. */
+    public static TrainedModel train(INDArray X, INDArray Y, int[] layersDims, Hyperparameters h,
+            EpochListener onEpoch) {
+        Numerics.useFloat64();
+        int m = (int) X.size(1);
+        ComputationGraph graph = build(layersDims, updater(h, h.numEpochs()));
+        setParameters(graph, OptimizationMethods.initialParameters(layersDims));
+        int[] at = new int[(h.numEpochs() - 1) / 100 + 1];
+        double[] costs = new double[at.length];
+        double[] rates = new double[(h.numEpochs() - 1) / 1000 + 1];
+        long seed = h.seed();
+        long start = System.nanoTime();
+        for (int i = 0; i < h.numEpochs(); i++) {
+            seed = seed + 1;
+            List<MiniBatch> batches = MiniBatches.random(X, Y, h.miniBatchSize(), seed);
+            double costTotal = 0;
+            for (MiniBatch batch : batches) {
+                // DL4J: one example per row
+                graph.fit(new DataSet(batch.x().transpose().dup('c'), batch.y().transpose().dup('c')));
+                // score = mean loss of the batch before the update; np.sum(logprobs) = score * batch size
+                costTotal += graph.score() * batch.size();
+            }
+            graph.incrementEpochCount();
+            double costAvg = costTotal / m;
+            if (Double.isNaN(costAvg)) {
+                throw new TrainingDivergedException(costAvg, i, "Try a smaller --learning-rate.");
+            }
+            double lr = h.decay() == Decay.NONE ? h.learningRate()
+                    : h.decay().apply(h.learningRate(), i, h.decayRate(), h.timeInterval());
+            if (i % 100 == 0) {
+                at[i / 100] = i;
+                costs[i / 100] = costAvg;
+            }
+            if (i % 1000 == 0) {
+                rates[i / 1000] = lr;
+            }
+            if (onEpoch != null) {
+                onEpoch.onEpoch(i, costAvg, lr);
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        return new TrainedModel(h, new CostCurve(at, costs), rates, parameters(graph, layersDims.length - 1),
+                Double.NaN, nanos);
+    }
+}

@@ -1,0 +1,146 @@
+package org.dls4j.course2.week1;
+
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dls4j.course2.week1.Initialization.Init;
+import org.dls4j.course2.week1.Initialization.TrainedModel;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.scratch.Gradients;
+import org.dls4j.shared.scratch.Parameters;
+import org.dls4j.shared.scratch.ThreeLayerNetwork;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The notebook's unit checks and its three 15000-iteration runs (reference section 7). */
+class InitializationTest {
+
+    /** He run, "Cost after iteration {}: {}" every 1000 (K = A = G prints). */
+    static final double[] HE_COSTS = {0.8830537463419761, 0.6879825919728063, 0.6751286264523371,
+        0.6526117768893807, 0.6082958970572938, 0.5304944491717495, 0.4138645817071794, 0.3117803464844441,
+        0.23696215330322562, 0.18597287209206836, 0.1501555628037182, 0.12325079292273548, 0.09917746546525937,
+        0.0845705595402428, 0.07357895962677366};
+    /** x10 random run as re-run with numpy 1.24 (platform-dependent, see the reference). */
+    static final double[] RANDOM_COSTS_NP124 = {Double.POSITIVE_INFINITY, 0.6230719220714739, 0.5979112493704923,
+        0.5636417373417416, 0.5501501002614457, 0.5444586514458815, 0.5374539506845716, 0.47726402507222176,
+        0.39783075904204135, 0.3934863008037607, 0.39203668333365643, 0.38927716178797517, 0.38615642765011515,
+        0.3849849850850099, 0.3827961754638951};
+
+    @BeforeAll
+    static void float64() {
+        Numerics.useFloat64();
+    }
+
+    @Test
+    void zerosInitialization() {
+        Parameters p = Initialization.initializeParametersZeros(3, 2, 1);
+        assertAllClose(Nd4j.zeros(2, 3), p.W(1), 0, 0, "W1");
+        assertAllClose(Nd4j.zeros(2, 1), p.b(1), 0, 0, "b1");
+        assertAllClose(Nd4j.zeros(1, 2), p.W(2), 0, 0, "W2");
+        assertAllClose(Nd4j.zeros(1, 1), p.b(2), 0, 0, "b2");
+    }
+
+    @Test
+    void randomInitialization() {
+        Parameters p = Initialization.initializeParametersRandom(3, 3, 2, 1);
+        assertAllClose(new double[] {17.88628473, 4.36509851, 0.96497468, -18.63492703, -2.77388203, -3.54758979},
+                p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {-0.82741481, -6.27000677}, p.W(2), 0, 5e-9, "W2");
+        assertAllClose(Nd4j.zeros(2, 1), p.b(1), 0, 0, "b1");
+    }
+
+    @Test
+    void heInitialization() {
+        Parameters p = Initialization.initializeParametersHe(3, 2, 4, 1);
+        assertAllClose(new double[] {1.78862847, 0.43650985, 0.09649747, -1.8634927, -0.2773882, -0.35475898,
+            -0.08274148, -0.62700068}, p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {-0.03098412, -0.33744411, -0.92904268, 0.62552248}, p.W(2), 0, 5e-9, "W2");
+        assertAllClose(Nd4j.zeros(1, 1), p.b(2), 0, 0, "b2");
+    }
+
+    /** The engineered loop does what the readable helpers do, iteration by iteration. */
+    @Test
+    void loopMatchesReadableHelpers() {
+        ToyData.Xy train = ToyData.circlesTrain();
+        for (Init init : Init.values()) {
+            Parameters p = Initialization.initialize(init, 3, 2, 10, 5, 1);
+            List<Double> readable = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ThreeLayerNetwork.Output out = ThreeLayerNetwork.forwardPropagation(train.x(), p);
+                readable.add(ThreeLayerNetwork.computeLoss(out.A3(), train.y()));
+                Gradients g = ThreeLayerNetwork.backwardPropagation(train.x(), train.y(), out.cache(),
+                        ThreeLayerNetwork.Scaling.SCALED_DZ3);
+                p = ThreeLayerNetwork.updateParameters(p, g, 0.01);
+            }
+            TrainedModel fast = Initialization.model(train.x(), train.y(), 0.01, 20, 1, init, 3, null);
+            for (int i = 0; i < 20; i++) {
+                double r = readable.get(i);
+                double f = fast.costs().at(i);
+                if (Double.isInfinite(r)) {
+                    assertEquals(r, f, init + " cost " + i);
+                } else {
+                    assertEquals(r, f, 1e-15 * Math.abs(r), init + " cost " + i);
+                }
+            }
+            for (int l = 1; l <= 3; l++) {
+                assertAllClose(p.W(l), fast.parameters().W(l), 1e-13, 1e-15, init + " W" + l);
+                assertAllClose(p.b(l), fast.parameters().b(l), 1e-13, 1e-15, init + " b" + l);
+            }
+        }
+    }
+
+    @Test
+    void notebookRuns(@TempDir Path out) {
+        List<String> lines = new ArrayList<>();
+        Initialization.Result result = Initialization.run(Initialization.Settings.notebook(out), lines::add);
+
+        TrainedModel zeros = result.model(Init.ZEROS);
+        for (double cost : zeros.costs().costs()) {
+            assertEquals(0.6931471805599453, cost, 2.3e-16);
+        }
+        assertEquals(0.5, zeros.trainAccuracy());
+        assertEquals(0.5, zeros.testAccuracy());
+
+        TrainedModel he = result.model(Init.HE);
+        assertEquals(HE_COSTS.length, he.costs().costs().length);
+        for (int i = 0; i < HE_COSTS.length; i++) {
+            assertEquals(HE_COSTS[i], he.costs().costs()[i], 1e-14, "He cost at " + i * 1000);
+        }
+        assertEquals(0.9933333333333333, he.trainAccuracy());
+        assertEquals(0.96, he.testAccuracy());
+        assertTrue(lines.contains("Cost after iteration 0: 0.8830537463419761"), lines.toString());
+
+        // x10: inf at 0, later costs within the four environments' spread (~1e-2), accuracies exact
+        TrainedModel random = result.model(Init.RANDOM);
+        assertEquals(Double.POSITIVE_INFINITY, random.costs().costs()[0]);
+        assertTrue(lines.contains("Cost after iteration 0: inf"));
+        for (int i = 1; i < RANDOM_COSTS_NP124.length; i++) {
+            assertEquals(RANDOM_COSTS_NP124[i], random.costs().costs()[i], 1e-2, "x10 cost at " + i * 1000);
+        }
+        assertEquals(0.83, random.trainAccuracy());
+        assertEquals(0.86, random.testAccuracy());
+
+        assertEquals(6, result.plots().size());
+        result.plots().forEach(p -> assertTrue(Files.isRegularFile(p), p.toString()));
+        lines.stream().filter(l -> l.startsWith("Cost") || l.startsWith("Accuracy") || l.startsWith("("))
+                .forEach(System.out::println);
+    }
+
+    @Test
+    void commandLine(@TempDir Path out) {
+        assertEquals(0, AssignmentRunner.execute(new Initialization(), "--iterations", "3", "--initialization",
+                "zeros,he", "--out", out.toString(), "--quiet"));
+        assertTrue(Files.isRegularFile(out.resolve("c2w1-initialization-he-boundary.png")));
+        assertEquals(2, AssignmentRunner.execute(new Initialization(), "--initialization", "xavier"));
+    }
+}

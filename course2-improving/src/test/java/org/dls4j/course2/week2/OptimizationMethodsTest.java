@@ -1,0 +1,347 @@
+package org.dls4j.course2.week2;
+
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dls4j.course2.week2.OptimizationMethods.AdamStep;
+import org.dls4j.course2.week2.OptimizationMethods.Decay;
+import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
+import org.dls4j.course2.week2.OptimizationMethods.MomentumStep;
+import org.dls4j.course2.week2.OptimizationMethods.Optimizer;
+import org.dls4j.course2.week2.OptimizationMethods.TrainedModel;
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.scratch.Gradients;
+import org.dls4j.shared.scratch.MiniBatches;
+import org.dls4j.shared.scratch.MiniBatches.MiniBatch;
+import org.dls4j.shared.scratch.Optimizers;
+import org.dls4j.shared.scratch.Parameters;
+import org.dls4j.shared.scratch.ThreeLayerNetwork;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The notebook's unit checks (testCases.py, 2021 public tests) and full runs (reference section 10). */
+class OptimizationMethodsTest {
+
+    /** 2019-21 full-precision costs at epochs 0, 1000, ..., 9000 (the 2021 run is the first five). */
+    static final double[] GD = {0.7024046849828726, 0.66810064295887, 0.6352875703390978, 0.600491198436302,
+        0.5733672256957693, 0.5519772083453836, 0.5323695140170053, 0.5140067717007158, 0.4964720510901484,
+        0.4680136839007519};
+    static final double[] MOMENTUM = {0.7024127305373173, 0.6681667772046954, 0.6353882166761965,
+        0.6005907762003798, 0.5734441760375261, 0.5520579978012191, 0.532458404673331, 0.5141006579460334,
+        0.49665208993936544, 0.46815966712698176};
+    static final double[] ADAM = {0.7021655222604549, 0.16784505282581155, 0.14131619792956462,
+        0.1387878350098587, 0.13606616153974382, 0.13424011121482604, 0.13112698193050085, 0.13021564068726493,
+        0.12962337986479958, 0.1291183749863679};
+    /** 2021 decay runs, epochs 0..4000: update_lr, GD+schedule, momentum+schedule, Adam+schedule. */
+    static final double[][] DECAY = {
+        {0.7010914685043044, 0.6618837411315917, 0.6586197552830687, 0.6567651645846244, 0.6554863419466547},
+        {0.7010914685043044, 0.1271612832538432, 0.12030371699645673, 0.11703329195669243, 0.11751208532772559},
+        {0.7022260404521209, 0.1289737752451615, 0.12596496738251925, 0.1233745296263663, 0.12321780480081837},
+        {0.6993459937616683, 0.1300737129612711, 0.12982627452479575, 0.12928237809826224, 0.12836120629327333}};
+    static final double[] DECAY_ACCURACY = {0.6533333333333333, 0.9433333333333334, 0.9533333333333334, 0.94};
+
+    @BeforeAll
+    static void float64() {
+        Numerics.useFloat64();
+    }
+
+    /** update_parameters_with_gd_test_case & co.: seed(1), W1 (2,3), b1, W2 (3,3), b2, then dW1, db1, dW2, db2. */
+    record Case(Parameters parameters, Gradients grads) {
+        static Case make() {
+            NumpyRandom r = new NumpyRandom(1);
+            Parameters p = Parameters.of("W1", r.randn(2, 3), "b1", r.randn(2, 1), "W2", r.randn(3, 3), "b2",
+                    r.randn(3, 1));
+            Gradients g = Gradients.of("dW1", r.randn(2, 3), "db1", r.randn(2, 1), "dW2", r.randn(3, 3), "db2",
+                    r.randn(3, 1));
+            return new Case(p, g);
+        }
+    }
+
+    @Test
+    void gradientDescentUpdate() {
+        Case c = Case.make();
+        Parameters p = OptimizationMethods.updateParametersWithGd(c.parameters(), c.grads(), 0.01);
+        assertAllClose(new double[] {1.63535156, -0.62320365, -0.53718766, -1.07799357, 0.85639907, -2.29470142},
+                p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {1.74604067, -0.75184921}, p.b(1), 0, 5e-9, "b1");
+        assertAllClose(new double[] {0.32171798, -0.25467393, 1.46902454, -2.05617317, -0.31554548, -0.3756023,
+            1.1404819, -1.09976462, -0.1612551}, p.W(2), 0, 5e-9, "W2");
+        assertAllClose(new double[] {-0.88020257, 0.02561572, 0.57539477}, p.b(2), 0, 5e-9, "b2");
+        Parameters shared = Optimizers.gd(c.parameters().copy(), c.grads(), 0.01);
+        assertAllClose(p.W(2), shared.W(2), 0, 0, "shared W2");
+    }
+
+    @Test
+    void randomMiniBatches() {
+        NumpyRandom r = new NumpyRandom(1);
+        INDArray X = r.randn(12288, 148);
+        INDArray Y = r.randn(1, 148).lt(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        List<MiniBatch> batches = OptimizationMethods.randomMiniBatches(X, Y, 64, 0);
+        assertEquals(3, batches.size());
+        assertArrayEquals(new long[] {12288, 64}, batches.get(0).x().shape());
+        assertArrayEquals(new long[] {12288, 64}, batches.get(1).x().shape());
+        assertArrayEquals(new long[] {12288, 20}, batches.get(2).x().shape());
+        assertArrayEquals(new long[] {1, 20}, batches.get(2).y().shape());
+        assertEquals(0.90085595, batches.get(0).x().getDouble(0, 0), 5e-9);
+        assertEquals(-0.7612069, batches.get(0).x().getDouble(0, 1), 5e-9);
+        assertEquals(0.2344157, batches.get(0).x().getDouble(0, 2), 5e-9);
+        List<MiniBatch> shared = MiniBatches.random(X, Y, 64, 0);
+        for (int k = 0; k < 3; k++) {
+            assertAllClose(batches.get(k).x(), shared.get(k).x(), 0, 0, "shared X " + k);
+            assertAllClose(batches.get(k).y(), shared.get(k).y(), 0, 0, "shared Y " + k);
+        }
+    }
+
+    /** 2021 public test: X = arange(12288*148).reshape(148, 12288).T. */
+    @Test
+    void randomMiniBatchesOrder() {
+        INDArray X = Nd4j.arange(12288.0 * 148).reshape('c', 148, 12288).transpose().dup('c');
+        INDArray Y = Nd4j.zeros(1, 148);
+        List<MiniBatch> batches = OptimizationMethods.randomMiniBatches(X, Y, 64, 0);
+        assertAllClose(new double[] {294912, 86016, 454656}, batches.get(0).x().get(
+                org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)),
+                0, 0, "first batch, first row");
+        INDArray last = batches.get(2).x();
+        assertAllClose(new double[] {1425407, 1769471, 897023}, last.get(
+                org.nd4j.linalg.indexing.NDArrayIndex.point(12287), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)),
+                0, 0, "last batch, last row");
+    }
+
+    @Test
+    void momentumUpdate() {
+        Case c = Case.make();
+        Gradients v = OptimizationMethods.initializeVelocity(c.parameters());
+        assertAllClose(Nd4j.zeros(3, 3), v.dW(2), 0, 0, "v dW2 initial");
+        MomentumStep step = OptimizationMethods.updateParametersWithMomentum(c.parameters(), c.grads(), v, 0.9, 0.01);
+        Parameters p = step.parameters();
+        assertAllClose(new double[] {1.62544598, -0.61290114, -0.52907334, -1.07347112, 0.86450677, -2.30085497},
+                p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {1.74493465, -0.76027113}, p.b(1), 0, 5e-9, "b1");
+        assertAllClose(new double[] {0.31930698, -0.24990073, 1.4627996, -2.05974396, -0.32173003, -0.38320915,
+            1.13444069, -1.0998786, -0.1713109}, p.W(2), 0, 5e-9, "W2");
+        assertAllClose(new double[] {-0.87809283, 0.04055394, 0.58207317}, p.b(2), 0, 5e-9, "b2");
+        assertAllClose(new double[] {-0.11006192, 0.11447237, 0.09015907, 0.05024943, 0.09008559, -0.06837279},
+                step.v().dW(1), 0, 5e-9, "v dW1");
+        assertAllClose(new double[] {-0.01228902, -0.09357694}, step.v().db(1), 0, 5e-9, "v db1");
+        assertAllClose(new double[] {0.02344157, 0.16598022, 0.07420442}, step.v().db(2), 0, 5e-9, "v db2");
+        Gradients sharedV = Optimizers.zerosLike(c.parameters());
+        Parameters shared = Optimizers.momentum(c.parameters().copy(), c.grads(), sharedV, 0.9, 0.01);
+        assertAllClose(p.W(1), shared.W(1), 0, 0, "shared W1");
+        assertAllClose(step.v().dW(2), sharedV.dW(2), 0, 0, "shared v dW2");
+    }
+
+    @Test
+    void adamUpdate2017to2020() {
+        Case c = Case.make();
+        OptimizationMethods.AdamState state = OptimizationMethods.initializeAdam(c.parameters());
+        AdamStep step = OptimizationMethods.updateParametersWithAdam(c.parameters(), c.grads(), state.v(), state.s(), 2,
+                0.01, 0.9, 0.999, 1e-8);
+        Parameters p = step.parameters();
+        assertAllClose(new double[] {1.63178673, -0.61919778, -0.53561312, -1.08040999, 0.85796626, -2.29409733},
+                p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {1.75225313, -0.75376553}, p.b(1), 0, 5e-9, "b1");
+        // W2[2,1] has the smallest gradient (s = 1.6e-7): the 2017-20 expected cell was made with epsilon inside the
+        // square root, np.sqrt(s_corrected + epsilon), which moves that one weight by 4.5e-7; the 2021 check below
+        // (and the 2021 public tests) use the formula as written, which this implementation follows.
+        assertAllClose(new double[] {0.32648046, -0.25681174, 1.46954931, -2.05269934, -0.31497584, -0.37661299,
+            1.14121081, -1.09245036, -0.16498684}, p.W(2), 0, 5e-7, "W2");
+        assertEquals(-0.16498684, p.W(2).getDouble(2, 2), 5e-9);
+        assertAllClose(new double[] {-0.88529978, 0.03477238, 0.57537385}, p.b(2), 0, 1e-8, "b2"); // same cause
+        assertAllClose(new double[] {0.00121136, 0.00131039, 0.00081287, 0.0002525, 0.00081154, 0.00046748},
+                step.s().dW(1), 0, 5e-9, "s dW1");
+        assertAllClose(new double[] {1.51020075e-05, 8.75664434e-04}, step.s().db(1), 1e-7, 0, "s db1");
+        assertAllClose(new double[] {5.49507194e-05, 2.75494327e-03, 5.50629536e-04}, step.s().db(2), 1e-7, 0, "s db2");
+        Gradients v = Optimizers.zerosLike(c.parameters());
+        Gradients s = Optimizers.zerosLike(c.parameters());
+        Parameters shared = Optimizers.adam(c.parameters().copy(), c.grads(), v, s, 2, 0.01, 0.9, 0.999, 1e-8);
+        assertAllClose(p.W(2), shared.W(2), 0, 0, "shared W2");
+        assertAllClose(step.s().dW(2), s.dW(2), 0, 0, "shared s dW2");
+    }
+
+    @Test
+    void adamUpdate2021() {
+        Case c = Case.make();
+        OptimizationMethods.AdamState state = OptimizationMethods.initializeAdam(c.parameters());
+        AdamStep step = OptimizationMethods.updateParametersWithAdam(c.parameters(), c.grads(), state.v(), state.s(), 2,
+                0.02, 0.8, 0.888, 1e-2);
+        Parameters p = step.parameters();
+        assertAllClose(new double[] {1.63942428, -0.6268425, -0.54320974, -1.08782943, 0.85036983, -2.2865723},
+                p.W(1), 0, 5e-9, "W1");
+        assertAllClose(new double[] {0.33356139, -0.26425199, 1.47707772, -2.04538458, -0.30744933, -0.36903141,
+            1.14873036, -1.09256871, -0.15734651}, p.W(2), 0, 5e-9, "W2");
+        assertAllClose(new double[] {1.75854357, -0.74616067}, p.b(1), 0, 5e-9, "b1");
+        assertAllClose(new double[] {-0.89228024, 0.02707193, 0.56782561}, p.b(2), 0, 5e-9, "b2");
+    }
+
+    @Test
+    void learningRateDecay() {
+        assertEquals(0.16666666666666666, OptimizationMethods.updateLr(0.5, 2, 1));
+        assertEquals(0.5, OptimizationMethods.scheduleLrDecay(0.5, 10, 0.3, 100));
+        assertEquals(0.3846153846153846, OptimizationMethods.scheduleLrDecay(0.5, 100, 0.3, 100));
+        assertEquals(0.16666666666666666, Optimizers.updateLr(0.5, 2, 1));
+        assertEquals(0.3846153846153846, Optimizers.scheduleLrDecay(0.5, 100, 0.3, 100));
+    }
+
+    /** The notebook's model written with the graded functions and helpers; costs of every epoch. */
+    static double[] readableModel(ToyData.Xy d, Hyperparameters h) {
+        Parameters p = OptimizationMethods.initialParameters(OptimizationMethods.LAYERS_DIMS);
+        Gradients v = OptimizationMethods.initializeVelocity(p);
+        Gradients s = OptimizationMethods.initializeVelocity(p);
+        int t = 0;
+        long seed = h.seed();
+        double lr = h.learningRate();
+        double[] costs = new double[h.numEpochs()];
+        for (int i = 0; i < h.numEpochs(); i++) {
+            seed++;
+            double total = 0;
+            for (MiniBatch b : OptimizationMethods.randomMiniBatches(d.x(), d.y(), h.miniBatchSize(), seed)) {
+                ThreeLayerNetwork.Output out = ThreeLayerNetwork.forwardPropagation(b.x(), p);
+                total += ThreeLayerNetwork.computeCostTotal(out.A3(), b.y());
+                Gradients g = ThreeLayerNetwork.backwardPropagation(b.x(), b.y(), out.cache(),
+                        ThreeLayerNetwork.Scaling.SCALED_DZ3);
+                switch (h.optimizer()) {
+                    case GD -> p = OptimizationMethods.updateParametersWithGd(p, g, lr);
+                    case MOMENTUM -> {
+                        MomentumStep step = OptimizationMethods.updateParametersWithMomentum(p, g, v, h.beta(), lr);
+                        p = step.parameters();
+                        v = step.v();
+                    }
+                    case ADAM -> {
+                        t++;
+                        AdamStep step = OptimizationMethods.updateParametersWithAdam(p, g, v, s, t, lr, h.beta1(),
+                                h.beta2(), h.epsilon());
+                        p = step.parameters();
+                        v = step.v();
+                        s = step.s();
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+            costs[i] = total / d.size();
+            if (h.decay() != Decay.NONE) {
+                lr = h.decay().apply(h.learningRate(), i, h.decayRate(), h.timeInterval());
+            }
+        }
+        return costs;
+    }
+
+    @Test
+    void loopMatchesGradedFunctions() {
+        ToyData.Xy d = ToyData.moons();
+        List<Hyperparameters> runs = new ArrayList<>();
+        for (Optimizer o : Optimizer.values()) {
+            runs.add(Hyperparameters.notebook(o).withEpochs(12));
+        }
+        runs.add(new Hyperparameters(Optimizer.ADAM, 0.01, 64, 0.9, 0.9, 0.999, 1e-8, 12, Decay.SCHEDULE, 1, 5, 10));
+        for (Hyperparameters h : runs) {
+            double[] readable = readableModel(d, h);
+            double[] fast = new double[h.numEpochs()];
+            OptimizationMethods.model(d.x(), d.y(), OptimizationMethods.LAYERS_DIMS, h, (i, c, lr) -> fast[i] = c);
+            for (int i = 0; i < fast.length; i++) {
+                assertEquals(readable[i], fast[i], 1e-14 * readable[i], h.describe() + " epoch " + i);
+            }
+        }
+    }
+
+    /** The DL4J ComputationGraph with Sgd / Nesterovs / Adam and an epoch schedule against the scratch loop. */
+    @Test
+    void frameworkAgreesWithScratch() {
+        frameworkAgreement(100, 30);
+    }
+
+    /** The same over 1000 epochs (decay every 300). */
+    @Test
+    @Tag("full")
+    void frameworkAgreesWithScratchLonger() {
+        frameworkAgreement(1000, 300);
+    }
+
+    private static void frameworkAgreement(int epochs, int timeInterval) {
+        ToyData.Xy d = ToyData.moons();
+        Object[][] cases = {
+            {Hyperparameters.notebook(Optimizer.GD).withEpochs(epochs), 1e-12},
+            {new Hyperparameters(Optimizer.GD, 0.1, 64, 0.9, 0.9, 0.999, 1e-8, epochs, Decay.SCHEDULE, 1, timeInterval,
+                    10), 1e-12},
+            {Hyperparameters.notebook(Optimizer.ADAM).withEpochs(epochs), 1e-5},
+            {Hyperparameters.notebook(Optimizer.MOMENTUM).withEpochs(epochs), 1e-4}};
+        for (Object[] c : cases) {
+            Hyperparameters h = (Hyperparameters) c[0];
+            double tolerance = (double) c[1];
+            double[] scratch = new double[h.numEpochs()];
+            double[] graph = new double[h.numEpochs()];
+            OptimizationMethods.model(d.x(), d.y(), OptimizationMethods.LAYERS_DIMS, h, (i, cost, lr) -> scratch[i] = cost);
+            OptimizationGraph.train(d.x(), d.y(), OptimizationMethods.LAYERS_DIMS, h, (i, cost, lr) -> graph[i] = cost);
+            for (int i = 0; i < scratch.length; i++) {
+                assertEquals(scratch[i], graph[i], tolerance * scratch[i], h.describe() + " epoch " + i);
+            }
+        }
+    }
+
+    /** The 2021 notebook: three runs and the four decay runs, 5000 epochs each. */
+    @Test
+    void notebook2021(@TempDir Path out) {
+        List<String> lines = new ArrayList<>();
+        OptimizationMethods.Result result = OptimizationMethods.run(OptimizationMethods.Settings.notebook(out),
+                lines::add);
+        lines.stream().filter(l -> l.startsWith("Cost") || l.startsWith("Accuracy") || l.startsWith("learning")
+                || l.startsWith("(")).forEach(System.out::println);
+        List<TrainedModel> models = result.models();
+        assertEquals(7, models.size());
+        check(models.get(0), GD, 5, 0.7166666666666667, 1e-13);
+        check(models.get(1), MOMENTUM, 5, 0.7166666666666667, 1e-13);
+        check(models.get(2), ADAM, 5, 0.9433333333333334, 1e-12);
+        for (int k = 0; k < 4; k++) {
+            check(models.get(3 + k), DECAY[k], 5, DECAY_ACCURACY[k], 1e-11);
+        }
+        assertTrue(lines.contains("Cost after epoch 0: 0.702405"), lines.toString());
+        assertTrue(lines.contains("Cost after epoch 4000: 0.136066"), lines.toString());
+        assertTrue(lines.contains("Accuracy: 0.9433333333333334"));
+        assertTrue(lines.contains("learning rate after epoch 1000: 0.000100"));
+        assertTrue(lines.contains("learning rate after epoch 4000: 0.020000"));
+        assertEquals(14, result.plots().size());
+        result.plots().forEach(p -> assertTrue(Files.isRegularFile(p), p.toString()));
+    }
+
+    /** 2019-20 (v1b): 10000 epochs, accuracies 0.7966666666666666 / 0.7966666666666666 / 0.94. */
+    @Test
+    @Tag("full")
+    void notebook2019(@TempDir Path out) {
+        OptimizationMethods.Result result = OptimizationMethods.run(
+                new OptimizationMethods.Settings(OptimizationMethods.notebookRuns(10000, false), false, out, true),
+                l -> { });
+        check(result.models().get(0), GD, 10, 0.7966666666666666, 1e-12);
+        check(result.models().get(1), MOMENTUM, 10, 0.7966666666666666, 1e-12);
+        check(result.models().get(2), ADAM, 10, 0.94, 1e-11);
+    }
+
+    private static void check(TrainedModel model, double[] costs, int count, double accuracy, double tolerance) {
+        for (int i = 0; i < count; i++) {
+            assertEquals(costs[i], model.costs().at(i * 1000), tolerance, model.hyperparameters().describe()
+                    + " epoch " + i * 1000);
+        }
+        assertEquals(accuracy, model.accuracy(), model.hyperparameters().describe());
+    }
+
+    @Test
+    void commandLine(@TempDir Path out) {
+        assertEquals(0, AssignmentRunner.execute(new OptimizationMethods(), "--epochs", "3", "--optimizer", "adam",
+                "--learning-rate", "0.01", "--decay", "schedule", "--time-interval", "2", "--no-decay-runs",
+                "--framework", "--out", out.toString(), "--quiet"));
+        assertTrue(Files.isRegularFile(out.resolve("c2w2-1-adam-schedule-boundary.png")));
+        assertEquals(2, AssignmentRunner.execute(new OptimizationMethods(), "--optimizer", "rmsprop"));
+    }
+}
