@@ -1,0 +1,171 @@
+package org.dls4j.shared.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every file the assignments read, with its size, sha256 and public source, grouped under logical data set names.
+ *
+ * <p>Read from {@code datasets/catalog.tsv} (tracked in git, packaged into the shared jar). Columns:
+ * {@code name path bytes sha256 source availability}; lines starting with {@code #} are comments.
+ */
+public final class Catalog {
+    /** Classpath location of the packaged catalog. */
+    public static final String RESOURCE = "/org/dls4j/shared/data/catalog.tsv";
+    private static final String HEADER = "name\tpath\tbytes\tsha256\tsource\tavailability";
+
+    private static volatile Catalog bundled;
+
+    private final Map<String, CatalogEntry> byPath;
+    private final Map<String, List<CatalogEntry>> byName;
+
+    private Catalog(List<CatalogEntry> entries) {
+        Map<String, CatalogEntry> paths = new LinkedHashMap<>();
+        Map<String, List<CatalogEntry>> names = new LinkedHashMap<>();
+        for (CatalogEntry entry : entries) {
+            if (paths.put(entry.path(), entry) != null) {
+                throw new DataException("The data catalog lists " + entry.path() + " twice.");
+            }
+            names.computeIfAbsent(entry.name(), n -> new ArrayList<>()).add(entry);
+        }
+        names.replaceAll((n, list) -> List.copyOf(list));
+        this.byPath = Collections.unmodifiableMap(paths);
+        this.byName = Collections.unmodifiableMap(names);
+    }
+
+    /** The catalog packaged with the shared module (a copy of the project's {@code datasets/catalog.tsv}). */
+    public static Catalog bundled() {
+        Catalog result = bundled;
+        if (result == null) {
+            synchronized (Catalog.class) {
+                result = bundled;
+                if (result == null) {
+                    try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+                        if (in == null) {
+                            throw new DataException("The data catalog " + RESOURCE + " is not on the classpath. "
+                                    + "Rebuild the shared module (it packages datasets/catalog.tsv).");
+                        }
+                        result = parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + RESOURCE);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    bundled = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Reads a catalog file, e.g. a project's {@code datasets/catalog.tsv}. */
+    public static Catalog read(Path tsv) {
+        try (Reader reader = Files.newBufferedReader(tsv, StandardCharsets.UTF_8)) {
+            return parse(reader, tsv.toString());
+        } catch (IOException e) {
+            throw new DataException("Cannot read the data catalog " + tsv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A catalog of the given entries (tests, tools). */
+    public static Catalog of(List<CatalogEntry> entries) {
+        return new Catalog(entries);
+    }
+
+    static Catalog parse(Reader source, String origin) throws IOException {
+        List<CatalogEntry> entries = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(source);
+        boolean headerSeen = false;
+        int lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!headerSeen) {
+                if (!line.equals(HEADER)) {
+                    throw new DataException("The data catalog " + origin + " has the header\n  " + line
+                            + "\nbut this version expects\n  " + HEADER);
+                }
+                headerSeen = true;
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 6) {
+                throw new DataException("The data catalog " + origin + ", line " + lineNumber + ", has "
+                        + fields.length + " tab-separated fields instead of 6: " + line);
+            }
+            long bytes;
+            try {
+                bytes = Long.parseLong(fields[2]);
+            } catch (NumberFormatException e) {
+                throw new DataException("The data catalog " + origin + ", line " + lineNumber
+                        + ", has a size that is not a number: " + fields[2], e);
+            }
+            if (!fields[3].matches("[0-9a-f]{64}")) {
+                throw new DataException("The data catalog " + origin + ", line " + lineNumber
+                        + ", has a sha256 that is not 64 hex digits: " + fields[3]);
+            }
+            entries.add(new CatalogEntry(fields[0], fields[1], bytes, fields[3], fields[4],
+                    !"course-only".equals(fields[5])));
+        }
+        return new Catalog(entries);
+    }
+
+    /** The entry for a relative path such as {@code cats/train_catvnoncat.h5}. */
+    public Optional<CatalogEntry> entry(String path) {
+        return Optional.ofNullable(byPath.get(normalize(path)));
+    }
+
+    /** The entry for a relative path; a {@link DataException} when the catalog does not know it. */
+    public CatalogEntry require(String path) {
+        return entry(path).orElseThrow(() -> new DataException("The file " + path
+                + " is not in the data catalog, so it cannot be verified. Known data sets: " + names()));
+    }
+
+    /** The files of one logical data set, in catalog order; a {@link DataException} for an unknown name. */
+    public List<CatalogEntry> entries(String name) {
+        List<CatalogEntry> entries = byName.get(name);
+        if (entries == null) {
+            throw new DataException("There is no data set called '" + name + "'. Known data sets: " + names());
+        }
+        return entries;
+    }
+
+    /** The files of a data set whose path starts with {@code prefix}, e.g. one folder of a data set. */
+    public List<CatalogEntry> entriesUnder(String prefix) {
+        List<CatalogEntry> result = new ArrayList<>();
+        for (CatalogEntry entry : byPath.values()) {
+            if (entry.path().startsWith(prefix)) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    /** Logical data set names in catalog order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** Every entry, in catalog order. */
+    public List<CatalogEntry> all() {
+        return List.copyOf(byPath.values());
+    }
+
+    static String normalize(String path) {
+        String slashed = path.replace('\\', '/');
+        return slashed.startsWith("./") ? slashed.substring(2) : slashed;
+    }
+}
