@@ -71,7 +71,9 @@ import picocli.CommandLine.Option;
  * accuracy on the {@code val_signs} folder (216 images), the dev set; the test set is never looked at.
  *
  * <p>Both searches draw their candidates from the same seed, so candidate k has the same learning rate, hidden size
- * and mini-batch size with and without batch norm: a paired comparison.
+ * and mini-batch size with and without batch norm: a paired comparison. {@code --seed} (default 8, the
+ * {@link SignsClassifier#DEFAULT_INIT_SEED}) seeds Arbiter's draws, every candidate's initialisation and the
+ * shuffles; all candidates of a run start from the same initialisation seed.
  *
  * <p>What the learner sees: one line per finished candidate; a table of every trial sorted by dev accuracy; a
  * summary that says how batch norm changed the result (best and median dev accuracy, how many candidates learned at
@@ -89,6 +91,7 @@ public final class HyperparameterSearch implements Callable<Integer> {
 
     /** The data parameter our generator adds to each candidate. */
     static final String MINI_BATCH_SIZE = "miniBatchSize";
+    private static final String ARBITER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.deeplearning4j.arbiter";
 
     @Mixin
     CommonOptions common;
@@ -172,8 +175,12 @@ public final class HyperparameterSearch implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Arbiter logs every task start and score at INFO; this class prints its own line per candidate
+        if (System.getProperty(ARBITER_LOG_LEVEL) == null && !Boolean.getBoolean("dls.debug")) {
+            System.setProperty(ARBITER_LOG_LEVEL, "warn");
+        }
         Settings s = new Settings(candidates, epochs, lrMin, lrMax, hiddenMin, hiddenMax, miniBatchSizes,
-                common.seedOr(1), parallel);
+                common.seedOr(SignsClassifier.DEFAULT_INIT_SEED), parallel);
         boolean[] settings = switch (batchNorm.toLowerCase(Locale.ROOT)) {
             case "both" -> new boolean[] {false, true};
             case "on" -> new boolean[] {true};
