@@ -1,0 +1,146 @@
+package org.dls4j.course2.week3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.testing.NdAssert;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Reference values: expected-c1-c2.md section 11 (TF1 v3b / 2017 and the TF2 release). */
+class SignsClassifierTest {
+
+    @TempDir
+    Path out;
+
+    static SignsClassifier.Data data;
+
+    @BeforeAll
+    static void load() {
+        data = SignsClassifier.load();
+    }
+
+    @Test
+    void linearFunctionIsNumpySeedOne() {
+        NdAssert.assertAllClose(new double[] {-2.1565738152972127, 2.958914457451934, -1.0892678106543534,
+                -0.8453804221514385}, SignsClassifier.linearFunction(), 0, 1e-14, "linear_function()");
+    }
+
+    @Test
+    void sigmoidInFloat32() {
+        assertEquals(0.5f, SignsClassifier.sigmoid(0));
+        // TF2 prints 0.9999939, TF1 0.999994: equal within one float32 ulp (6e-8)
+        assertEquals(0.9999939f, SignsClassifier.sigmoid(12), 1.2e-7f);
+        assertEquals(0.26894143f, SignsClassifier.sigmoid(-1));
+    }
+
+    @Test
+    void sigmoidCrossEntropyWithLogits() {
+        INDArray labels = Nd4j.createFromArray(new float[] {0, 0, 1, 1});
+        INDArray logits = Nd4j.createFromArray(new float[] {0.2f, 0.4f, 0.7f, 0.9f});
+        // v3b: [0.79813886 0.91301525 0.40318605 0.34115386]; float32 results, so 1e-7
+        NdAssert.assertAllClose(new double[] {0.79813886, 0.91301525, 0.40318605, 0.34115386},
+                SignsClassifier.cost(logits, labels).castTo(DataType.DOUBLE), 0, 1e-7, "cost v3b");
+        // 2017: logits = sigmoid(...): [1.00538719 1.03664088 0.41385433 0.39956614]
+        NdAssert.assertAllClose(new double[] {1.0053872164477287, 1.0366408269968992, 0.4138543207793808,
+                0.3995661444212674}, SignsClassifier.cost(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(logits,
+                        true), labels).castTo(DataType.DOUBLE), 0, 2e-7, "cost 2017");
+        assertThrows(IllegalArgumentException.class, () -> SignsClassifier.cost(logits, Nd4j.zeros(3)));
+    }
+
+    @Test
+    void oneHotAndOnes() {
+        INDArray oneHot = SignsClassifier.oneHotMatrix(new int[] {1, 2, 3, 0, 2, 1}, 4);
+        assertArrayEquals(new long[] {4, 6}, oneHot.shape());
+        assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0}, oneHot.getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {1, 0, 0, 0, 0, 1}, oneHot.getRow(1).toFloatVector());
+        assertArrayEquals(new float[] {0, 1, 0, 0, 1, 0}, oneHot.getRow(2).toFloatVector());
+        assertArrayEquals(new float[] {0, 0, 1, 0, 0, 0}, oneHot.getRow(3).toFloatVector());
+        assertThrows(IllegalArgumentException.class, () -> SignsClassifier.oneHotMatrix(new int[] {4}, 4));
+        assertArrayEquals(new float[] {1, 1, 1}, SignsClassifier.ones(3).toFloatVector());
+    }
+
+    @Test
+    void dataHasTheNotebookShapes() {
+        assertArrayEquals(new long[] {1080, 12288}, data.xTrain().shape());
+        assertArrayEquals(new long[] {1080, 6}, data.yTrain().shape());
+        assertArrayEquals(new long[] {120, 12288}, data.xTest().shape());
+        assertEquals(DataType.FLOAT, data.xTrain().dataType());
+        // 20 test images per class
+        assertArrayEquals(new float[] {20, 20, 20, 20, 20, 20}, data.yTest().sum(0).toFloatVector());
+    }
+
+    @Test
+    void miniBatchesAreNumpysRandomMiniBatches() {
+        NotebookMiniBatches batches = new NotebookMiniBatches(data.xTrain(), data.yTrain(), 32, 3, DataType.FLOAT);
+        List<DataSet> epoch0 = batches.epochBatches(0);
+        assertEquals(34, epoch0.size());
+        assertEquals(24, epoch0.get(33).numExamples());          // 1080 = 33 * 32 + 24
+        int[] permutation = new NumpyRandom(4).permutation(1080); // seed = 3, then seed + 1 before epoch 0
+        assertEquals(data.xTrain().getRow(permutation[0]), epoch0.get(0).getFeatures().getRow(0));
+        assertEquals(data.yTrain().getRow(permutation[33]), epoch0.get(1).getLabels().getRow(1));
+        // DL4J's iterator protocol walks the same batches, then reshuffles on reset
+        assertEquals(epoch0.get(5).getFeatures(), skip(batches, 5).getFeatures());
+        assertThrows(IllegalArgumentException.class,
+                () -> new NotebookMiniBatches(data.xTrain(), data.yTest(), 32, 3, DataType.FLOAT));
+    }
+
+    private static DataSet skip(NotebookMiniBatches it, int n) {
+        for (int i = 0; i < n; i++) {
+            it.next();
+        }
+        return it.next();
+    }
+
+    @Test
+    void shortScheduleLearnsAboveChance() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SignsClassifier.Settings s = SignsClassifier.Settings.notebook().withEpochs(25);
+        SignsClassifier.Result r = SignsClassifier.train(data, s, CommonOptions.defaults(out, true),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        // chance is 1/6; the notebook's TF2 run had train 0.60 / test 0.53 after 30 epochs
+        assertTrue(r.finalTrainAccuracy() > 0.3, "train accuracy " + r.finalTrainAccuracy());
+        assertTrue(r.finalTestAccuracy() > 0.25, "test accuracy " + r.finalTestAccuracy());
+        assertTrue(r.epochCosts()[24] < r.epochCosts()[0], "cost should fall");
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Test Accuracy: "));
+        for (Path p : r.plots()) {
+            assertTrue(Files.size(p) > 1000, p + " not written");
+        }
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        SignsClassifier.Settings s = new SignsClassifier.Settings(10, -1, 32, 3, 8, 100, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SignsClassifier.train(data, s, CommonOptions.defaults(out, true), System.out));
+        assertTrue(e.getMessage().contains("--learning-rate"));
+    }
+
+    /** The notebook's full schedule: 1500 epochs (about 15-20 minutes on 2 busy cores). {@code -Pfull}. */
+    @Test
+    @Tag("full")
+    void fullScheduleReachesTheNotebooksBand() {
+        SignsClassifier.Result r = SignsClassifier.train(data, SignsClassifier.Settings.notebook(),
+                CommonOptions.defaults(out, true), System.out);
+        // notebook (TF1): train 0.999074, test 0.716667; our training images are the CS230 export
+        assertTrue(r.finalTrainAccuracy() > 0.9, "train accuracy " + r.finalTrainAccuracy());
+        assertTrue(r.finalTestAccuracy() >= 0.65, "test accuracy " + r.finalTestAccuracy());
+    }
+}
