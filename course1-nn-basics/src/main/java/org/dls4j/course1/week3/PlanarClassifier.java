@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
  * {@code --seed 2} gives the 2017-2020 notebooks' numbers (their {@code initialize_parameters} re-seeded 2 inside,
  * overriding {@code nn_model}'s {@code seed(3)}), e.g. {@code Cost after iteration 0: 0.693048}. The costs match
  * the notebook to all 6 printed decimals through iteration 6000; later the learning rate 1.2 amplifies last-bit
- * differences (summation order, libm) and the 7000-9000 lines differ from the notebook by up to about 1e-4, as
+ * differences (summation order, libm) and the 7000-9000 lines differ from the notebook in the 5th decimal, as
  * numpy versions differ from each other there (see the reference, section 4.2).
  *
  * <p>Plots in {@code --out}: {@code c1w3-planar-data.png} (the flower), {@code c1w3-logistic-regression.png},
@@ -213,14 +213,14 @@ public final class PlanarClassifier implements Callable<Integer> {
         INDArray dZ2 = cache.A2().sub(Y);
         // dW2 = (1 / m) * np.dot(dZ2, A1.T)                 (gemm: transB instead of a transposed copy, 1/m as alpha)
         INDArray dW2 = gemm(dZ2, A1, false, true, 1.0 / m);
-        // db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)  (the row sums as a product with a column of ones)
-        INDArray db2 = gemm(dZ2, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        // db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
+        INDArray db2 = dZ2.sum(true, 1).muli(1.0 / m);
         // dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))   (gemm with transA)
         INDArray dZ1 = Nd4j.gemm(p.W2(), dZ2, true, false).muli(A1.mul(A1).rsubi(1.0));
         // dW1 = (1 / m) * np.dot(dZ1, X.T)
         INDArray dW1 = gemm(dZ1, X, false, true, 1.0 / m);
         // db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
-        INDArray db1 = gemm(dZ1, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        INDArray db1 = dZ1.sum(true, 1).muli(1.0 / m);
         return new Gradients(dW1, db1, dW2, db2);
     }
 
