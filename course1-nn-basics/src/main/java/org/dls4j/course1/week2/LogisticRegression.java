@@ -1,5 +1,6 @@
 package org.dls4j.course1.week2;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,17 +53,20 @@ public final class LogisticRegression implements Callable<Integer> {
     @Mixin
     CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
 
-    @Option(names = "--iterations", defaultValue = "2000", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "2000",
+            description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--learning-rate", defaultValue = "0.005", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.005",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--print-every", defaultValue = "100",
+    @Option(names = "--print-every", paramLabel = "N", defaultValue = "100",
             description = "Record and print the cost every N iterations (default: ${DEFAULT-VALUE}).")
     int printEvery;
 
-    @Option(names = "--framework", description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
+    @Option(names = "--framework",
+            description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
     boolean framework;
 
     @Option(names = "--image", paramLabel = "FILE", description = "A picture of your own to classify (JPEG/PNG).")
@@ -308,6 +312,9 @@ public final class LogisticRegression implements Callable<Integer> {
         if (iterations <= 0 || printEvery <= 0 || !(learningRate > 0)) {
             throw new IllegalArgumentException("--iterations, --print-every and --learning-rate must be positive");
         }
+        if (image != null && !Files.isRegularFile(image)) {
+            throw new IllegalArgumentException("--image: no such file: " + image.toAbsolutePath());
+        }
         boolean quiet = common.quiet();
         Consumer<String> out = quiet ? null : System.out::println;
         CatsData.Split train = CatsData.train();
@@ -321,8 +328,8 @@ public final class LogisticRegression implements Callable<Integer> {
             out.accept(framework ? "Training the DL4J ComputationGraph (--framework)" : "Training from scratch");
         }
         Result main = framework
-                ? LogisticRegressionGraph.model(xTrain, yTrain, xTest, yTest, iterations, learningRate, printEvery, true,
-                        out)
+                ? LogisticRegressionGraph.model(xTrain, yTrain, xTest, yTest, iterations, learningRate, printEvery,
+                        true, out)
                 : model(xTrain, yTrain, xTest, yTest, iterations, learningRate, printEvery, true, out);
         List<Path> plots = new ArrayList<>();
         plots.add(LinePlot.titled("Learning rate =" + NumpyFormat.repr(learningRate))

@@ -198,7 +198,8 @@ public final class NumpyBasics implements Callable<Integer> {
         print(quiet, "outer = " + intArray(outer));
         print(quiet, "elementwise multiplication = "
                 + intArray(mul));
-        print(quiet, "gdot = " + NumpyFormat.array(gdot) + "   (np.random.rand is unseeded in the notebook; seeded here)");
+        print(quiet, "gdot = " + NumpyFormat.array(gdot)
+                + "   (np.random.rand is unseeded in the notebook; seeded here)");
         return new Result(bs1, bs3, s, ds, v, nr, sm, loss1, loss2, dot, outer, mul, gdot);
     }
 

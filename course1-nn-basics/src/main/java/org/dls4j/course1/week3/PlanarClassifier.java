@@ -49,12 +49,13 @@ import picocli.CommandLine.Option;
  * {@code --seed 2} gives the 2017-2020 notebooks' numbers (their {@code initialize_parameters} re-seeded 2 inside,
  * overriding {@code nn_model}'s {@code seed(3)}), e.g. {@code Cost after iteration 0: 0.693048}. The costs match
  * the notebook to all 6 printed decimals through iteration 6000; later the learning rate 1.2 amplifies last-bit
- * differences (summation order, libm) and the 7000-9000 lines differ from the notebook by up to about 1e-4, as
+ * differences (summation order, libm) and the 7000-9000 lines differ from the notebook in the 5th decimal, as
  * numpy versions differ from each other there (see the reference, section 4.2).
  *
  * <p>Plots in {@code --out}: {@code c1w3-planar-data.png} (the flower), {@code c1w3-logistic-regression.png},
- * {@code c1w3-decision-boundary-h4.png}, and {@code c1w3-hidden-<n>.png} for each size of the sweep. {@code --framework}
- * trains the network as a DL4J {@code ComputationGraph} ({@link PlanarGraph}) from the same initial weights.
+ * {@code c1w3-decision-boundary-h4.png}, {@code c1w3-cost.png}, and {@code c1w3-hidden-<n>.png} for each size of the
+ * sweep. {@code --framework} trains the network as a DL4J {@code ComputationGraph} ({@link PlanarGraph}) from the
+ * same initial weights.
  * {@code --dataset circles|moons} runs it all on the Course 2 circles / moons sets (not the notebook's optional
  * sklearn sets, whose exact values are not available).
  */
@@ -65,26 +66,31 @@ public final class PlanarClassifier implements Callable<Integer> {
     @Mixin
     CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
 
-    @Option(names = "--iterations", defaultValue = "10000", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10000",
+            description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--learning-rate", defaultValue = "1.2", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "1.2",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--print-every", defaultValue = "1000", description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--print-every", paramLabel = "N", defaultValue = "1000",
+            description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}).")
     int printEvery;
 
-    @Option(names = "--hidden", defaultValue = "4", description = "Hidden units n_h (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N_H", defaultValue = "4",
+            description = "Hidden units n_h (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--framework", description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
+    @Option(names = "--framework",
+            description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
     boolean framework;
 
     @Option(names = "--sweep", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also train with 1, 2, 3, 4, 5, 20, 50 hidden units for 5000 iterations (default: on).")
     boolean sweep;
 
-    @Option(names = "--dataset", defaultValue = "flower",
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "flower",
             description = "flower (the notebook's), circles or moons (the Course 2 sets) (default: ${DEFAULT-VALUE}).")
     String dataset;
 
@@ -207,14 +213,14 @@ public final class PlanarClassifier implements Callable<Integer> {
         INDArray dZ2 = cache.A2().sub(Y);
         // dW2 = (1 / m) * np.dot(dZ2, A1.T)                 (gemm: transB instead of a transposed copy, 1/m as alpha)
         INDArray dW2 = gemm(dZ2, A1, false, true, 1.0 / m);
-        // db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)  (the row sums as a product with a column of ones)
-        INDArray db2 = gemm(dZ2, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        // db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
+        INDArray db2 = dZ2.sum(true, 1).muli(1.0 / m);
         // dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))   (gemm with transA)
         INDArray dZ1 = Nd4j.gemm(p.W2(), dZ2, true, false).muli(A1.mul(A1).rsubi(1.0));
         // dW1 = (1 / m) * np.dot(dZ1, X.T)
         INDArray dW1 = gemm(dZ1, X, false, true, 1.0 / m);
         // db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
-        INDArray db1 = gemm(dZ1, Nd4j.ones(DataType.DOUBLE, m, 1), false, false, 1.0 / m);
+        INDArray db1 = dZ1.sum(true, 1).muli(1.0 / m);
         return new Gradients(dW1, db1, dW2, db2);
     }
 
@@ -286,7 +292,8 @@ public final class PlanarClassifier implements Callable<Integer> {
             costs[i] = Numerics.requireFinite(cost, i, "Try a smaller --learning-rate, and check the input for NaN.");
             // if print_cost and i % 1000 == 0: print("Cost after iteration %i: %f" % (i, cost))
             if (printCost != null && i % printEvery == 0) {
-                printCost.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost)));
+                printCost.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i,
+                        NumpyFormat.fixed6(cost)));
             }
         }
         return new Model(parameters, costs, System.nanoTime() - start);
@@ -304,7 +311,10 @@ public final class PlanarClassifier implements Callable<Integer> {
         return A2.gt(0.5).castTo(DataType.DOUBLE);
     }
 
-    /** The notebook's {@code float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100)}. */
+    /**
+     * The notebook's accuracy in percent,
+     * {@code float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100)}.
+     */
     public static double accuracy(INDArray predictions, INDArray Y) {
         Shapes.requireSameShape(Y, "Y", predictions, "predictions");
         // np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)

@@ -42,8 +42,8 @@ class LogisticRegressionGraphTest {
         CatsData.Split test = CatsData.test();
         INDArray xTrain = train.flattenedScaled();
         INDArray xTest = test.flattenedScaled();
-        Result scratch = LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005, 1, false,
-                null);
+        Result scratch = LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005, 1,
+                false, null);
         Result graph = LogisticRegressionGraph.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005, 1,
                 false, null);
         double worst = 0;

@@ -99,7 +99,8 @@ class LogisticRegressionTest {
         assertEquals(0.15900537707692405, p.cost(), 1e-15);
         // public_tests.propagate_test
         p = LogisticRegression.propagate(col(1, 2, -1), 2.5,
-                m(new double[][] {{1, 2, -1, 0}, {3, 4, -3.2, 1}, {3, 4, -3.2, -3.5}}), m(new double[][] {{1, 1, 0, 0}}));
+                m(new double[][] {{1, 2, -1, 0}, {3, 4, -3.2, 1}, {3, 4, -3.2, -3.5}}),
+                m(new double[][] {{1, 1, 0, 0}}));
         assertAllClose(new double[] {-0.03909333, 0.12501464, -0.99960809}, p.grads().dw(), 0, 1e-8, "dw");
         assertEquals(0.288106326429569, p.grads().db(), 1e-14);
         assertEquals(2.0424567983978403, p.cost(), 1e-14);
@@ -194,7 +195,8 @@ class LogisticRegressionTest {
     @Test
     void learningRateComparison(@TempDir Path out) {
         LogisticRegression.Run run = LogisticRegression.notebook(out, true).run();
-        String[][] expected = {{"99.52153110047847", "68.0"}, {"88.99521531100478", "64.0"}, {"68.42105263157895", "36.0"}};
+        String[][] expected = {{"99.52153110047847", "68.0"}, {"88.99521531100478", "64.0"},
+            {"68.42105263157895", "36.0"}};
         for (int k = 0; k < 3; k++) {
             Result r = run.learningRates().get(LogisticRegression.COMPARED_LEARNING_RATES[k]);
             assertEquals(expected[k][0], NumpyFormat.repr(r.trainAccuracy()));
@@ -220,6 +222,14 @@ class LogisticRegressionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> LogisticRegression.predict(col(1, 2, 3), 0, Nd4j.zeros(2, 4)));
         assertEquals("w must have shape (2, 1) but was (3, 1)", e.getMessage());
+    }
+
+    @Test
+    void missingImageIsReportedBeforeTraining(@TempDir Path out) {
+        LogisticRegression command = LogisticRegression.notebook(out, true);
+        command.image = out.resolve("no-such-picture.jpg");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::run);
+        assertTrue(e.getMessage().startsWith("--image: no such file: "), e.getMessage());
     }
 
     @Test

@@ -15,7 +15,8 @@ class LogisticRegressionCvTest {
         // 6 negatives then 4 positives, 5 folds: numpy deals the sorted labels round-robin
         double[] t = {-1, -1, -1, -1, -1, -1, 1, 1, 1, 1};
         int[] folds = LogisticRegressionCv.stratifiedFolds(t);
-        // y_order[f::5] for f = 0..4 -> [-1, -1], [-1, 1], [-1, 1], [-1, 1], [-1, 1]: negatives 2,1,1,1,1; positives 0,1,1,1,1
+        // y_order[f::5] for f = 0..4 -> [-1, -1], [-1, 1], [-1, 1], [-1, 1], [-1, 1]:
+        // negatives 2, 1, 1, 1, 1 per fold; positives 0, 1, 1, 1, 1
         assertArrayEquals(new int[] {0, 0, 1, 2, 3, 4, 1, 2, 3, 4}, folds);
     }
 

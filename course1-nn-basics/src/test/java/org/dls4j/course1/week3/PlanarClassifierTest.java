@@ -267,7 +267,8 @@ class PlanarClassifierTest {
         System.out.printf("Planar from scratch: %.3f ms/iteration%n", r.msPerIteration());
     }
 
-    /** The 2017-2020 notebooks: their initialize_parameters re-seeded 2. */
+    /** The 2017-2020 notebooks: their initialize_parameters re-seeded 2 (a second 10000-iteration run: -Pfull). */
+    @Tag("full")
     @Test
     void fullRun2017To2020() {
         ToyData.Xy data = ToyData.planarFlower();
@@ -276,20 +277,22 @@ class PlanarClassifierTest {
                 new double[] {0.217504, 0.219454, 0.218607});
         double accuracy = PlanarClassifier.accuracy(PlanarClassifier.predict(model.parameters(), data.x()), data.y());
         assertEquals(90, (long) accuracy);
+        assertEquals(90.5, accuracy, 0.51);
     }
 
     /**
-     * Costs at 0, 1000, ..., 6000 exactly as printed; 7000-9000 within 2.5e-4 of the notebook. That is the chaotic
+     * Costs at 0, 1000, ..., 6000 exactly as printed; 7000-9000 within 1e-4 of the notebook. That is the chaotic
      * drift of reference 4.2: from iteration ~7000 the lr 1.2 dynamics amplify last-bit differences (numpy 1.24 and
-     * 2.4 disagree there by up to 5e-5, the reference implementation and the 2017 notebook by 2.5e-5); measured
-     * here, at most 1.2e-4 (seed 2, iteration 8000: 0.219568 against the printed 0.219454).
+     * 2.4 disagree there by up to 4.5e-5, the reference implementation and the 2017 notebook by 2.5e-5); measured
+     * here, at most 4.7e-5 (seed 3, iteration 7000: 0.220637, the reference's numpy 1.24 value, against the
+     * printed 0.220590).
      */
     static void checkCosts(double[] costs, double[] printedTo6000, double[] notebook7000To9000) {
         for (int k = 0; k < printedTo6000.length; k++) {
             assertEquals(NumpyFormat.fixed6(printedTo6000[k]), NumpyFormat.fixed6(costs[1000 * k]), "cost " + 1000 * k);
         }
         for (int k = 0; k < notebook7000To9000.length; k++) {
-            assertEquals(notebook7000To9000[k], costs[7000 + 1000 * k], 2.5e-4, "cost " + (7000 + 1000 * k));
+            assertEquals(notebook7000To9000[k], costs[7000 + 1000 * k], 1e-4, "cost " + (7000 + 1000 * k));
         }
     }
 
