@@ -3,6 +3,7 @@ package org.dls4j.shared.cli;
 import java.io.PrintWriter;
 
 import org.dls4j.shared.Backend;
+import org.dls4j.shared.Numerics;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -22,8 +23,12 @@ public final class AssignmentRunner {
     private AssignmentRunner() {
     }
 
-    /** Parses {@code args} into {@code command}, runs it, and returns the exit code (0 success, 1 failure, 2 usage). */
+    /**
+     * Parses {@code args} into {@code command}, runs it, and returns the exit code (0 success, 1 failure, 2 usage).
+     * ND4J's default data type is set to DOUBLE first, as numpy's is; framework models name their own type.
+     */
     public static int execute(Object command, String... args) {
+        Numerics.useFloat64();
         CommandLine cl = new CommandLine(command);
         cl.setExecutionStrategy(AssignmentRunner::runWithBanner);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -51,6 +51,8 @@ class AssignmentRunnerTest {
         assertEquals(3, demo.common.seedOr(1));
         assertTrue(demo.common.quiet());
         assertEquals("out", demo.common.out().toString());
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.DOUBLE, org.nd4j.linalg.factory.Nd4j.dataType(),
+                "assignments compute in float64 like numpy");
     }
 
     @Test
