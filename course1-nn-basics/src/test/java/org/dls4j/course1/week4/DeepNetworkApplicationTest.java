@@ -41,8 +41,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the 2021 public tests of both graded functions, the custom-image path and bad input.
  *
  * <p>The default build runs the first 300 iterations of both models on the real data (costs at 0, 100, 200 and 299);
- * the two full runs are tagged {@code full} ({@code mvn test -Pfull}): about 15 s each at the loop's quiet-machine
- * speed (under 6 ms per iteration), but one to two minutes each when the 2 cores are shared with other builds.
+ * the two full runs are tagged {@code full} ({@code mvn test -Pfull}): 17-20 s each on a mostly idle 2-core machine
+ * (7 ms per iteration), but 1.5-2.5 minutes each when the cores are shared with other builds.
  */
 class DeepNetworkApplicationTest {
 
