@@ -134,14 +134,29 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         }
     }
 
-    /** One trained model: its recorded costs, trained parameters, predictions and accuracies. */
-    public record TrainedModel(String name, int[] layerDims, CostCurve costs, Parameters parameters,
-            INDArray trainPredictions, INDArray testPredictions, double trainAccuracy, double testAccuracy,
-            long trainingNanos) {
+    /**
+     * What the graded functions return: the notebook's {@code parameters, costs} (the costs recorded every
+     * {@code print_every} iterations and at the last one), plus the training time.
+     */
+    public record Fit(Parameters parameters, CostCurve costs, long trainingNanos) {
 
         /** Milliseconds per gradient-descent iteration. */
-        public double msPerIteration(int iterations) {
-            return trainingNanos / 1e6 / iterations;
+        public double msPerIteration() {
+            int[] at = costs.iterations();
+            return trainingNanos / 1e6 / (at[at.length - 1] + 1);
+        }
+    }
+
+    /** One model of a run: its fit, predictions and accuracies. */
+    public record TrainedModel(String name, int[] layerDims, Fit fit, INDArray trainPredictions,
+            INDArray testPredictions, double trainAccuracy, double testAccuracy) {
+
+        public CostCurve costs() {
+            return fit.costs();
+        }
+
+        public Parameters parameters() {
+            return fit.parameters();
         }
     }
 
@@ -180,7 +195,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
      * @param seed the notebook's {@code np.random.seed(1)} (also the seed inside {@code initialize_parameters})
      * @param onCost receives the cost every {@code printEvery} iterations and at the last one
      */
-    public static TrainedModel twoLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
+    public static Fit twoLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
             int numIterations, int printEvery, long seed, CostListener onCost) {
         if (layersDims.length != 3) {
             throw new IllegalArgumentException("layers_dims of the two-layer model is (n_x, n_h, n_y) but was "
@@ -199,8 +214,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         //     dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
         //     parameters = update_parameters(parameters, grads, learning_rate)
         // -- the same arithmetic as the L-layer loop with L = 2, run by the shared engine:
-        return train("Two-layer model", X, Y, layersDims, parameters, learningRate, numIterations, printEvery,
-                onCost);
+        return train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
     }
 
     /**
@@ -208,7 +222,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
      * [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID, full-batch gradient descent, weights initialised by
      * {@code dnn_app_utils_v3.initialize_parameters_deep} (seed 1, divided by {@code sqrt(n_{l-1})}).
      */
-    public static TrainedModel lLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
+    public static Fit lLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
             int numIterations, int printEvery, long seed, CostListener onCost) {
         Numerics.useFloat64();
         // np.random.seed(1)
@@ -219,7 +233,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         //     cost = compute_cost(AL, Y)
         //     grads = L_model_backward(AL, Y, caches)
         //     parameters = update_parameters(parameters, grads, learning_rate)
-        return train("L-layer model", X, Y, layersDims, parameters, learningRate, numIterations, printEvery, onCost);
+        return train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
     }
 
     /** {@code predict(X, y, parameters)}: 0/1 predictions (1, m), probability strictly above 0.5 means cat. */
@@ -240,12 +254,11 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         return wrong;
     }
 
-    private static TrainedModel train(String name, INDArray X, INDArray Y, int[] dims, Parameters parameters,
-            double learningRate, int numIterations, int printEvery, CostListener onCost) {
+    private static Fit train(INDArray X, INDArray Y, Parameters parameters, double learningRate, int numIterations,
+            int printEvery, CostListener onCost) {
         long start = System.nanoTime();
         CostCurve costs = GradientDescent.train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
-        long nanos = System.nanoTime() - start;
-        return new TrainedModel(name, dims.clone(), costs, parameters, null, null, Double.NaN, Double.NaN, nanos);
+        return new Fit(parameters, costs, System.nanoTime() - start);
     }
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
@@ -302,7 +315,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         print(s, out, "");
         print(s, out, name + " " + Arrays.toString(dims) + (s.framework() ? ", DL4J ComputationGraph" : "")
                 + ": " + s.iterations() + " iterations, learning rate " + NumpyFormat.repr(s.learningRate()));
-        TrainedModel trained;
+        Fit trained;
         boolean console = out == CONSOLE;
         try (Progress progress = Progress.start(name, s.iterations(), s.quiet() || !console)) {
             CostListener printer = (i, cost) -> {
@@ -320,7 +333,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
                 Parameters initial = twoLayer
                         ? Initializers.initializeParameters(dims[0], dims[1], dims[2], s.seed())
                         : Initializers.initializeParametersDeepScaled(s.seed(), dims);
-                trained = DeepNetworkGraph.train(name, trainX, trainY, dims, initial, s.learningRate(),
+                trained = DeepNetworkGraph.train(trainX, trainY, dims, initial, s.learningRate(),
                         s.iterations(), s.printEvery(), printer);
             } else if (twoLayer) {
                 trained = twoLayerModel(trainX, trainY, dims, s.learningRate(), s.iterations(), s.printEvery(),
@@ -338,9 +351,8 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         // print("Accuracy: " + str(np.sum((p == y)/m)))
         out.accept("Accuracy: " + NumpyFormat.repr(trainAccuracy));
         out.accept("Accuracy: " + NumpyFormat.repr(testAccuracy));
-        print(s, out, String.format(Locale.ROOT, "(%.2f ms per iteration)", trained.msPerIteration(s.iterations())));
-        return new TrainedModel(trained.name(), trained.layerDims(), trained.costs(), trained.parameters(), predTrain,
-                predTest, trainAccuracy, testAccuracy, trained.trainingNanos());
+        print(s, out, String.format(Locale.ROOT, "(%.2f ms per iteration)", trained.msPerIteration()));
+        return new TrainedModel(name, dims.clone(), trained, predTrain, predTest, trainAccuracy, testAccuracy);
     }
 
     /** The notebook's custom-image cell: resize to 64x64, /255, flatten, predict. */

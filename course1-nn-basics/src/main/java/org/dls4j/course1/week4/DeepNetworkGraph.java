@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dls4j.course1.week4.DeepNetworkApplication.TrainedModel;
+import org.dls4j.course1.week4.DeepNetworkApplication.Fit;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.scratch.GradientDescent.CostCurve;
@@ -96,7 +96,7 @@ public final class DeepNetworkGraph {
      * cost of the current parameters (its {@code score()}) and then takes one step, so cost i is the cost before
      * step i, as in the notebook's loop.
      */
-    public static TrainedModel train(String name, INDArray X, INDArray Y, int[] layerDims, Parameters initial,
+    public static Fit train(INDArray X, INDArray Y, int[] layerDims, Parameters initial,
             double learningRate, int iterations, int printEvery, CostListener onCost) {
         Numerics.useFloat64();
         Shapes.require(Y, "Y", 1, X.size(1));
@@ -120,8 +120,7 @@ public final class DeepNetworkGraph {
             }
         }
         long nanos = System.nanoTime() - start;
-        return new TrainedModel(name, layerDims.clone(), new CostCurve(at, costs),
-                parameters(graph, layerDims.length - 1), null, null, Double.NaN, Double.NaN, nanos);
+        return new Fit(parameters(graph, layerDims.length - 1), new CostCurve(at, costs), nanos);
     }
 
     private static String name(int l, int layers) {

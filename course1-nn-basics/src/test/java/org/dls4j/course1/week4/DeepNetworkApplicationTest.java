@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.dls4j.course1.week4.DeepNetworkApplication.Fit;
 import org.dls4j.course1.week4.DeepNetworkApplication.Models;
 import org.dls4j.course1.week4.DeepNetworkApplication.Result;
 import org.dls4j.course1.week4.DeepNetworkApplication.Settings;
@@ -40,8 +41,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the 2021 public tests of both graded functions, the custom-image path and bad input.
  *
  * <p>The default build runs the first 300 iterations of both models on the real data (costs at 0, 100, 200 and 299);
- * the two full runs are tagged {@code full} ({@code mvn test -Pfull}): 15-25 s each on an idle 2-core machine, but
- * well over a minute when the cores are shared.
+ * the two full runs are tagged {@code full} ({@code mvn test -Pfull}): 17-20 s each on a mostly idle 2-core machine
+ * (7 ms per iteration), but 1.5-2.5 minutes each when the cores are shared with other builds.
  */
 class DeepNetworkApplicationTest {
 
@@ -158,7 +159,7 @@ class DeepNetworkApplicationTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray X = rng.randn(10, 10);
         INDArray Y = rng.randn(1, 10);
-        TrainedModel m = DeepNetworkApplication.twoLayerModel(X, Y, new int[] {10, 4, 1}, 0.0075, 2, 100, 1, null);
+        Fit m = DeepNetworkApplication.twoLayerModel(X, Y, new int[] {10, 4, 1}, 0.0075, 2, 100, 1, null);
         // costs == [0.69315968] (only i % 100 == 0 goes into the notebook's list)
         assertArrayEquals(new double[] {0.69315968}, m.costs().every(100), 5e-9);
     }
@@ -170,7 +171,7 @@ class DeepNetworkApplicationTest {
         INDArray X = rng.randn(10, 10);
         INDArray Y = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 0, 0, 0, 1, 1, 0}});
         int[] dims = {10, 5, 6, 1};
-        TrainedModel m = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.0075, 2, 100, 1, null);
+        Fit m = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.0075, 2, 100, 1, null);
         assertArrayEquals(new double[] {0.70723944}, m.costs().every(100), 5e-9);
         // the notebook's test cell prints the last iteration: "Cost after iteration 1: 0.7070709008912568"
         assertEquals(0.7070709008912568, m.costs().at(1), 2e-16);
@@ -182,7 +183,7 @@ class DeepNetworkApplicationTest {
         assertAllClose(new double[] {0.51384638, -0.19333098, -0.16705238, -0.33923196, 0.273477, -0.72775498,
             0.55170785, -0.24077478, 0.10082452, -0.07882423}, m.parameters().W(1).getRow(0).dup(), 0, 5e-9, "W1[0]");
         // second case: 3 iterations at learning rate 0.02
-        TrainedModel m3 = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.02, 3, 100, 1, null);
+        Fit m3 = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.02, 3, 100, 1, null);
         assertArrayEquals(new double[] {0.70723944}, m3.costs().every(100), 5e-9);
         assertAllClose(new double[] {-0.09087434, -0.07882982, 0.07821609, 0.16442826, 0.0783229, 0.04648216},
                 m3.parameters().W(3), 0, 5e-9, "W3");
