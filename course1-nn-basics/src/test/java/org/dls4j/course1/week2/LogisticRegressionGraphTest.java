@@ -7,14 +7,12 @@ import org.dls4j.course1.week2.LogisticRegression.Result;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.data.CatsData;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The DL4J ComputationGraph and the from-scratch loop train the same model, compared on every iteration's cost,
- * the final parameters and the accuracies: the first 300 iterations of the notebook run by default (about 10 s),
- * the whole notebook run (2000 iterations, about a minute, the notebook's accuracies) with {@code -Pfull}.
+ * the final parameters and the accuracies over the whole notebook run (2000 iterations, the notebook's accuracies).
  *
  * <p>Tolerance 1e-10 relative on every cost: both are float64 and compute the same formulas, only in a different
  * order (DL4J multiplies {@code X.T w} with examples as rows, reduces the loss in its own order and computes the
@@ -25,12 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class LogisticRegressionGraphTest {
 
-    @Test
-    void graphAndScratchAgreeOnTheFirst300Iterations() {
-        compare(300, null, null);
-    }
 
-    @Tag("full")
     @Test
     void graphAndScratchAgreeOnTheNotebookRun() {
         compare(2000, "99.04306220095694", "70.0");

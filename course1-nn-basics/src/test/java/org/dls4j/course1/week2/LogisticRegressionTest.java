@@ -18,7 +18,6 @@ import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.TrainingDivergedException;
 import org.dls4j.shared.testing.ReferenceFiles;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -190,8 +189,7 @@ class LogisticRegressionTest {
         System.out.printf("LR from scratch: %.2f ms/iteration%n", r.msPerIteration());
     }
 
-    /** The comparison section: 3 x 1500 iterations (about half a minute), so only with -Pfull. */
-    @Tag("full")
+    /** The comparison section: 3 x 1500 iterations (about half a minute). */
     @Test
     void learningRateComparison(@TempDir Path out) {
         LogisticRegression.Run run = LogisticRegression.notebook(out, true).run();

@@ -18,7 +18,6 @@ import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.TrainingDivergedException;
 import org.dls4j.shared.data.ToyData;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -267,8 +266,7 @@ class PlanarClassifierTest {
         System.out.printf("Planar from scratch: %.3f ms/iteration%n", r.msPerIteration());
     }
 
-    /** The 2017-2020 notebooks: their initialize_parameters re-seeded 2 (a second 10000-iteration run: -Pfull). */
-    @Tag("full")
+    /** The 2017-2020 notebooks: their initialize_parameters re-seeded 2 (a second 10000-iteration run). */
     @Test
     void fullRun2017To2020() {
         ToyData.Xy data = ToyData.planarFlower();
@@ -296,8 +294,7 @@ class PlanarClassifierTest {
         }
     }
 
-    /** The notebook's section 6 (7 models, 35000 iterations): -Pfull. */
-    @Tag("full")
+    /** The notebook's section 6 (7 models, 35000 iterations). */
     @Test
     void hiddenLayerSweep(@TempDir Path out) {
         PlanarClassifier.Result r = PlanarClassifier.notebook(out, true).run();

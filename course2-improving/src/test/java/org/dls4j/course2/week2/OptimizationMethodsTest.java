@@ -27,7 +27,6 @@ import org.dls4j.shared.scratch.Parameters;
 import org.dls4j.shared.scratch.ThreeLayerNetwork;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -257,16 +256,13 @@ class OptimizationMethodsTest {
         }
     }
 
-    /** The DL4J ComputationGraph with Sgd / Nesterovs / Adam and an epoch schedule against the scratch loop. */
+
+    /**
+     * DL4J's Sgd, Adam and Nesterovs updaters and an epoch schedule against the scratch optimizers, over 1000 epochs
+     * (decay every 300).
+     */
     @Test
     void frameworkAgreesWithScratch() {
-        frameworkAgreement(100, 30);
-    }
-
-    /** The same over 1000 epochs (decay every 300). */
-    @Test
-    @Tag("full")
-    void frameworkAgreesWithScratchLonger() {
         frameworkAgreement(1000, 300);
     }
 
@@ -318,7 +314,6 @@ class OptimizationMethodsTest {
 
     /** 2019-20 (v1b): 10000 epochs, accuracies 0.7966666666666666 / 0.7966666666666666 / 0.94. */
     @Test
-    @Tag("full")
     void notebook2019(@TempDir Path out) {
         OptimizationMethods.Result result = OptimizationMethods.run(
                 new OptimizationMethods.Settings(OptimizationMethods.notebookRuns(10000, false), false, out, true),
