@@ -9,13 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.dls4j.course1.week2.LogisticRegression;
+import org.dls4j.course1.week3.PlanarClassifier;
 import org.dls4j.course1.week4.DeepNetworkApplication;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.data.CatsData;
+import org.dls4j.shared.data.ToyData;
 import org.dls4j.shared.scratch.GradientDescent;
 import org.dls4j.shared.scratch.GradientDescent.CostListener;
 import org.dls4j.shared.scratch.Initializers;
@@ -53,6 +57,10 @@ public final class Benchmark {
                 0.088439943441702, () -> cats(DeepNetworkApplication.L_LAYER_DIMS));
         register("two-layer", "cats two-layer model (12288, 7, 1), 209 examples, lr 0.0075", 2500,
                 0.04421498215868955, () -> cats(DeepNetworkApplication.TWO_LAYER_DIMS));
+        register("logistic-regression", "cats logistic regression (12288 -> 1), 209 examples, lr 0.005", 2000,
+                Double.NaN, Benchmark::logisticRegression);
+        register("planar", "planar flower, one hidden layer of 4 tanh units, 400 examples, lr 1.2", 10000,
+                Double.NaN, Benchmark::planar);
     }
 
     private Benchmark() {
@@ -78,6 +86,38 @@ public final class Benchmark {
             Parameters p = dims.length == 3 ? Initializers.initializeParameters(dims[0], dims[1], dims[2])
                     : Initializers.initializeParametersDeepScaled(dims);
             GradientDescent.train(x, y, p, 0.0075, iterations, 1, afterEach);
+        };
+    }
+
+    /**
+     * Week 2's model, timed through its cost lines: with a cost line after every iteration, each line marks the end
+     * of one iteration (formatting one line costs about a microsecond against milliseconds per iteration).
+     */
+    static Case logisticRegression() {
+        Numerics.useFloat64();
+        CatsData.Split train = CatsData.train();
+        CatsData.Split test = CatsData.test();
+        INDArray xTrain = train.flattenedScaled();
+        INDArray xTest = test.flattenedScaled();
+        return (iterations, afterEach) -> LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(),
+                iterations, 0.005, 1, true, costLines(afterEach));
+    }
+
+    /** Week 3's model, timed through its cost lines like {@link #logisticRegression()}. */
+    static Case planar() {
+        Numerics.useFloat64();
+        ToyData.Xy data = ToyData.planarFlower();
+        return (iterations, afterEach) -> PlanarClassifier.nnModel(data.x(), data.y(), 4, iterations, 1.2,
+                PlanarClassifier.NOTEBOOK_SEED, 1, costLines(afterEach));
+    }
+
+    /** Turns "Cost after iteration i: c" lines into listener calls. */
+    private static Consumer<String> costLines(CostListener afterEach) {
+        int[] iteration = {0};
+        return line -> {
+            if (line.startsWith("Cost after iteration")) {
+                afterEach.onCost(iteration[0]++, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
         };
     }
 
