@@ -7,19 +7,13 @@ import java.util.function.Consumer;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.Shapes;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.dls4j.shared.graph.DenseGraphs;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
  * The DL4J face of {@link LogisticRegression}: the same model (one sigmoid unit on the flattened pixels, binary
@@ -38,37 +32,15 @@ public final class LogisticRegressionGraph {
 
     /** The graph: input "X" of {@code nX} features, one sigmoid output unit "output". */
     public static ComputationGraph build(int nX, double learningRate) {
-        Numerics.useFloat64();
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                // float64 like numpy, so the costs agree with the from-scratch loop to ~1e-12
-                .dataType(DataType.DOUBLE)
-                // w = w - learning_rate * dw: plain SGD, no momentum, no regularization
-                .updater(new Sgd(learningRate))
-                // overwritten below with the from-scratch initial parameters (zeros)
-                .weightInit(WeightInit.ZERO)
-                .graphBuilder()
-                .addInputs("X")
-                // the input size comes from the input type: DL4J infers nIn = 12288 for the output layer
-                .setInputTypes(InputType.feedForward(nX))
-                // A = sigmoid(w.T X + b); the loss is the notebook's cross-entropy, averaged over the batch.
-                // clipEps 0: no clipping of A into [eps, 1 - eps], as numpy does not clip either
-                .addLayer("output", new OutputLayer.Builder(new LossBinaryXENT(0.0))
-                        .nOut(1)
-                        .activation(Activation.SIGMOID)
-                        .build(), "X")
-                .setOutputs("output")
-                .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return graph;
+        // w = w - learning_rate * dw: plain SGD, no momentum, no regularization
+        // no hidden layer, so no hidden activation: A = sigmoid(w.T X + b)
+        return DenseGraphs.binaryClassifier(new int[] {nX, 1}, Activation.IDENTITY, new Sgd(learningRate));
     }
 
     /** Copies the notebook's {@code w} (nX, 1) and {@code b} into the graph. */
     public static void setParameters(ComputationGraph graph, INDArray w, double b) {
-        INDArray current = graph.getParam("output_W");
-        Shapes.require(w, "w", current.shape());
-        graph.setParam("output_W", w.castTo(DataType.DOUBLE));
-        graph.setParam("output_b", Nd4j.scalar(b).reshape(graph.getParam("output_b").shape()));
+        // the notebook's w is already DL4J's (nIn, nOut) layout: w.T is the W that copyIn transposes back
+        DenseGraphs.copyIn(graph, DenseGraphs.OUTPUT, w.castTo(DataType.DOUBLE).transpose(), "w.T", Nd4j.scalar(b));
     }
 
     /** The graph's weights in the notebook's layout: {@code w} (nX, 1), {@code b}. */
@@ -95,19 +67,16 @@ public final class LogisticRegressionGraph {
         ComputationGraph graph = build((int) xTrain.size(0), learningRate);
         LogisticRegression.Parameters init = LogisticRegression.initializeWithZeros((int) xTrain.size(0));
         setParameters(graph, init.w(), init.b());
-        DataSet batch = new DataSet(xTrain.transpose().dup('c'), yTrain.transpose().dup('c'));
         List<Double> costs = new ArrayList<>();
         long start = System.nanoTime();
-        for (int i = 0; i < numIterations; i++) {
-            graph.fit(batch);
-            double cost = Numerics.requireFinite(graph.score(), i, "Try a smaller --learning-rate.");
+        DenseGraphs.fitFullBatch(graph, xTrain, yTrain, numIterations, (i, cost) -> {
             if (i % printEvery == 0) {
                 costs.add(cost);
                 if (printCost && out != null) {
                     out.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost)));
                 }
             }
-        }
+        });
         long nanos = System.nanoTime() - start;
         LogisticRegression.Parameters p = parameters(graph);
         INDArray predTrain = predict(graph, xTrain);

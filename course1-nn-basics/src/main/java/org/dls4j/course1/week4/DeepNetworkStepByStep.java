@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.scratch.Cache;
@@ -21,12 +20,12 @@ import org.dls4j.shared.scratch.DeepNetwork.LayerOutput;
 import org.dls4j.shared.scratch.DeepNetwork.LinearGradients;
 import org.dls4j.shared.scratch.DeepNetwork.LinearOutput;
 import org.dls4j.shared.scratch.DeepNetwork.ModelOutput;
+import org.dls4j.shared.scratch.DeepNetworkTestCases;
 import org.dls4j.shared.scratch.Gradients;
 import org.dls4j.shared.scratch.Initializers;
 import org.dls4j.shared.scratch.LinearCache;
 import org.dls4j.shared.scratch.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -37,7 +36,7 @@ import picocli.CommandLine.Mixin;
  * each one stands for are in its Javadoc and, line by line, in the engine's source.
  *
  * <p>What the learner sees ({@code ./dls run c1w4-step-by-step}): every unit check of the 2021 notebook, run on the
- * notebook's own test cases (rebuilt with numpy's random stream in {@link TestCases}) and printed as numpy prints,
+ * notebook's own test cases (rebuilt with numpy's random stream in {@link DeepNetworkTestCases}) and printed as numpy prints,
  * e.g.
  * <pre>
  * W1 = [[ 0.01624345 -0.00611756 -0.00528172]
@@ -181,36 +180,36 @@ public final class DeepNetworkStepByStep implements Callable<Integer> {
         show(print, arrays, "deep ", deep);
 
         print.accept("== linear_forward");
-        INDArray[] lf = TestCases.linearForward();
+        INDArray[] lf = DeepNetworkTestCases.linearForward();
         LinearOutput z = linearForward(lf[0], lf[1], lf[2]);
         put(print, arrays, "Z = ", "Z", z.Z());
 
         print.accept("== linear_activation_forward");
-        INDArray[] laf = TestCases.linearActivationForward();
+        INDArray[] laf = DeepNetworkTestCases.linearActivationForward();
         put(print, arrays, "With sigmoid: A = ", "sigmoid A",
                 linearActivationForward(laf[0], laf[1], laf[2], "sigmoid").A());
         put(print, arrays, "With ReLU: A = ", "relu A", linearActivationForward(laf[0], laf[1], laf[2], "relu").A());
 
         print.accept("== L_model_forward");
-        TestCases.Model lmf = TestCases.lModelForward2Hidden();
+        DeepNetworkTestCases.Model lmf = DeepNetworkTestCases.lModelForward2Hidden();
         ModelOutput forward = lModelForward(lmf.X(), lmf.parameters());
         put(print, arrays, "AL = ", "AL", forward.AL());
         print.accept("Length of caches list = " + forward.caches().size());
 
         print.accept("== compute_cost");
-        INDArray[] cc = TestCases.computeCost();
+        INDArray[] cc = DeepNetworkTestCases.computeCost();
         double cost = computeCost(cc[0], cc[1]);
         print.accept("Cost: " + NumpyFormat.repr(cost));
 
         print.accept("== linear_backward");
-        INDArray dZ = TestCases.linearBackwardDZ();
-        LinearGradients lb = linearBackward(dZ, TestCases.linearBackwardCache());
+        INDArray dZ = DeepNetworkTestCases.linearBackwardDZ();
+        LinearGradients lb = linearBackward(dZ, DeepNetworkTestCases.linearBackwardCache());
         put(print, arrays, "dA_prev: ", "linear dA_prev", lb.dAPrev());
         put(print, arrays, "dW: ", "linear dW", lb.dW());
         put(print, arrays, "db: ", "linear db", lb.db());
 
         print.accept("== linear_activation_backward");
-        TestCases.Backward lab = TestCases.linearActivationBackward();
+        DeepNetworkTestCases.Backward lab = DeepNetworkTestCases.linearActivationBackward();
         LinearGradients s = linearActivationBackward(lab.dA(), lab.cache(), "sigmoid");
         put(print, arrays, "With sigmoid: dA_prev = ", "sigmoid dA_prev", s.dAPrev());
         put(print, arrays, "With sigmoid: dW = ", "sigmoid dW", s.dW());
@@ -221,7 +220,7 @@ public final class DeepNetworkStepByStep implements Callable<Integer> {
         put(print, arrays, "With relu: db = ", "relu db", r.db());
 
         print.accept("== L_model_backward");
-        TestCases.ModelBackward lmb = TestCases.lModelBackward();
+        DeepNetworkTestCases.ModelBackward lmb = DeepNetworkTestCases.lModelBackward();
         Gradients grads = lModelBackward(lmb.AL(), lmb.Y(), lmb.caches());
         put(print, arrays, "dA0 = ", "dA0", grads.dA(0));
         put(print, arrays, "dA1 = ", "dA1", grads.dA(1));
@@ -231,7 +230,7 @@ public final class DeepNetworkStepByStep implements Callable<Integer> {
         put(print, arrays, "db2 = ", "db2", grads.db(2));
 
         print.accept("== update_parameters (learning_rate = 0.1)");
-        TestCases.Update up = TestCases.updateParameters();
+        DeepNetworkTestCases.Update up = DeepNetworkTestCases.updateParameters();
         show(print, arrays, "updated ", updateParameters(up.parameters(), up.grads(), 0.1));
         return new Result(Collections.unmodifiableMap(arrays), cost, List.copyOf(lines));
     }
@@ -245,109 +244,5 @@ public final class DeepNetworkStepByStep implements Callable<Integer> {
         arrays.put(key, value);
         // print("Z = " + str(Z))
         print.accept(label + NumpyFormat.array(value));
-    }
-
-    /**
-     * The notebook's test-case generators ({@code testCases.py} of 2021, identical to {@code testCases_v4a.py}):
-     * each seeds numpy and draws its arrays in the notebook's order.
-     */
-    public static final class TestCases {
-
-        private TestCases() {
-        }
-
-        /** {@code np.random.seed(1)}; {@code A = randn(3,2)}, {@code W = randn(1,3)}, {@code b = randn(1,1)}. */
-        public static INDArray[] linearForward() {
-            NumpyRandom rng = new NumpyRandom(1);
-            return new INDArray[] {rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1)};
-        }
-
-        /** {@code np.random.seed(2)}; {@code A_prev = randn(3,2)}, {@code W = randn(1,3)}, {@code b = randn(1,1)}. */
-        public static INDArray[] linearActivationForward() {
-            NumpyRandom rng = new NumpyRandom(2);
-            return new INDArray[] {rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1)};
-        }
-
-        /** Input and parameters of a test case. */
-        public record Model(INDArray X, Parameters parameters) {
-        }
-
-        /** {@code L_model_forward_test_case_2hidden}: {@code np.random.seed(6)}; X (5,4), W1..W3, b1..b3. */
-        public static Model lModelForward2Hidden() {
-            NumpyRandom rng = new NumpyRandom(6);
-            INDArray X = rng.randn(5, 4);
-            Parameters p = Parameters.of("W1", rng.randn(4, 5), "b1", rng.randn(4, 1), "W2", rng.randn(3, 4),
-                    "b2", rng.randn(3, 1), "W3", rng.randn(1, 3), "b3", rng.randn(1, 1));
-            return new Model(X, p);
-        }
-
-        /** {@code Y = np.asarray([[1, 1, 0]])}, {@code aL = np.array([[.8, .9, 0.4]])}: returns {AL, Y}. */
-        public static INDArray[] computeCost() {
-            return new INDArray[] {Nd4j.createFromArray(new double[][] {{.8, .9, .4}}),
-                Nd4j.createFromArray(new double[][] {{1, 1, 0}})};
-        }
-
-        /** {@code np.random.seed(1)}; {@code dZ = randn(3,4)} (then A, W, b of {@link #linearBackwardCache}). */
-        public static INDArray linearBackwardDZ() {
-            return new NumpyRandom(1).randn(3, 4);
-        }
-
-        /** The same stream after dZ: {@code A = randn(5,4)}, {@code W = randn(3,5)}, {@code b = randn(3,1)}. */
-        public static LinearCache linearBackwardCache() {
-            NumpyRandom rng = new NumpyRandom(1);
-            rng.randn(3, 4);
-            return new LinearCache(rng.randn(5, 4), rng.randn(3, 5), rng.randn(3, 1));
-        }
-
-        /** Gradient and cache of a test case. */
-        public record Backward(INDArray dA, Cache cache) {
-        }
-
-        /** {@code np.random.seed(2)}; dA (1,2), A (3,2), W (1,3), b (1,1), Z (1,2). */
-        public static Backward linearActivationBackward() {
-            NumpyRandom rng = new NumpyRandom(2);
-            INDArray dA = rng.randn(1, 2);
-            LinearCache linear = new LinearCache(rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1));
-            return new Backward(dA, new Cache(linear, rng.randn(1, 2)));
-        }
-
-        /** Output, labels and caches of a test case. */
-        public record ModelBackward(INDArray AL, INDArray Y, List<Cache> caches) {
-        }
-
-        /**
-         * {@code np.random.seed(3)}; {@code AL = randn(1,2)}, {@code Y = [[1, 0]]}, then A1 (4,2), W1 (3,4), b1 (3,1),
-         * Z1 (3,2), A2 (3,2), W2 (1,3), b2 (1,1), Z2 (1,2).
-         */
-        public static ModelBackward lModelBackward() {
-            NumpyRandom rng = new NumpyRandom(3);
-            INDArray AL = rng.randn(1, 2);
-            INDArray Y = Nd4j.createFromArray(new double[][] {{1, 0}});
-            INDArray a1 = rng.randn(4, 2);
-            INDArray w1 = rng.randn(3, 4);
-            INDArray b1 = rng.randn(3, 1);
-            INDArray z1 = rng.randn(3, 2);
-            INDArray a2 = rng.randn(3, 2);
-            INDArray w2 = rng.randn(1, 3);
-            INDArray b2 = rng.randn(1, 1);
-            INDArray z2 = rng.randn(1, 2);
-            return new ModelBackward(AL, Y, List.of(new Cache(new LinearCache(a1, w1, b1), z1),
-                    new Cache(new LinearCache(a2, w2, b2), z2)));
-        }
-
-        /** Parameters and gradients of a test case. */
-        public record Update(Parameters parameters, Gradients grads) {
-        }
-
-        /** {@code np.random.seed(2)}: W1 (3,4), b1 (3,1), W2 (1,3), b2 (1,1); {@code np.random.seed(3)}: the grads. */
-        public static Update updateParameters() {
-            NumpyRandom rng = new NumpyRandom(2);
-            Parameters p = Parameters.of("W1", rng.randn(3, 4), "b1", rng.randn(3, 1), "W2", rng.randn(1, 3),
-                    "b2", rng.randn(1, 1));
-            rng.seed(3);
-            Gradients g = Gradients.of("dW1", rng.randn(3, 4), "db1", rng.randn(3, 1), "dW2", rng.randn(1, 3),
-                    "db2", rng.randn(1, 1));
-            return new Update(p, g);
-        }
     }
 }

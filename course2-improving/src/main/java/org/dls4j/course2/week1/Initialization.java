@@ -1,5 +1,11 @@
 package org.dls4j.course2.week1;
 
+import static org.dls4j.course2.ToyDataRuns.print;
+import static org.dls4j.course2.ToyDataRuns.printCostLine;
+import static org.dls4j.course2.ToyDataRuns.printTrainTestAccuracy;
+import static org.dls4j.course2.ToyDataRuns.printWrote;
+import static org.dls4j.course2.ToyDataRuns.saveDecisionBoundary;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +22,6 @@ import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.data.ToyData;
-import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.GradientDescent.CostCurve;
 import org.dls4j.shared.scratch.GradientDescent.CostListener;
@@ -268,40 +273,31 @@ public final class Initialization implements Callable<Integer> {
         List<TrainedModel> models = new ArrayList<>();
         List<Path> plots = new ArrayList<>();
         for (Init init : s.initializations()) {
-            print(s, out, "");
-            print(s, out, init.title + " (initialization = \"" + init.notebookName + "\"): " + s.iterations()
+            print(s.quiet(), out, "");
+            print(s.quiet(), out, init.title + " (initialization = \"" + init.notebookName + "\"): " + s.iterations()
                     + " iterations, learning rate " + NumpyFormat.repr(s.learningRate()));
             TrainedModel trained;
             try (Progress progress = Progress.start(init.notebookName, s.iterations(), s.quiet() || !progressBar)) {
                 // parameters = model(train_X, train_Y, initialization = "he")
                 trained = model(train.x(), train.y(), s.learningRate(), s.iterations(), s.printEvery(), init,
                         s.seed(), (i, cost) -> {
-                            String line = "Cost after iteration " + i + ": " + NumpyFormat.repr(cost);
-                            if (progressBar) {
-                                progress.println(line);
-                            } else {
-                                print(s, out, line);
-                            }
+                            printCostLine(progress, progressBar, s.quiet(), out,
+                                    "Cost after iteration " + i + ": " + NumpyFormat.repr(cost));
                             progress.stepTo(i + 1);
                         });
             }
             // print ("On the train set:"); predictions_train = predict(train_X, train_Y, parameters)
             double trainAccuracy = ThreeLayerNetwork.accuracy(predict(train.x(), trained.parameters()), train.y());
             double testAccuracy = ThreeLayerNetwork.accuracy(predict(test.x(), trained.parameters()), test.y());
-            out.accept("On the train set:");
-            out.accept("Accuracy: " + NumpyFormat.repr(trainAccuracy));
-            out.accept("On the test set:");
-            out.accept("Accuracy: " + NumpyFormat.repr(testAccuracy));
-            print(s, out, String.format(Locale.ROOT, "(%.3f ms per iteration)", trained.msPerIteration()));
+            printTrainTestAccuracy(out, "train", trainAccuracy, testAccuracy);
+            print(s.quiet(), out, String.format(Locale.ROOT, "(%.3f ms per iteration)", trained.msPerIteration()));
             trained = new TrainedModel(init, trained.costs(), trained.parameters(), trainAccuracy, testAccuracy,
                     trained.trainingNanos(), trained.iterations());
             models.add(trained);
             plots.add(plotCosts(s, trained));
             plots.add(plotBoundary(s, trained, train));
         }
-        if (!s.quiet()) {
-            plots.forEach(p -> out.accept("Wrote " + p));
-        }
+        printWrote(s.quiet(), out, plots);
         return new Result(List.copyOf(models), List.copyOf(plots));
     }
 
@@ -321,15 +317,8 @@ public final class Initialization implements Callable<Integer> {
 
     private static Path plotBoundary(Settings s, TrainedModel model, ToyData.Xy train) {
         // plot_decision_boundary(lambda x: predict_dec(parameters, x.T), train_X, train_Y); axes.set_xlim([-1.5,1.5])
-        return DecisionBoundaryPlot.save(model.initialization().title, train.x(), train.y(),
-                grid -> ThreeLayerNetwork.predictDec(model.parameters(), grid),
+        return saveDecisionBoundary(model.initialization().title, train.x(), train.y(), model.parameters(),
                 s.out().resolve("c2w1-initialization-" + model.initialization().notebookName + "-boundary.png"));
-    }
-
-    private static void print(Settings s, Consumer<String> out, String line) {
-        if (!s.quiet()) {
-            out.accept(line);
-        }
     }
 
     /** {@code zeros}, {@code random}, {@code he}. */

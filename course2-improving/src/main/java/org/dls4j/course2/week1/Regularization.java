@@ -1,5 +1,11 @@
 package org.dls4j.course2.week1;
 
+import static org.dls4j.course2.ToyDataRuns.print;
+import static org.dls4j.course2.ToyDataRuns.printCostLine;
+import static org.dls4j.course2.ToyDataRuns.printTrainTestAccuracy;
+import static org.dls4j.course2.ToyDataRuns.printWrote;
+import static org.dls4j.course2.ToyDataRuns.saveDecisionBoundary;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +23,6 @@ import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.data.FootballData;
-import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.Gradients;
 import org.dls4j.shared.scratch.GradientDescent.CostCurve;
@@ -369,8 +374,8 @@ public final class Regularization implements Callable<Integer> {
         for (Run run : s.runs()) {
             double lambd = run == Run.L2 ? s.lambd() : 0;
             double keepProb = run == Run.DROPOUT ? s.keepProb() : 1;
-            print(s, out, "");
-            print(s, out, run.title + ": " + s.iterations() + " iterations, learning rate "
+            print(s.quiet(), out, "");
+            print(s.quiet(), out, run.title + ": " + s.iterations() + " iterations, learning rate "
                     + NumpyFormat.repr(s.learningRate())
                     + (run == Run.L2 ? ", lambd = " + NumpyFormat.repr(lambd) : "")
                     + (run == Run.DROPOUT ? ", keep_prob = " + NumpyFormat.repr(keepProb) : ""));
@@ -382,12 +387,8 @@ public final class Regularization implements Callable<Integer> {
                             progress.stepTo(i + 1);
                             // if print_cost and i % 10000 == 0: print("Cost after iteration {}: {}".format(i, cost))
                             if (i % s.printEvery() == 0) {
-                                String line = "Cost after iteration " + i + ": " + NumpyFormat.repr(cost);
-                                if (progressBar) {
-                                    progress.println(line);
-                                } else {
-                                    print(s, out, line);
-                                }
+                                printCostLine(progress, progressBar, s.quiet(), out,
+                                        "Cost after iteration " + i + ": " + NumpyFormat.repr(cost));
                             }
                         });
             }
@@ -396,11 +397,8 @@ public final class Regularization implements Callable<Integer> {
                     data.y());
             double testAccuracy = ThreeLayerNetwork.accuracy(
                     ThreeLayerNetwork.predict(data.xVal(), trained.parameters()), data.yVal());
-            out.accept("On the training set:");
-            out.accept("Accuracy: " + NumpyFormat.repr(trainAccuracy));
-            out.accept("On the test set:");
-            out.accept("Accuracy: " + NumpyFormat.repr(testAccuracy));
-            print(s, out, String.format(Locale.ROOT, "(%.3f ms per iteration)", trained.msPerIteration()));
+            printTrainTestAccuracy(out, "training", trainAccuracy, testAccuracy);
+            print(s.quiet(), out, String.format(Locale.ROOT, "(%.3f ms per iteration)", trained.msPerIteration()));
             trained = new TrainedModel(run, trained.costs(), trained.parameters(), trainAccuracy, testAccuracy,
                     trained.trainingNanos(), trained.iterations());
             models.add(trained);
@@ -410,21 +408,11 @@ public final class Regularization implements Callable<Integer> {
                     .line("cost", trained.costs().costs())
                     .save(s.out().resolve("c2w1-regularization-" + run.id + "-cost.png")));
             // plot_decision_boundary(lambda x: predict_dec(parameters, x.T), train_X, train_Y)
-            Parameters trainedParameters = trained.parameters();
-            plots.add(DecisionBoundaryPlot.save(run.title, data.x(), data.y(),
-                    grid -> ThreeLayerNetwork.predictDec(trainedParameters, grid),
+            plots.add(saveDecisionBoundary(run.title, data.x(), data.y(), trained.parameters(),
                     s.out().resolve("c2w1-regularization-" + run.id + "-boundary.png")));
         }
-        if (!s.quiet()) {
-            plots.forEach(p -> out.accept("Wrote " + p));
-        }
+        printWrote(s.quiet(), out, plots);
         return new Result(List.copyOf(models), List.copyOf(plots));
-    }
-
-    private static void print(Settings s, Consumer<String> out, String line) {
-        if (!s.quiet()) {
-            out.accept(line);
-        }
     }
 
     /** {@code none}, {@code l2}, {@code dropout}. */

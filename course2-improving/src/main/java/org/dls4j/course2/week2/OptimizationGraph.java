@@ -4,32 +4,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.course2.week2.OptimizationMethods.Decay;
 import org.dls4j.course2.week2.OptimizationMethods.EpochListener;
 import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
 import org.dls4j.course2.week2.OptimizationMethods.TrainedModel;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.TrainingDivergedException;
+import org.dls4j.shared.graph.DenseGraphs;
 import org.dls4j.shared.scratch.GradientDescent.CostCurve;
 import org.dls4j.shared.scratch.MiniBatches;
 import org.dls4j.shared.scratch.MiniBatches.MiniBatch;
-import org.dls4j.shared.scratch.Parameters;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -106,53 +97,7 @@ public final class OptimizationGraph {
 
     /** The graph for {@code layers_dims}, hidden ReLU, sigmoid output, binary cross-entropy without clipping. */
     public static ComputationGraph build(int[] layerDims, IUpdater updater) {
-        Numerics.useFloat64();
-        int layers = layerDims.length - 1;
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-                .dataType(DataType.DOUBLE)
-                .updater(updater)
-                // placeholder: the from-scratch initial weights are copied in
-                .weightInit(WeightInit.ZERO)
-                .graphBuilder()
-                .addInputs("X")
-                .setInputTypes(InputType.feedForward(layerDims[0]));
-        String previous = "X";
-        for (int l = 1; l < layers; l++) {
-            g.addLayer("layer" + l, new DenseLayer.Builder().nOut(layerDims[l]).activation(Activation.RELU).build(),
-                    previous);
-            previous = "layer" + l;
-        }
-        // clipEps 0: numpy does not clip a3 before the log
-        g.addLayer("output", new OutputLayer.Builder(new LossBinaryXENT(0.0)).nOut(layerDims[layers])
-                .activation(Activation.SIGMOID).build(), previous);
-        g.setOutputs("output");
-        ComputationGraph graph = new ComputationGraph(g.build());
-        graph.init();
-        return graph;
-    }
-
-    private static String name(int l, int layers) {
-        return l == layers ? "output" : "layer" + l;
-    }
-
-    /** Copies {@code W1..WL, b1..bL} in (DL4J keeps W as (nIn, nOut): the notebook's W transposed). */
-    public static void setParameters(ComputationGraph graph, Parameters parameters) {
-        int layers = parameters.layers();
-        for (int l = 1; l <= layers; l++) {
-            graph.setParam(name(l, layers) + "_W", parameters.W(l).transpose());
-            graph.setParam(name(l, layers) + "_b", parameters.b(l).reshape(1, parameters.b(l).length()));
-        }
-    }
-
-    /** The graph's weights in the notebook's layout. */
-    public static Parameters parameters(ComputationGraph graph, int layers) {
-        Parameters p = new Parameters();
-        for (int l = 1; l <= layers; l++) {
-            p.put("W" + l, graph.getParam(name(l, layers) + "_W").transpose().dup('c'));
-            INDArray b = graph.getParam(name(l, layers) + "_b");
-            p.put("b" + l, b.reshape(b.length(), 1).dup('c'));
-        }
-        return p;
+        return DenseGraphs.binaryClassifier(layerDims, Activation.RELU, updater);
     }
 
     /** Trains like {@link OptimizationMethods#model}, with the graph; same records. */
@@ -161,7 +106,7 @@ public final class OptimizationGraph {
         Numerics.useFloat64();
         int m = (int) X.size(1);
         ComputationGraph graph = build(layersDims, updater(h, h.numEpochs()));
-        setParameters(graph, OptimizationMethods.initialParameters(layersDims));
+        DenseGraphs.setParameters(graph, OptimizationMethods.initialParameters(layersDims));
         int[] at = new int[(h.numEpochs() - 1) / 100 + 1];
         double[] costs = new double[at.length];
         double[] rates = new double[(h.numEpochs() - 1) / 1000 + 1];
@@ -172,8 +117,7 @@ public final class OptimizationGraph {
             List<MiniBatch> batches = MiniBatches.random(X, Y, h.miniBatchSize(), seed);
             double costTotal = 0;
             for (MiniBatch batch : batches) {
-                // DL4J: one example per row
-                graph.fit(new DataSet(batch.x().transpose().dup('c'), batch.y().transpose().dup('c')));
+                graph.fit(DenseGraphs.examplesAsRows(batch.x(), batch.y()));
                 // score = mean loss of the batch before the update; np.sum(logprobs) = score * batch size
                 costTotal += graph.score() * batch.size();
             }
@@ -196,7 +140,8 @@ public final class OptimizationGraph {
             }
         }
         long nanos = System.nanoTime() - start;
-        return new TrainedModel(h, new CostCurve(at, costs), rates, parameters(graph, layersDims.length - 1),
+        return new TrainedModel(h, new CostCurve(at, costs), rates,
+                DenseGraphs.parameters(graph, layersDims.length - 1),
                 Double.NaN, nanos);
     }
 }

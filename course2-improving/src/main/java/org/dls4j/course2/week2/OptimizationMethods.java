@@ -1,5 +1,10 @@
 package org.dls4j.course2.week2;
 
+import static org.dls4j.course2.ToyDataRuns.print;
+import static org.dls4j.course2.ToyDataRuns.printCostLine;
+import static org.dls4j.course2.ToyDataRuns.printWrote;
+import static org.dls4j.course2.ToyDataRuns.saveDecisionBoundary;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +23,6 @@ import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.data.ToyData;
-import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.GradientDescent.CostCurve;
 import org.dls4j.shared.scratch.Gradients;
@@ -527,17 +531,11 @@ public final class OptimizationMethods implements Callable<Integer> {
         int index = 0;
         for (Hyperparameters h : s.runs()) {
             index++;
-            print(s, out, "");
-            print(s, out, "Model " + index + ": " + h.describe());
+            print(s.quiet(), out, "");
+            print(s.quiet(), out, "Model " + index + ": " + h.describe());
             TrainedModel trained;
             try (Progress progress = Progress.start(h.optimizer().id, h.numEpochs(), s.quiet() || !progressBar)) {
-                Consumer<String> lines = line -> {
-                    if (progressBar) {
-                        progress.println(line);
-                    } else {
-                        print(s, out, line);
-                    }
-                };
+                Consumer<String> lines = line -> printCostLine(progress, progressBar, s.quiet(), out, line);
                 // parameters = model(train_X, train_Y, layers_dims, optimizer = "gd" [, learning_rate, decay])
                 trained = model(moons.x(), moons.y(), LAYERS_DIMS, h, (i, cost, lr) -> {
                     progress.stepTo(i + 1);
@@ -555,20 +553,20 @@ public final class OptimizationMethods implements Callable<Integer> {
             // predictions = predict(train_X, train_Y, parameters)
             trained = trained.withAccuracy(accuracy(moons.x(), moons.y(), trained.parameters()));
             out.accept("Accuracy: " + NumpyFormat.repr(trained.accuracy()));
-            print(s, out, String.format(Locale.ROOT, "(%.3f ms per epoch)", trained.msPerEpoch()));
+            print(s.quiet(), out, String.format(Locale.ROOT, "(%.3f ms per epoch)", trained.msPerEpoch()));
             models.add(trained);
             if (s.framework()) {
                 TrainedModel graph = OptimizationGraph.train(moons.x(), moons.y(), LAYERS_DIMS, h, null);
                 graph = graph.withAccuracy(accuracy(moons.x(), moons.y(), graph.parameters()));
                 framework.add(graph);
-                print(s, out, "DL4J ComputationGraph (" + OptimizationGraph.updaterName(h) + "), same weights and"
+                print(s.quiet(), out, "DL4J ComputationGraph (" + OptimizationGraph.updaterName(h) + "), same weights and"
                         + " mini-batches:");
-                print(s, out, "  epoch   from scratch   DL4J");
+                print(s.quiet(), out, "  epoch   from scratch   DL4J");
                 for (int k = 0; k < trained.costs().iterations().length; k += 10) {
-                    print(s, out, String.format(Locale.ROOT, "  %5d   %s       %s", trained.costs().iterations()[k],
+                    print(s.quiet(), out, String.format(Locale.ROOT, "  %5d   %s       %s", trained.costs().iterations()[k],
                             NumpyFormat.fixed6(trained.costs().costs()[k]), NumpyFormat.fixed6(graph.costs().costs()[k])));
                 }
-                print(s, out, "  DL4J accuracy: " + NumpyFormat.repr(graph.accuracy())
+                print(s.quiet(), out, "  DL4J accuracy: " + NumpyFormat.repr(graph.accuracy())
                         + String.format(Locale.ROOT, " (%.3f ms per epoch)", graph.msPerEpoch()));
             }
             String name = "c2w2-" + index + "-" + h.optimizer().id + (h.decay() == Decay.NONE ? "" : "-" + h.decay().id);
@@ -579,14 +577,11 @@ public final class OptimizationMethods implements Callable<Integer> {
                     .line("cost", trained.costs().costs())
                     .save(s.out().resolve(name + "-cost.png")));
             // plt.title("Model with Gradient Descent optimization"); plot_decision_boundary(...)
-            Parameters p = trained.parameters();
-            plots.add(DecisionBoundaryPlot.save("Model with " + h.optimizer().title + " optimization"
+            plots.add(saveDecisionBoundary("Model with " + h.optimizer().title + " optimization"
                     + (h.decay() == Decay.NONE ? "" : " and learning rate decay"), moons.x(), moons.y(),
-                    grid -> ThreeLayerNetwork.predictDec(p, grid), s.out().resolve(name + "-boundary.png")));
+                    trained.parameters(), s.out().resolve(name + "-boundary.png")));
         }
-        if (!s.quiet()) {
-            plots.forEach(p -> out.accept("Wrote " + p));
-        }
+        printWrote(s.quiet(), out, plots);
         return new Result(List.copyOf(models), List.copyOf(framework), List.copyOf(plots));
     }
 
@@ -611,12 +606,6 @@ public final class OptimizationMethods implements Callable<Integer> {
         }
         if (h.timeInterval() < 1) {
             throw new IllegalArgumentException("--time-interval must be at least 1 but was " + h.timeInterval());
-        }
-    }
-
-    private static void print(Settings s, Consumer<String> out, String line) {
-        if (!s.quiet()) {
-            out.accept(line);
         }
     }
 

@@ -23,6 +23,7 @@ import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.data.ImageSplit;
 import org.dls4j.shared.data.SignsData;
+import org.dls4j.shared.graph.DenseGraphs;
 import org.dls4j.shared.plot.LinePlot;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -297,9 +298,7 @@ public final class SignsClassifier implements Callable<Integer> {
                         .activation(Activation.SOFTMAX).build(), "A2")
                 .setOutputs("Z3")
                 .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return graph;
+        return DenseGraphs.initialized(conf);
     }
 
     /** Fraction of rows whose arg-max output equals the arg-max label. */

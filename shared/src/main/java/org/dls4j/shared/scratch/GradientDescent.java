@@ -149,15 +149,15 @@ public final class GradientDescent {
                 A[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dZ[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dW[l] = Nd4j.create(DataType.DOUBLE, W[l].shape());
-                w[l] = raw(W[l], "W" + l);
-                bias[l] = raw(b[l], "b" + l);
-                a[l] = raw(A[l], "A");
-                dz[l] = raw(dZ[l], "dZ");
-                dw[l] = raw(dW[l], "dW");
+                w[l] = TrainingLoop.raw(W[l], "W" + l);
+                bias[l] = TrainingLoop.raw(b[l], "b" + l);
+                a[l] = TrainingLoop.raw(A[l], "A");
+                dz[l] = TrainingLoop.raw(dZ[l], "dZ");
+                dw[l] = TrainingLoop.raw(dW[l], "dW");
             }
-            y = raw(yRow, "Y");
-            logA = raw(logAL, "log AL");
-            logNotA = raw(logOneMinusAL, "log 1-AL");
+            y = TrainingLoop.raw(yRow, "Y");
+            logA = TrainingLoop.raw(logAL, "log AL");
+            logNotA = TrainingLoop.raw(logOneMinusAL, "log 1-AL");
             rowSums = new double[widest];
         }
     }
@@ -327,14 +327,5 @@ public final class GradientDescent {
         for (int i = 0; i < n; i++) {
             bl.put(i, bl.get(i) - learningRate * (scale * rowSums[i]));
         }
-    }
-
-    private static DoubleIndexer raw(INDArray array, String name) {
-        if (array.isView() || array.isAttached() || array.offset() != 0 || array.ordering() != 'c'
-                || array.dataType() != DataType.DOUBLE) {
-            throw new IllegalArgumentException(name + " must be a standalone row-major DOUBLE array (not a view or a"
-                    + " workspace array) because training updates it in place; pass parameters.copy()");
-        }
-        return (DoubleIndexer) array.data().indexer();
     }
 }

@@ -1,5 +1,6 @@
 package org.dls4j.shared.scratch;
 
+import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,26 +45,7 @@ public final class ThreeLayerNetwork {
 
     /** {@code forward_propagation(X, parameters)}. */
     public static Output forwardPropagation(INDArray X, Parameters parameters) {
-        check(X, parameters);
-        INDArray W1 = parameters.W(1);
-        INDArray b1 = parameters.b(1);
-        INDArray W2 = parameters.W(2);
-        INDArray b2 = parameters.b(2);
-        INDArray W3 = parameters.W(3);
-        INDArray b3 = parameters.b(3);
-        // Z1 = np.dot(W1, X) + b1
-        INDArray Z1 = W1.mmul(X).addiColumnVector(b1);
-        // A1 = relu(Z1)
-        INDArray A1 = Activations.relu(Z1);
-        // Z2 = np.dot(W2, A1) + b2
-        INDArray Z2 = W2.mmul(A1).addiColumnVector(b2);
-        // A2 = relu(Z2)
-        INDArray A2 = Activations.relu(Z2);
-        // Z3 = np.dot(W3, A2) + b3
-        INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
-        // A3 = sigmoid(Z3)
-        INDArray A3 = sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, null, A1, W1, b1, Z2, null, A2, W2, b2, Z3, A3, W3, b3));
+        return forward(X, parameters, 1.0, null);
     }
 
     /**
@@ -139,10 +121,15 @@ public final class ThreeLayerNetwork {
      */
     public static Output forwardPropagationWithDropout(INDArray X, Parameters parameters, double keepProb,
             long seed) {
+        // np.random.seed(1)
+        return forward(X, parameters, keepProb, new NumpyRandom(seed));
+    }
+
+    /** The forward pass, with inverted dropout on the two hidden layers when {@code rng} is not null. */
+    private static Output forward(INDArray X, Parameters parameters, double keepProb,
+            NumpyRandom rng) {
         check(X, parameters);
         int m = (int) X.size(1);
-        // np.random.seed(1)
-        org.dls4j.shared.NumpyRandom rng = new org.dls4j.shared.NumpyRandom(seed);
         INDArray W1 = parameters.W(1);
         INDArray b1 = parameters.b(1);
         INDArray W2 = parameters.W(2);
@@ -152,17 +139,23 @@ public final class ThreeLayerNetwork {
         // Z1 = np.dot(W1, X) + b1; A1 = relu(Z1)
         INDArray Z1 = W1.mmul(X).addiColumnVector(b1);
         INDArray A1 = Activations.relu(Z1);
-        // D1 = np.random.rand(A1.shape[0], A1.shape[1]); D1 = (D1 < keep_prob).astype(int)
-        INDArray D1 = Dropout.mask(rng, (int) A1.size(0), m, keepProb);
-        // A1 = A1 * D1; A1 = A1 / keep_prob
-        A1 = Dropout.apply(A1, D1, keepProb);
+        INDArray D1 = null;
+        if (rng != null) {
+            // D1 = np.random.rand(A1.shape[0], A1.shape[1]); D1 = (D1 < keep_prob).astype(int)
+            D1 = Dropout.mask(rng, (int) A1.size(0), m, keepProb);
+            // A1 = A1 * D1; A1 = A1 / keep_prob
+            A1 = Dropout.apply(A1, D1, keepProb);
+        }
         // Z2 = np.dot(W2, A1) + b2; A2 = relu(Z2)
         INDArray Z2 = W2.mmul(A1).addiColumnVector(b2);
         INDArray A2 = Activations.relu(Z2);
-        // D2 = np.random.rand(A2.shape[0], A2.shape[1]); D2 = (D2 < keep_prob).astype(int)
-        INDArray D2 = Dropout.mask(rng, (int) A2.size(0), m, keepProb);
-        // A2 = A2 * D2; A2 = A2 / keep_prob
-        A2 = Dropout.apply(A2, D2, keepProb);
+        INDArray D2 = null;
+        if (rng != null) {
+            // D2 = np.random.rand(A2.shape[0], A2.shape[1]); D2 = (D2 < keep_prob).astype(int)
+            D2 = Dropout.mask(rng, (int) A2.size(0), m, keepProb);
+            // A2 = A2 * D2; A2 = A2 / keep_prob
+            A2 = Dropout.apply(A2, D2, keepProb);
+        }
         // Z3 = np.dot(W3, A2) + b3; A3 = sigmoid(Z3)
         INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
         INDArray A3 = sigmoid(Z3);

@@ -478,7 +478,8 @@ public final class TrainingLoop {
         }
     }
 
-    private static DoubleIndexer raw(INDArray array, String name) {
+    /** The raw buffer of a parameter that training updates in place; refuses views, workspace and non-DOUBLE arrays. */
+    static DoubleIndexer raw(INDArray array, String name) {
         if (array.isView() || array.isAttached() || array.offset() != 0 || array.ordering() != 'c'
                 || array.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException(name + " must be a standalone row-major DOUBLE array (not a view or a"

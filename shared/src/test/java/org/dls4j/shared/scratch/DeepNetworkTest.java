@@ -73,10 +73,10 @@ class DeepNetworkTest {
 
     @Test
     void linearForward() {
-        NumpyRandom rng = new NumpyRandom(1);
-        INDArray A = rng.randn(3, 2);
-        INDArray W = rng.randn(1, 3);
-        INDArray b = rng.randn(1, 1);
+        INDArray[] AWb = DeepNetworkTestCases.linearForward();
+        INDArray A = AWb[0];
+        INDArray W = AWb[1];
+        INDArray b = AWb[2];
         DeepNetwork.LinearOutput out = DeepNetwork.linearForward(A, W, b);
         assertAllClose(new double[] {3.26295337, -1.23429987}, out.Z(), 0, PRINTED, "Z");
         assertAllClose(new double[] {3.2629533747, -1.2342998686}, out.Z(), 0, 1e-10, "Z full precision");
@@ -86,10 +86,10 @@ class DeepNetworkTest {
 
     @Test
     void linearActivationForward() {
-        NumpyRandom rng = new NumpyRandom(2);
-        INDArray aPrev = rng.randn(3, 2);
-        INDArray W = rng.randn(1, 3);
-        INDArray b = rng.randn(1, 1);
+        INDArray[] aPrevWb = DeepNetworkTestCases.linearActivationForward();
+        INDArray aPrev = aPrevWb[0];
+        INDArray W = aPrevWb[1];
+        INDArray b = aPrevWb[2];
         DeepNetwork.LayerOutput sigmoid = DeepNetwork.linearActivationForward(aPrev, W, b, "sigmoid");
         assertAllClose(new double[] {0.96890023, 0.11013289}, sigmoid.A(), 0, PRINTED, "sigmoid A");
         DeepNetwork.LayerOutput relu = DeepNetwork.linearActivationForward(aPrev, W, b, "relu");
@@ -111,11 +111,8 @@ class DeepNetworkTest {
 
     @Test
     void lModelForwardV4TwoHidden() {
-        NumpyRandom rng = new NumpyRandom(6);
-        INDArray X = rng.randn(5, 4);
-        Parameters p = Parameters.of("W1", rng.randn(4, 5), "b1", rng.randn(4, 1), "W2", rng.randn(3, 4),
-                "b2", rng.randn(3, 1), "W3", rng.randn(1, 3), "b3", rng.randn(1, 1));
-        DeepNetwork.ModelOutput out = DeepNetwork.lModelForward(X, p);
+        DeepNetworkTestCases.Model model = DeepNetworkTestCases.lModelForward2Hidden();
+        DeepNetwork.ModelOutput out = DeepNetwork.lModelForward(model.X(), model.parameters());
         assertAllClose(new double[] {0.03921668, 0.70498921, 0.19734387, 0.04728177}, out.AL(), 0, PRINTED, "AL");
         assertEquals(3, out.caches().size());
     }
@@ -134,9 +131,8 @@ class DeepNetworkTest {
 
     @Test
     void linearBackwardV4() {
-        NumpyRandom rng = new NumpyRandom(1);
-        INDArray dZ = rng.randn(3, 4);
-        LinearCache cache = new LinearCache(rng.randn(5, 4), rng.randn(3, 5), rng.randn(3, 1));
+        INDArray dZ = DeepNetworkTestCases.linearBackwardDZ();
+        LinearCache cache = DeepNetworkTestCases.linearBackwardCache();
         DeepNetwork.LinearGradients g = DeepNetwork.linearBackward(dZ, cache);
         assertAllClose(rows(new double[] {-1.15171336, 0.06718465, -0.3204696, 2.09812712},
                 new double[] {0.60345879, -3.72508701, 5.81700741, -3.84326836},
@@ -152,10 +148,9 @@ class DeepNetworkTest {
 
     @Test
     void linearActivationBackward() {
-        NumpyRandom rng = new NumpyRandom(2);
-        INDArray dA = rng.randn(1, 2);
-        LinearCache linear = new LinearCache(rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1));
-        Cache cache = new Cache(linear, rng.randn(1, 2));
+        DeepNetworkTestCases.Backward testCase = DeepNetworkTestCases.linearActivationBackward();
+        INDArray dA = testCase.dA();
+        Cache cache = testCase.cache();
         DeepNetwork.LinearGradients s = DeepNetwork.linearActivationBackward(dA, cache, "sigmoid");
         assertAllClose(new double[] {0.11017994, 0.01105339, 0.09466817, 0.00949723, -0.05743092, -0.00576154},
                 s.dAPrev(), 0, PRINTED, "sigmoid dA_prev");
@@ -170,20 +165,8 @@ class DeepNetworkTest {
 
     @Test
     void lModelBackward() {
-        NumpyRandom rng = new NumpyRandom(3);
-        INDArray AL = rng.randn(1, 2);
-        INDArray Y = Nd4j.createFromArray(new double[][] {{1, 0}});
-        INDArray a1 = rng.randn(4, 2);
-        INDArray w1 = rng.randn(3, 4);
-        INDArray b1 = rng.randn(3, 1);
-        INDArray z1 = rng.randn(3, 2);
-        INDArray a2 = rng.randn(3, 2);
-        INDArray w2 = rng.randn(1, 3);
-        INDArray b2 = rng.randn(1, 1);
-        INDArray z2 = rng.randn(1, 2);
-        List<Cache> caches = List.of(new Cache(new LinearCache(a1, w1, b1), z1),
-                new Cache(new LinearCache(a2, w2, b2), z2));
-        Gradients grads = DeepNetwork.lModelBackward(AL, Y, caches);
+        DeepNetworkTestCases.ModelBackward testCase = DeepNetworkTestCases.lModelBackward();
+        Gradients grads = DeepNetwork.lModelBackward(testCase.AL(), testCase.Y(), testCase.caches());
         assertAllClose(rows(new double[] {0.41010002, 0.07807203, 0.13798444, 0.10502167}, new double[] {0, 0, 0, 0},
                 new double[] {0.05283652, 0.01005865, 0.01777766, 0.0135308}), grads.dW(1), 0, PRINTED, "dW1");
         assertAllClose(new double[] {-0.22007063, 0, -0.02835349}, grads.db(1), 0, PRINTED, "db1");
@@ -198,12 +181,9 @@ class DeepNetworkTest {
 
     @Test
     void updateParameters() {
-        NumpyRandom rng = new NumpyRandom(2);
-        Parameters p = Parameters.of("W1", rng.randn(3, 4), "b1", rng.randn(3, 1), "W2", rng.randn(1, 3),
-                "b2", rng.randn(1, 1));
-        rng.seed(3);
-        Gradients g = Gradients.of("dW1", rng.randn(3, 4), "db1", rng.randn(3, 1), "dW2", rng.randn(1, 3),
-                "db2", rng.randn(1, 1));
+        DeepNetworkTestCases.Update testCase = DeepNetworkTestCases.updateParameters();
+        Parameters p = testCase.parameters();
+        Gradients g = testCase.grads();
         Parameters before = p.copy();
         Parameters updated = DeepNetwork.updateParameters(p, g, 0.1);
         assertAllClose(rows(new double[] {-0.59562069, -0.09991781, -2.14584584, 1.82662008},
