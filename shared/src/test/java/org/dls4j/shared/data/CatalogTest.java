@@ -30,7 +30,7 @@ class CatalogTest {
             assertEquals(f[4], entry.source(), f[0]);
             checked++;
         }
-        assertEquals(1628, checked);
+        assertEquals(1637, checked);
     }
 
     @Test

@@ -112,11 +112,11 @@ class DataFilesTest {
     @Test
     void theBundledCatalogKnowsEveryManifestFileAndTheGeneratedOnes() {
         Catalog catalog = Catalog.bundled();
-        // 1,628 files in manifest.tsv (MANIFEST.md counts 1,627 before the GloVe 100d stand-in), 4 generated CSVs,
+        // 1,637 files in manifest.tsv (MANIFEST.md counts 1,627 before the GloVe 100d stand-in and the 9 faceapi files), 4 generated CSVs,
         // 3 course-only files.
-        assertEquals(1628 + 4 + 3, catalog.all().size());
+        assertEquals(1637 + 4 + 3, catalog.all().size());
         assertEquals(List.of("cats", "planar", "circles", "moons", "football", "signs", "signs-cs230", "happy",
-                "facenet", "yolo", "nst", "dinos", "shakespeare", "jazz", "emojify", "glove", "nmt", "trigger"),
+                "facenet", "faceapi", "yolo", "nst", "dinos", "shakespeare", "jazz", "emojify", "glove", "nmt", "trigger"),
                 catalog.names());
         assertEquals(1200, catalog.entries("signs-cs230").size());
         assertEquals("fbe56ab67c3ae28d564e3a644189117976d6b31af0a3ce9bb17dbf22908af242",
