@@ -18,12 +18,12 @@ import org.dls4j.course1.week4.DeepNetworkApplication;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.data.CatsData;
-import org.dls4j.shared.data.ToyData;
-import org.dls4j.shared.scratch.GradientDescent;
-import org.dls4j.shared.scratch.GradientDescent.CostListener;
-import org.dls4j.shared.scratch.Initializers;
-import org.dls4j.shared.scratch.Parameters;
+import org.dls4j.shared.data.images.CatsData;
+import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.scratch.dense.GradientDescent;
+import org.dls4j.shared.scratch.dense.Initializers;
+import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.train.CostListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

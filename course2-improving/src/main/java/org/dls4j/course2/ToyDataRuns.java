@@ -3,11 +3,12 @@ package org.dls4j.course2;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
-import org.dls4j.shared.scratch.Parameters;
-import org.dls4j.shared.scratch.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

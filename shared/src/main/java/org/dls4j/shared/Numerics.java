@@ -1,5 +1,6 @@
 package org.dls4j.shared;
 
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
-import org.dls4j.shared.data.CatsData;
-import org.dls4j.shared.data.Images;
+import org.dls4j.shared.data.images.CatsData;
+import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.plot.LinePlot;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
@@ -15,7 +16,7 @@ import org.dls4j.shared.Shapes;
 import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.nd4j.linalg.api.buffer.DataType;

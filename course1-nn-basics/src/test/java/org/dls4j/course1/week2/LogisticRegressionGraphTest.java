@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.dls4j.course1.week2.LogisticRegression.Result;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.data.CatsData;
+import org.dls4j.shared.data.images.CatsData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.dls4j.course1.week2.LogisticRegression.Optimization;
 import org.dls4j.course1.week2.LogisticRegression.Parameters;
 import org.dls4j.course1.week2.LogisticRegression.Propagation;
@@ -15,8 +16,8 @@ import org.dls4j.course1.week2.LogisticRegression.Result;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.TrainingDivergedException;
 import org.dls4j.shared.testing.ReferenceFiles;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dls4j.shared.Numerics;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
 import org.junit.jupiter.api.Test;
 
 /** The LogisticRegressionCV baseline: sklearn's fold layout, and the notebook's 47 %. */

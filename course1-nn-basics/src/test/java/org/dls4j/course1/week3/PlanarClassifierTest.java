@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.dls4j.course1.week3.PlanarClassifier.Cache;
 import org.dls4j.course1.week3.PlanarClassifier.Gradients;
 import org.dls4j.course1.week3.PlanarClassifier.LayerSizes;
@@ -15,8 +16,8 @@ import org.dls4j.course1.week3.PlanarClassifier.Parameters;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.TrainingDivergedException;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

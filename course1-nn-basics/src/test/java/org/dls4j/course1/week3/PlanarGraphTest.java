@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.dls4j.course1.week3.PlanarClassifier.Model;
 import org.dls4j.shared.Numerics;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
 import org.junit.jupiter.api.Test;
 
 /**

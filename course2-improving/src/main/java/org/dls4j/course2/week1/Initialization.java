@@ -16,18 +16,18 @@ import java.util.function.Consumer;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.TrainingDivergedException;
 import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.plot.LinePlot;
-import org.dls4j.shared.scratch.GradientDescent.CostCurve;
-import org.dls4j.shared.scratch.GradientDescent.CostListener;
-import org.dls4j.shared.scratch.Parameters;
-import org.dls4j.shared.scratch.ThreeLayerNetwork;
-import org.dls4j.shared.scratch.TrainingLoop;
+import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.TrainingLoop;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Course 2, week 1: <b>Initialization</b>. The same 3-layer network ({@code [2, 10, 5, 1]}, LINEAR -> RELU -> LINEAR
- * -> RELU -> LINEAR -> SIGMOID, {@code init_utils}' helpers from {@code org.dls4j.shared.scratch.ThreeLayerNetwork})
+ * -> RELU -> LINEAR -> SIGMOID, {@code init_utils}' helpers from {@code org.dls4j.shared.scratch.dense.ThreeLayerNetwork})
  * is trained on the circles for 15000 iterations at learning rate 0.01 from three initialisations, the graded
  * functions {@link #initializeParametersZeros}, {@link #initializeParametersRandom} (x10) and
  * {@link #initializeParametersHe}; {@link #model} is the notebook's {@code model(X, Y, learning_rate=0.01,

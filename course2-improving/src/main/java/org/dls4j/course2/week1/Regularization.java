@@ -16,24 +16,24 @@ import java.util.function.Consumer;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.Shapes;
-import org.dls4j.shared.TrainingDivergedException;
 import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
 import org.dls4j.shared.cli.Progress;
-import org.dls4j.shared.data.FootballData;
+import org.dls4j.shared.data.points.FootballData;
 import org.dls4j.shared.plot.LinePlot;
-import org.dls4j.shared.scratch.Gradients;
-import org.dls4j.shared.scratch.GradientDescent.CostCurve;
-import org.dls4j.shared.scratch.GradientDescent.CostListener;
-import org.dls4j.shared.scratch.Initializers;
-import org.dls4j.shared.scratch.NumpySum;
-import org.dls4j.shared.scratch.Parameters;
-import org.dls4j.shared.scratch.ThreeLayerNetwork;
-import org.dls4j.shared.scratch.ThreeLayerNetwork.Cache;
-import org.dls4j.shared.scratch.ThreeLayerNetwork.Output;
-import org.dls4j.shared.scratch.TrainingLoop;
+import org.dls4j.shared.scratch.dense.Gradients;
+import org.dls4j.shared.scratch.dense.Initializers;
+import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Cache;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.TrainingLoop;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Course 2, week 1: <b>Regularization</b> (where should the French goal-keeper kick the ball?). The 3-layer network
- * {@code [2, 20, 3, 1]} of {@code reg_utils} ({@code org.dls4j.shared.scratch.ThreeLayerNetwork}, weights
+ * {@code [2, 20, 3, 1]} of {@code reg_utils} ({@code org.dls4j.shared.scratch.dense.ThreeLayerNetwork}, weights
  * {@code randn / sqrt(n_{l-1})} after {@code seed(3)}) is trained on the football data for 30000 iterations at
  * learning rate 0.3 three times: without regularisation, with L2 ({@code lambd = 0.7}) and with dropout
  * ({@code keep_prob = 0.86}). The graded functions are {@link #computeCostWithRegularization},

@@ -48,7 +48,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.CommonOptions;
-import org.dls4j.shared.data.SignsData;
+import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.plot.LinePlot;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
@@ -57,7 +57,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -16,7 +16,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * {@code np.random.seed(seed)}, {@code permutation(m)}, then slices of {@code miniBatchSize} with a smaller last one;
  * the notebook's model starts at {@code seed = 3} and adds 1 <em>before</em> each epoch, so epoch e (from 0) uses
  * seed {@code 3 + 1 + e}. The permutation is numpy's exactly ({@link NumpyRandom}); the data order is not the
- * notebook's (see {@link org.dls4j.shared.data.SignsData}).
+ * notebook's (see {@link org.dls4j.shared.data.images.SignsData}).
  *
  * <p>Features are rows here (DL4J: one example per row), {@code (m, n_x)}; labels one-hot {@code (m, classes)}. The
  * arrays are cast to {@code dataType} once. {@link #reset()} moves to the next epoch's shuffle (DL4J calls it when an

@@ -6,7 +6,7 @@ import org.dls4j.course2.week1.Initialization;
 import org.dls4j.course2.week2.OptimizationMethods;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
-import org.dls4j.shared.data.ToyData;
+import org.dls4j.shared.data.points.ToyData;
 
 /**
  * Timings of the two long from-scratch runs (a plain main, not a test): the Initialization He run (15000 full-batch

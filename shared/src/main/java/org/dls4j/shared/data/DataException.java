@@ -16,4 +16,11 @@ public final class DataException extends RuntimeException {
     public DataException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A file that is there and verified but whose contents are not what its loader expects. */
+    public static DataException wrongStructure(java.nio.file.Path file, String dataSet, String expected, String found) {
+        return new DataException("Data set '" + dataSet + "': " + file + " does not have the expected structure.\n"
+                + "  expected: " + expected + "\n  found:    " + found
+                + "\nIs this the right file? Replace it with the course file.");
+    }
 }

@@ -167,7 +167,7 @@ public final class DataFiles {
     }
 
     /** The message for a catalog file that no search folder has. */
-    DataException missing(CatalogEntry entry) {
+    public DataException missing(CatalogEntry entry) {
         StringBuilder text = new StringBuilder();
         text.append("Data set '").append(entry.name()).append("': the file ").append(entry.path())
                 .append(" was not found.\nSearched, in this order:\n").append(locator.describeRoots())

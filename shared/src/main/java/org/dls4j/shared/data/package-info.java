@@ -1,2 +1,2 @@
-/** The course data sets: found in the data folders, checked against their sha256 and loaded in the shapes the notebooks used. */
+/** The catalog of every data file, where the data folders are, sha256 verification, downloads and the {@code ./dls data} command. The data sets themselves are in the sub-packages by kind. */
 package org.dls4j.shared.data;

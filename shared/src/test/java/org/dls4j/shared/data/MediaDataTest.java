@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.dls4j.shared.data.audio.MidiNotes;
+import org.dls4j.shared.data.audio.WavAudio;
+import org.dls4j.shared.data.images.Images;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,0 +1,128 @@
+package org.dls4j.shared.scratch.dense;
+
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dls4j.shared.Numerics;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.TrainingDivergedException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The engineered loop does the readable blocks' arithmetic: same costs, same trained parameters. */
+class GradientDescentTest {
+
+    @BeforeAll
+    static void float64() {
+        Numerics.useFloat64();
+    }
+
+    /** The notebook's loop, written with the readable blocks. */
+    static double[] readableLoop(INDArray X, INDArray Y, Parameters parameters, double lr, int iterations,
+            Parameters[] out) {
+        double[] costs = new double[iterations];
+        Parameters p = parameters;
+        for (int i = 0; i < iterations; i++) {
+            DeepNetwork.ModelOutput forward = DeepNetwork.lModelForward(X, p);
+            costs[i] = Costs.crossEntropy(forward.AL(), Y);
+            Gradients grads = DeepNetwork.lModelBackward(forward.AL(), Y, forward.caches());
+            p = DeepNetwork.updateParameters(p, grads, lr);
+        }
+        out[0] = p;
+        return costs;
+    }
+
+    @Test
+    void fastLoopMatchesTheReadableBlocks() {
+        NumpyRandom rng = new NumpyRandom(1);
+        INDArray X = rng.randn(10, 40);
+        INDArray Y = rng.rand(1, 40).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParametersDeepScaled(10, 5, 6, 1);
+        Parameters[] readable = new Parameters[1];
+        double[] expected = readableLoop(X, Y, initial.copy(), 0.05, 60, readable);
+
+        Parameters trained = initial.copy();
+        List<Integer> seen = new ArrayList<>();
+        CostCurve curve = GradientDescent.train(X, Y, trained, 0.05, 60, 1, (i, c) -> seen.add(i));
+        assertEquals(60, seen.size());
+        for (int i = 0; i < 60; i++) {
+            assertEquals(expected[i], curve.costs()[i], 1e-15 * expected[i], "cost at iteration " + i);
+        }
+        for (String name : trained.names()) {
+            assertAllClose(readable[0].get(name), trained.get(name), 1e-13, 1e-16, name);
+        }
+    }
+
+    @Test
+    void tanhHiddenLayersMatchTheReadableBlocks() {
+        NumpyRandom rng = new NumpyRandom(5);
+        INDArray X = rng.randn(2, 50);
+        INDArray Y = rng.rand(1, 50).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParameters(2, 4, 1);
+        Parameters p = initial.copy();
+        double[] expected = new double[30];
+        for (int i = 0; i < 30; i++) {
+            DeepNetwork.ModelOutput f = DeepNetwork.lModelForward(X, p, Activation.TANH, Activation.SIGMOID);
+            expected[i] = Costs.crossEntropy(f.AL(), Y);
+            p = DeepNetwork.updateParameters(p, DeepNetwork.lModelBackward(f.AL(), Y, f.caches(), Activation.TANH), 1.2);
+        }
+        Parameters trained = initial.copy();
+        CostCurve curve = new GradientDescent(X, Y, trained, Activation.TANH).run(1.2, 30, 1, null);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(expected[i], curve.costs()[i], 1e-14 * expected[i], "cost at iteration " + i);
+        }
+        assertAllClose(p.W(1), trained.W(1), 1e-12, 1e-15, "W1");
+    }
+
+    @Test
+    void recordsEveryNthAndTheLastIteration() {
+        NumpyRandom rng = new NumpyRandom(2);
+        INDArray X = rng.randn(4, 8);
+        INDArray Y = rng.rand(1, 8).gt(0.5).castTo(X.dataType());
+        CostCurve c = GradientDescent.train(X, Y, Initializers.initializeParametersDeep(4, 3, 1),
+                0.1, 250, 100, null);
+        assertArrayEquals(new int[] {0, 100, 200, 249}, c.iterations());
+        assertEquals(3, c.every(100).length);
+        assertEquals(c.costs()[3], c.last());
+        assertEquals(c.costs()[1], c.at(100));
+    }
+
+    @Test
+    void nanStopsTrainingWithAClearMessage() {
+        NumpyRandom rng = new NumpyRandom(3);
+        INDArray X = rng.randn(4, 8);
+        X.putScalar(2, 3, Double.NaN);
+        INDArray Y = Nd4j.ones(1, 8);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> GradientDescent.train(X, Y, Initializers.initializeParametersDeep(4, 3, 1), 0.1, 10, 1, null));
+        assertEquals("Training stopped: the cost became NaN at iteration 0. Try a smaller learning rate.",
+                e.getMessage());
+        // a learning rate far too large saturates the sigmoid: log(0) makes the cost infinite
+        INDArray X2 = rng.randn(4, 8).muli(100);
+        INDArray Y2 = rng.rand(1, 8).gt(0.5).castTo(X2.dataType());
+        e = assertThrows(TrainingDivergedException.class,
+                () -> GradientDescent.train(X2, Y2, Initializers.initializeParametersDeepScaled(4, 3, 1), 1e4, 200, 1,
+                        null));
+        assertTrue(e.getMessage().startsWith("Training stopped: the cost became "), e.getMessage());
+    }
+
+    @Test
+    void badShapesAreRejectedBeforeTraining() {
+        NumpyRandom rng = new NumpyRandom(4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GradientDescent(rng.randn(4, 8), Nd4j.ones(1, 7), Initializers.initializeParametersDeep(4, 3, 1)));
+        assertEquals("Y must have shape (1, 8) but was (1, 7)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new GradientDescent(rng.randn(5, 8), Nd4j.ones(1, 8), Initializers.initializeParametersDeep(4, 3, 1)));
+        assertEquals("X must have size 4 along axis 0 but has shape (5, 8)", e.getMessage());
+    }
+}
