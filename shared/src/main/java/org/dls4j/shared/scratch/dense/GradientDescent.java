@@ -122,15 +122,15 @@ public final class GradientDescent {
                 A[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dZ[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dW[l] = Nd4j.create(DataType.DOUBLE, W[l].shape());
-                w[l] = TrainingLoop.raw(W[l], "W" + l);
-                bias[l] = TrainingLoop.raw(b[l], "b" + l);
-                a[l] = TrainingLoop.raw(A[l], "A");
-                dz[l] = TrainingLoop.raw(dZ[l], "dZ");
-                dw[l] = TrainingLoop.raw(dW[l], "dW");
+                w[l] = RawArrays.doubles(W[l], "W" + l);
+                bias[l] = RawArrays.doubles(b[l], "b" + l);
+                a[l] = RawArrays.doubles(A[l], "A");
+                dz[l] = RawArrays.doubles(dZ[l], "dZ");
+                dw[l] = RawArrays.doubles(dW[l], "dW");
             }
-            y = TrainingLoop.raw(yRow, "Y");
-            logA = TrainingLoop.raw(logAL, "log AL");
-            logNotA = TrainingLoop.raw(logOneMinusAL, "log 1-AL");
+            y = RawArrays.doubles(yRow, "Y");
+            logA = RawArrays.doubles(logAL, "log AL");
+            logNotA = RawArrays.doubles(logOneMinusAL, "log 1-AL");
             rowSums = new double[widest];
         }
     }

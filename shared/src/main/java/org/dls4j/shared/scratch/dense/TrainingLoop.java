@@ -201,8 +201,8 @@ public final class TrainingLoop {
         sb = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
             Shapes.require(parameters.b(l), "b" + l, dims[l], 1);
-            wOut[l] = raw(parameters.W(l), "W" + l);
-            bOut[l] = raw(parameters.b(l), "b" + l);
+            wOut[l] = RawArrays.doubles(parameters.W(l), "W" + l);
+            bOut[l] = RawArrays.doubles(parameters.b(l), "b" + l);
             W[l] = parameters.W(l).data().asDouble();
             b[l] = parameters.b(l).data().asDouble();
             dW[l] = new double[dims[l] * dims[l - 1]];
@@ -477,15 +477,5 @@ public final class TrainingLoop {
             }
             default -> throw new IllegalStateException();
         }
-    }
-
-    /** The raw buffer of a parameter that training updates in place; refuses views, workspace and non-DOUBLE arrays. */
-    static DoubleIndexer raw(INDArray array, String name) {
-        if (array.isView() || array.isAttached() || array.offset() != 0 || array.ordering() != 'c'
-                || array.dataType() != DataType.DOUBLE) {
-            throw new IllegalArgumentException(name + " must be a standalone row-major DOUBLE array (not a view or a"
-                    + " workspace array) because training updates it in place; pass parameters.copy()");
-        }
-        return (DoubleIndexer) array.data().indexer();
     }
 }
