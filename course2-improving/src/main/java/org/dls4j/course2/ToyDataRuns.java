@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
@@ -53,6 +54,23 @@ public final class ToyDataRuns {
     /** {@code plot_decision_boundary(lambda x: predict_dec(parameters, x.T), X, Y)} of the 3-layer network. */
     public static Path saveDecisionBoundary(String title, INDArray X, INDArray Y, Parameters parameters, Path file) {
         return DecisionBoundaryPlot.save(title, X, Y, grid -> ThreeLayerNetwork.predictDec(parameters, grid), file);
+    }
+
+    /**
+     * The notebooks' {@code print("On the train set:"); predict(...)} pair, the answer of the run:
+     * {@code On the <trainSetName> set:}, {@code Accuracy: ...}, {@code On the test set:}, {@code Accuracy: ...}.
+     */
+    public static void reportTrainTestAccuracy(Report report, String trainSetName, double trainAccuracy,
+            double testAccuracy) {
+        report.result("On the " + trainSetName + " set:");
+        report.result("Accuracy: " + NumpyFormat.repr(trainAccuracy));
+        report.result("On the test set:");
+        report.result("Accuracy: " + NumpyFormat.repr(testAccuracy));
+    }
+
+    /** {@code Wrote <path>} for each plot. */
+    public static void reportWrote(Report report, List<Path> plots) {
+        plots.forEach(p -> report.say("Wrote " + p));
     }
 
     /** {@code Wrote <path>} for each plot, unless {@code quiet}. */

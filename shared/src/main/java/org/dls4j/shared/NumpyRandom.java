@@ -40,7 +40,8 @@ public final class NumpyRandom {
     private static final int MATRIX_A = 0x9908b0df;
     private static final int UPPER_MASK = 0x80000000;
     private static final int LOWER_MASK = 0x7fffffff;
-    private static final long MAX_SEED = 0xFFFFFFFFL;
+    /** The largest seed numpy accepts, {@code 2**32 - 1}. */
+    public static final long MAX_SEED = 0xFFFFFFFFL;
 
     private final int[] mt = new int[N];
     private int pos;

@@ -29,15 +29,15 @@ public final class Course2Benchmark {
         ToyData.Xy circles = ToyData.circlesTrain();
         ToyData.Xy moons = ToyData.moons();
         for (int r = 0; r < repeats; r++) {
-            Initialization.TrainedModel he = Initialization.model(circles.x(), circles.y(), 0.01, 15000, 1000,
-                    Initialization.Init.HE, Initialization.SEED, null);
+            Initialization.Training he = Initialization.model(circles.x(), circles.y(), 0.01, 15000, 1000,
+                    Initialization.Init.HE, new Initialization.Options().seed, (i, cost) -> { });
             OptimizationMethods.TrainedModel adam = OptimizationMethods.model(moons.x(), moons.y(),
                     OptimizationMethods.LAYERS_DIMS,
                     OptimizationMethods.Hyperparameters.notebook(OptimizationMethods.Optimizer.ADAM), null);
             System.out.println(String.format(Locale.ROOT,
                     "run %d: Initialization He %.4f ms/iteration (%.2f s for 15000); Optimization Adam %.4f ms/epoch"
                             + " (%.2f s for 5000), last costs %s / %s",
-                    r + 1, he.msPerIteration(), he.trainingNanos() / 1e9, adam.msPerEpoch(),
+                    r + 1, he.msPerIteration(), he.nanos() / 1e9, adam.msPerEpoch(),
                     adam.trainingNanos() / 1e9, he.costs().last(), adam.costs().last()));
         }
     }

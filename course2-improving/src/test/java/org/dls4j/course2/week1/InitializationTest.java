@@ -2,6 +2,7 @@ package org.dls4j.course2.week1;
 
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,13 +12,13 @@ import java.util.List;
 
 import org.dls4j.course2.week1.Initialization.Init;
 import org.dls4j.course2.week1.Initialization.TrainedModel;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,11 +36,6 @@ class InitializationTest {
         0.5636417373417416, 0.5501501002614457, 0.5444586514458815, 0.5374539506845716, 0.47726402507222176,
         0.39783075904204135, 0.3934863008037607, 0.39203668333365643, 0.38927716178797517, 0.38615642765011515,
         0.3849849850850099, 0.3827961754638951};
-
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
 
     @Test
     void zerosInitialization() {
@@ -82,7 +78,7 @@ class InitializationTest {
                         ThreeLayerNetwork.Scaling.SCALED_DZ3);
                 p = ThreeLayerNetwork.updateParameters(p, g, 0.01);
             }
-            TrainedModel fast = Initialization.model(train.x(), train.y(), 0.01, 20, 1, init, 3, null);
+            Initialization.Training fast = Initialization.model(train.x(), train.y(), 0.01, 20, 1, init, 3, (i, c) -> { });
             for (int i = 0; i < 20; i++) {
                 double r = readable.get(i);
                 double f = fast.costs().at(i);
@@ -101,8 +97,11 @@ class InitializationTest {
 
     @Test
     void notebookRuns(@TempDir Path out) {
-        List<String> lines = new ArrayList<>();
-        Initialization.Result result = Initialization.run(Initialization.Settings.notebook(out), lines::add);
+        Initialization.Options options = new Initialization.Options();
+        options.out = out;
+        Report.Captured report = Report.captured();
+        Initialization.Result result = Initialization.run(options, report);
+        List<String> lines = report.lines();
 
         TrainedModel zeros = result.model(Init.ZEROS);
         for (double cost : zeros.costs().costs()) {
@@ -138,9 +137,29 @@ class InitializationTest {
 
     @Test
     void commandLine(@TempDir Path out) {
-        assertEquals(0, AssignmentRunner.execute(new Initialization(), "--iterations", "3", "--initialization",
-                "zeros,he", "--out", out.toString(), "--quiet"));
+        assertEquals(0, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations", "3",
+                "--initialization", "zeros,he", "--out", out.toString(), "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w1-initialization-he-boundary.png")));
-        assertEquals(2, AssignmentRunner.execute(new Initialization(), "--initialization", "xavier"));
+        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run,
+                "--initialization", "xavier"));
+    }
+
+    /** A learning rate far too large makes He's cost infinite: the run stops instead of printing inf as a success. */
+    @Test
+    void divergedHeRunStops(@TempDir Path out) {
+        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations",
+                "0", "--out", out.toString(), "-q"), "--iterations 0 is refused before training");
+        Initialization.Options options = new Initialization.Options();
+        options.learningRate = 1e6;
+        options.iterations = 6;
+        options.printEvery = 1;
+        options.initializations = List.of(Init.HE);
+        options.out = out;
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> Initialization.run(options, Report.silent()));
+        assertTrue(e.getMessage().contains("learning-rate"), e.getMessage());
+        assertEquals(1, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--learning-rate",
+                "1e6", "--iterations", "6", "--print-every", "1", "--initialization", "he", "--out", out.toString(),
+                "-q"));
     }
 }

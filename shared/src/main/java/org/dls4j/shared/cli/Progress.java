@@ -1,57 +1,50 @@
 package org.dls4j.shared.cli;
 
-import java.io.PrintStream;
-
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar for long training loops (me.tongfei progressbar, on standard error), shown only on an
- * interactive terminal and never with {@code --quiet}, so logs and tests stay clean. Lines the loop prints go
- * through {@link #println(String)} so that they land above the bar rather than through it.
+ * A progress bar for a long training loop (me.tongfei progressbar, on standard error), made by
+ * {@link Report#progress(String, long)}. It is drawn only on an interactive terminal ({@code -Ddls.progress=true}
+ * forces it), so logs and tests stay clean; otherwise every method does nothing.
  * <pre>{@code
- * try (Progress progress = Progress.start("Training", iterations, options.quiet())) {
+ * try (Progress progress = report.progress("Training", iterations)) {
  *     for (int i = 0; i < iterations; i++) {
  *         ...
- *         if (i % 100 == 0) progress.println(String.format("Cost after iteration %d: %f", i, cost));
- *         progress.step();
+ *         progress.stepTo(i + 1);
  *     }
  * }
  * }</pre>
  */
 public final class Progress implements AutoCloseable {
 
-    private final ProgressBar bar;
-    private final PrintStream out;
-    private final boolean quiet;
+    /** No bar. */
+    public static final Progress NONE = new Progress(null, () -> { });
 
-    private Progress(ProgressBar bar, PrintStream out, boolean quiet) {
+    private final ProgressBar bar;
+    private final Runnable onClose;
+
+    private Progress(ProgressBar bar, Runnable onClose) {
         this.bar = bar;
-        this.out = out;
-        this.quiet = quiet;
+        this.onClose = onClose;
     }
 
-    /**
-     * @param task the label shown left of the bar
-     * @param total the number of steps
-     * @param quiet no bar and no {@link #println} output at all
-     */
-    public static Progress start(String task, long total, boolean quiet) {
+    static Progress onTerminal(String task, long total, Runnable onClose) {
         boolean interactive = System.console() != null || Boolean.getBoolean("dls.progress");
-        ProgressBar bar = null;
-        if (!quiet && interactive) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                    .continuousUpdate()
-                    .build();
+        if (!interactive) {
+            return NONE;
         }
-        return new Progress(bar, System.out, quiet);
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .continuousUpdate()
+                .build();
+        return new Progress(bar, onClose);
     }
 
     public void step() {
@@ -66,23 +59,33 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    /** Prints a result line (unless quiet), clearing the bar's line first so the two do not mix. */
-    public void println(String line) {
-        if (quiet) {
-            return;
-        }
+    /** Clears the bar's line so that a line printed next does not mix with it. */
+    void clearLine() {
         if (bar != null) {
             System.err.print("\r\033[K");
             System.err.flush();
         }
-        out.println(line);
-        out.flush();
+    }
+
+    /** @deprecated the pre-{@link Report} API, removed once every assignment prints through a {@link Report}. */
+    @Deprecated(forRemoval = true)
+    public static Progress start(String task, long total, boolean quiet) {
+        return quiet ? NONE : onTerminal(task, total, () -> { });
+    }
+
+    /** @deprecated the pre-{@link Report} API, removed once every assignment prints through a {@link Report}. */
+    @Deprecated(forRemoval = true)
+    public void println(String line) {
+        clearLine();
+        System.out.println(line);
+        System.out.flush();
     }
 
     @Override
     public void close() {
         if (bar != null) {
             bar.close();
+            onClose.run();
         }
     }
 }
