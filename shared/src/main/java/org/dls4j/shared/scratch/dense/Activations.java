@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Activation functions and their backward steps, as {@code dnn_utils.py} writes them. Each method returns a new
+ * ActivationFunction functions and their backward steps, as {@code dnn_utils.py} writes them. Each method returns a new
  * array; the {@code ...InPlace} variants overwrite their first argument, for the training loop.
  *
  * <p>Notebook conventions kept: {@code relu_backward} zeroes {@code dA} where {@code Z <= 0} (derivative 0 at 0);

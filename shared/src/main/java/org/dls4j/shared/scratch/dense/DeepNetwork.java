@@ -53,7 +53,7 @@ public final class DeepNetwork {
     }
 
     /** {@code linear_activation_forward(A_prev, W, b, activation)}: {@code A = g(np.dot(W, A_prev) + b)}. */
-    public static LayerOutput linearActivationForward(INDArray aPrev, INDArray W, INDArray b, Activation activation) {
+    public static LayerOutput linearActivationForward(INDArray aPrev, INDArray W, INDArray b, ActivationFunction activation) {
         // Z, linear_cache = linear_forward(A_prev, W, b)
         LinearOutput linear = linearForward(aPrev, W, b);
         // A, activation_cache = sigmoid(Z)  /  relu(Z)
@@ -64,16 +64,16 @@ public final class DeepNetwork {
 
     /** The same with the notebook's string: {@code "sigmoid"}, {@code "relu"} or {@code "tanh"}. */
     public static LayerOutput linearActivationForward(INDArray aPrev, INDArray W, INDArray b, String activation) {
-        return linearActivationForward(aPrev, W, b, Activation.of(activation));
+        return linearActivationForward(aPrev, W, b, ActivationFunction.of(activation));
     }
 
     /** {@code L_model_forward(X, parameters)}: {@code [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID}. */
     public static ModelOutput lModelForward(INDArray X, Parameters parameters) {
-        return lModelForward(X, parameters, Activation.RELU, Activation.SIGMOID);
+        return lModelForward(X, parameters, ActivationFunction.RELU, ActivationFunction.SIGMOID);
     }
 
     /** {@code [LINEAR -> hidden] * (L-1) -> LINEAR -> output}, e.g. tanh hidden layers. */
-    public static ModelOutput lModelForward(INDArray X, Parameters parameters, Activation hidden, Activation output) {
+    public static ModelOutput lModelForward(INDArray X, Parameters parameters, ActivationFunction hidden, ActivationFunction output) {
         int layers = checkModel(X, parameters);
         List<Cache> caches = new ArrayList<>(layers);
         INDArray A = X;
@@ -109,7 +109,7 @@ public final class DeepNetwork {
     }
 
     /** {@code linear_activation_backward(dA, cache, activation)}: {@code dZ = g_backward(dA, Z)}, then linear. */
-    public static LinearGradients linearActivationBackward(INDArray dA, Cache cache, Activation activation) {
+    public static LinearGradients linearActivationBackward(INDArray dA, Cache cache, ActivationFunction activation) {
         // dZ = relu_backward(dA, activation_cache)  /  sigmoid_backward(dA, activation_cache)
         INDArray dZ = activation.backward(dA, cache.Z());
         // dA_prev, dW, db = linear_backward(dZ, linear_cache)
@@ -118,19 +118,19 @@ public final class DeepNetwork {
 
     /** The same with the notebook's string activation. */
     public static LinearGradients linearActivationBackward(INDArray dA, Cache cache, String activation) {
-        return linearActivationBackward(dA, cache, Activation.of(activation));
+        return linearActivationBackward(dA, cache, ActivationFunction.of(activation));
     }
 
     /** {@code L_model_backward(AL, Y, caches)} for {@code [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID}. */
     public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches) {
-        return lModelBackward(AL, Y, caches, Activation.RELU);
+        return lModelBackward(AL, Y, caches, ActivationFunction.RELU);
     }
 
     /**
      * {@code L_model_backward} with another hidden activation. Keys: {@code dA(l-1), dW(l), db(l)} for every layer
      * l (2019+ convention: {@code dA0} is the gradient with respect to X).
      */
-    public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches, Activation hidden) {
+    public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches, ActivationFunction hidden) {
         Gradients grads = new Gradients();
         int layers = caches.size();
         // Y = Y.reshape(AL.shape)
@@ -142,7 +142,7 @@ public final class DeepNetwork {
         // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
         INDArray dAL = y.div(AL).subi(y.rsub(1.0).divi(AL.rsub(1.0))).negi();
         // grads["dA"+str(L-1)], grads["dW"+str(L)], grads["db"+str(L)] = linear_activation_backward(dAL, caches[L-1], "sigmoid")
-        LinearGradients last = linearActivationBackward(dAL, caches.get(layers - 1), Activation.SIGMOID);
+        LinearGradients last = linearActivationBackward(dAL, caches.get(layers - 1), ActivationFunction.SIGMOID);
         grads.put("dA" + (layers - 1), last.dAPrev()).put("dW" + layers, last.dW()).put("db" + layers, last.db());
         // for l in reversed(range(L-1)):
         for (int l = layers - 2; l >= 0; l--) {

@@ -47,7 +47,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GradientDescent {
 
     private final Parameters parameters;
-    private final Activation hidden;
+    private final ActivationFunction hidden;
     private final int layers;
     private final int m;
     private final INDArray xT;
@@ -78,13 +78,13 @@ public final class GradientDescent {
      * @throws IllegalArgumentException when the shapes do not fit together (notebook-style message)
      */
     public GradientDescent(INDArray X, INDArray Y, Parameters parameters) {
-        this(X, Y, parameters, Activation.RELU);
+        this(X, Y, parameters, ActivationFunction.RELU);
     }
 
-    /** The same with {@code hidden} ({@link Activation#RELU} or {@link Activation#TANH}) for the hidden layers. */
-    public GradientDescent(INDArray X, INDArray Y, Parameters parameters, Activation hidden) {
+    /** The same with {@code hidden} ({@link ActivationFunction#RELU} or {@link ActivationFunction#TANH}) for the hidden layers. */
+    public GradientDescent(INDArray X, INDArray Y, Parameters parameters, ActivationFunction hidden) {
         Numerics.useFloat64();
-        if (hidden == Activation.SIGMOID) {
+        if (hidden == ActivationFunction.SIGMOID) {
             throw new IllegalArgumentException("hidden layers must be relu or tanh here");
         }
         this.hidden = hidden;
@@ -186,7 +186,7 @@ public final class GradientDescent {
                 Nd4j.gemm(W[l], A[l - 1], A[l], false, false, 1.0, 0.0);
             }
             // Z = Z + b; A = np.maximum(0, Z) / np.tanh(Z) / 1/(1+np.exp(-Z)), one pass
-            biasAndActivate(l, l < layers ? hidden : Activation.SIGMOID);
+            biasAndActivate(l, l < layers ? hidden : ActivationFunction.SIGMOID);
         }
 
         // ---------------- cost = compute_cost(AL, Y)
@@ -235,7 +235,7 @@ public final class GradientDescent {
         return cost;
     }
 
-    private void biasAndActivate(int l, Activation activation) {
+    private void biasAndActivate(int l, ActivationFunction activation) {
         DoubleIndexer al = a[l];
         DoubleIndexer bl = bias[l];
         int n = (int) A[l].size(0);
@@ -270,7 +270,7 @@ public final class GradientDescent {
         DoubleIndexer al = a[l];
         DoubleIndexer dzl = dz[l];
         long size = A[l].length();
-        if (hidden == Activation.RELU) {
+        if (hidden == ActivationFunction.RELU) {
             for (long k = 0; k < size; k++) {
                 if (!(al.get(k) > 0)) {
                     dzl.put(k, 0.0);

@@ -56,7 +56,7 @@ class CostsAndActivationsTest {
         }
         assertAllClose(t, Activations.tanh(z), 0, 0, "tanh (numpy's values: Math.tanh)");
         assertAllClose(dt, Activations.tanhBackward(dA, z), 0, 0, "tanh backward");
-        assertAllClose(Activations.relu(z), Activation.RELU.forward(z), 0, 0, "enum relu");
+        assertAllClose(Activations.relu(z), ActivationFunction.RELU.forward(z), 0, 0, "enum relu");
         // the inputs were not changed
         assertAllClose(zs, z, 0, 0, "Z untouched");
     }

@@ -237,7 +237,7 @@ class DeepNetworkTest {
                 () -> DeepNetwork.lModelForward(rng.randn(5, 2).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT),
                         Initializers.initializeParametersDeep(5, 4, 3)));
         assertEquals(true, e.getMessage().startsWith("X must be DOUBLE (numpy float64) but was FLOAT"));
-        e = assertThrows(IllegalArgumentException.class, () -> Activation.of("softmax"));
+        e = assertThrows(IllegalArgumentException.class, () -> ActivationFunction.of("softmax"));
         assertEquals("activation must be \"relu\", \"sigmoid\" or \"tanh\" but was \"softmax\"", e.getMessage());
     }
 }

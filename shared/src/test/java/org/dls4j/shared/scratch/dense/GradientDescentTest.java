@@ -71,12 +71,12 @@ class GradientDescentTest {
         Parameters p = initial.copy();
         double[] expected = new double[30];
         for (int i = 0; i < 30; i++) {
-            DeepNetwork.ModelOutput f = DeepNetwork.lModelForward(X, p, Activation.TANH, Activation.SIGMOID);
+            DeepNetwork.ModelOutput f = DeepNetwork.lModelForward(X, p, ActivationFunction.TANH, ActivationFunction.SIGMOID);
             expected[i] = Costs.crossEntropy(f.AL(), Y);
-            p = DeepNetwork.updateParameters(p, DeepNetwork.lModelBackward(f.AL(), Y, f.caches(), Activation.TANH), 1.2);
+            p = DeepNetwork.updateParameters(p, DeepNetwork.lModelBackward(f.AL(), Y, f.caches(), ActivationFunction.TANH), 1.2);
         }
         Parameters trained = initial.copy();
-        CostCurve curve = new GradientDescent(X, Y, trained, Activation.TANH).run(1.2, 30, 1, null);
+        CostCurve curve = new GradientDescent(X, Y, trained, ActivationFunction.TANH).run(1.2, 30, 1, null);
         for (int i = 0; i < 30; i++) {
             assertEquals(expected[i], curve.costs()[i], 1e-14 * expected[i], "cost at iteration " + i);
         }

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The activations the notebooks name by string ({@code activation = "relu"}): forward {@code A = g(Z)} and
  * backward {@code dZ = dA * g'(Z)}, delegating to {@link Activations}.
  */
-public enum Activation {
+public enum ActivationFunction {
     /** {@code A = np.maximum(0, Z)}; backward {@code dZ = dA} where {@code Z > 0}, else 0. */
     RELU,
     /** {@code A = 1 / (1 + np.exp(-Z))}; backward {@code dZ = dA * s * (1 - s)}. */
@@ -35,7 +35,7 @@ public enum Activation {
     }
 
     /** The notebook's string: {@code "relu"}, {@code "sigmoid"} or {@code "tanh"} (any case). */
-    public static Activation of(String name) {
+    public static ActivationFunction of(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
