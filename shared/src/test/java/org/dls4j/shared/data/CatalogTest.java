@@ -92,4 +92,17 @@ class CatalogTest {
         DataException e = assertThrows(DataException.class, () -> Catalog.parse(new StringReader(unknownKey), "test"));
         assertTrue(e.getMessage().contains("'nokey'"), e.getMessage());
     }
+
+    @Test
+    void pathsThatLeaveTheDataFolderAreRejectedWithTheirLine() {
+        for (String path : List.of("../outside.csv", "cats/../../etc/passwd", "/etc/passwd", "C:/data/x.h5",
+                "cats\\train.h5", "cats//train.h5", "./cats/train.h5")) {
+            String tsv = "name\tpath\tbytes\tsha256\tsource\tavailability\n"
+                    + "ok\tcats/ok.h5\t1\t" + "0".repeat(64) + "\tgithub o/r @ c : ok.h5\tshared\n"
+                    + "bad\t" + path + "\t1\t" + "0".repeat(64) + "\tgithub o/r @ c : x\tshared\n";
+            DataException e = assertThrows(DataException.class, () -> Catalog.parse(new StringReader(tsv), "test.tsv"),
+                    path);
+            assertTrue(e.getMessage().contains("test.tsv, line 3") && e.getMessage().contains(path), e.getMessage());
+        }
+    }
 }
