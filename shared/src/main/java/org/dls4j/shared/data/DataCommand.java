@@ -60,10 +60,12 @@ public final class DataCommand {
 
     @Command(name = "verify", description = "Check files against their sha256 and explain every problem.")
     int verify(@Parameters(paramLabel = "NAME", arity = "0..*",
-            description = "Data sets to check (default: all).") List<String> names) {
+                       description = "Data sets to check (default: all).") List<String> names,
+               @Option(names = "--rehash", description = "Hash every file again, ignoring the cache of files that"
+                       + " verified before (~/.cache/dls4j).") boolean rehash) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DataFiles data = files();
+        DataFiles data = rehash ? files().withoutCache() : files();
         try {
             List<String> selected = names == null || names.isEmpty() ? data.catalog().names() : names;
             boolean allGood = true;

@@ -53,6 +53,11 @@ public final class DataFiles {
         return locator;
     }
 
+    /** The same files checked without the verification cache: every check hashes ({@code verify --rehash}). */
+    public DataFiles withoutCache() {
+        return new DataFiles(catalog, locator, VerificationCache.disabled());
+    }
+
     /**
      * The verified file for a catalog path, e.g. {@code cats/train_catvnoncat.h5}.
      *
@@ -85,10 +90,10 @@ public final class DataFiles {
      */
     public void verify(CatalogEntry entry, Path file) {
         long size;
-        long modified;
+        VerificationCache.FileStamp stamp;
         try {
+            stamp = VerificationCache.FileStamp.of(file);
             size = Files.size(file);
-            modified = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             throw new DataException("Cannot read " + file + " (data set '" + entry.name() + "'): " + e.getMessage(), e);
         }
@@ -97,7 +102,7 @@ public final class DataFiles {
                     + " version: it has " + size + " bytes, the catalog expects " + entry.bytes() + " bytes"
                     + " (sha256 " + entry.sha256() + ").\n" + replaceAdvice(entry));
         }
-        if (cache.isVerified(file, size, modified, entry.sha256())) {
+        if (cache.isVerified(file, stamp, entry.sha256())) {
             return;
         }
         String actual = sha256(file);
@@ -106,7 +111,7 @@ public final class DataFiles {
                     + " version: its sha256 does not match the catalog.\n  expected sha256: " + entry.sha256()
                     + "\n  actual sha256:   " + actual + "\n" + replaceAdvice(entry));
         }
-        cache.remember(file, size, modified, actual);
+        cache.remember(file, stamp, actual);
     }
 
     /**

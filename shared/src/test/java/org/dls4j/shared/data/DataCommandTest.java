@@ -66,4 +66,23 @@ class DataCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'kittens'") && run.err().contains("signs-cs230"), run.err());
     }
+
+    @Test
+    void verifyRehashIgnoresTheCache(@TempDir Path folder, @TempDir Path cacheFolder) throws IOException {
+        CatalogEntry moons = SharedData.entry("generated/moons.csv");
+        byte[] wrong = new byte[(int) moons.bytes()];
+        Path file = DataFilesTest.write(folder, moons.path(), wrong);
+        // A cache that (wrongly) vouches for this exact version of the file.
+        VerificationCache cache = VerificationCache.at(cacheFolder.resolve("cache.properties"), java.time.Duration.ZERO);
+        cache.remember(file, VerificationCache.FileStamp.of(file), moons.sha256());
+        DataFiles files = new DataFiles(Catalog.of(List.of(moons)),
+                DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
+
+        Run cached = run(files, "verify", "moons");
+        assertEquals(0, cached.exitCode(), cached.out() + cached.err());
+        Run rehashed = run(files, "verify", "--rehash", "moons");
+        assertEquals(1, rehashed.exitCode(), rehashed.out());
+        assertTrue(rehashed.out().contains("1 CORRUPT"), rehashed.out());
+        assertTrue(rehashed.err().contains("actual sha256:"), rehashed.err());
+    }
 }

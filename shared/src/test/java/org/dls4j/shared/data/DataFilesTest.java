@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,25 +76,44 @@ class DataFilesTest {
     }
 
     @Test
-    void theCacheSkipsRehashingUntilSizeOrTimeChange(@TempDir Path folder, @TempDir Path cacheFolder)
+    void theCacheSkipsRehashingButAFileCorruptedInPlaceWithItsTimeRestoredFailsAgain(@TempDir Path folder,
+            @TempDir Path cacheFolder) throws Exception {
+        Path file = write(folder, PATH, CONTENT);
+        VerificationCache cache = VerificationCache.at(cacheFolder.resolve("verified.properties"), Duration.ZERO);
+        DataFiles files = new DataFiles(Catalog.of(List.of(tinyEntry())),
+                DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
+        files.require(PATH);
+        FileTime modified = Files.getLastModifiedTime(file);
+        assertTrue(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()),
+                "a verified file is remembered");
+
+        // Same size, same modification time, different bytes: the write changed ctime, so the file is hashed again.
+        Thread.sleep(50); // beyond one tick of the file system clock
+        byte[] changed = CONTENT.clone();
+        changed[10] = '9';
+        Files.write(file, changed);
+        Files.setLastModifiedTime(file, modified);
+        assertEquals(modified, Files.getLastModifiedTime(file));
+        assertFalse(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()));
+        String message = assertThrows(DataException.class, () -> files.require(PATH)).getMessage();
+        assertTrue(message.contains("actual sha256:   " + DataFiles.sha256Of(changed)), message);
+    }
+
+    @Test
+    void aFileChangedJustBeforeItsCheckIsNotRemembered(@TempDir Path folder, @TempDir Path cacheFolder)
             throws IOException {
+        // Within the default 2 s window a second write could keep the same ctime, so nothing is cached yet.
         Path file = write(folder, PATH, CONTENT);
         VerificationCache cache = VerificationCache.at(cacheFolder.resolve("verified.properties"));
         DataFiles files = new DataFiles(Catalog.of(List.of(tinyEntry())),
                 DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
         files.require(PATH);
-        long size = Files.size(file);
-        long modified = Files.getLastModifiedTime(file).toMillis();
-        assertTrue(cache.isVerified(file, size, modified, tinyEntry().sha256()));
-
-        // Same size and time, different bytes: the cache is trusted (that is what saves the rehash) ...
+        assertFalse(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()));
+        FileTime modified = Files.getLastModifiedTime(file);
         byte[] changed = CONTENT.clone();
         changed[10] = '9';
         Files.write(file, changed);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(modified));
-        files.require(PATH);
-        // ... but a new modification time forces a fresh hash.
-        Files.setLastModifiedTime(file, FileTime.fromMillis(modified + 5000));
+        Files.setLastModifiedTime(file, modified);
         assertThrows(DataException.class, () -> files.require(PATH));
     }
 
