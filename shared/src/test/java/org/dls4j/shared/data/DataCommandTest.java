@@ -85,4 +85,16 @@ class DataCommandTest {
         assertTrue(rehashed.out().contains("1 CORRUPT"), rehashed.out());
         assertTrue(rehashed.err().contains("actual sha256:"), rehashed.err());
     }
+
+    @Test
+    void verifyNamesAGitLfsPointerAndCountsItAsMissing(@TempDir Path folder) throws IOException {
+        CatalogEntry moons = SharedData.entry("generated/moons.csv");
+        Path pointer = DataFilesTest.write(folder, moons.path(),
+                DataFilesTest.lfsPointer(moons).getBytes(StandardCharsets.UTF_8));
+        Run run = run(SharedData.files(Catalog.of(List.of(moons)), folder), "verify", "moons");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("1 MISSING") && run.out().contains("1 Git-LFS pointer"), run.out());
+        assertTrue(run.err().contains(pointer + " is a Git-LFS pointer file"), run.err());
+        assertTrue(!run.err().contains("corrupt"), run.err());
+    }
 }

@@ -20,7 +20,7 @@ class DataFilesTest {
     private static final String PATH = "generated/tiny.csv";
 
     private static CatalogEntry tinyEntry() {
-        return new CatalogEntry("tiny", PATH, CONTENT.length, DataFiles.sha256Of(CONTENT), "github o/r @ c : tiny.csv",
+        return new CatalogEntry("tiny", PATH, CONTENT.length, DataFiles.sha256Of(CONTENT), "github o/r @ 0123abc : tiny.csv",
                 true);
     }
 
@@ -143,6 +143,32 @@ class DataFilesTest {
                 catalog.require("cats/train_catvnoncat.h5").sha256());
         String message = assertThrows(DataException.class, () -> catalog.entries("kittens")).getMessage();
         assertTrue(message.contains("'kittens'") && message.contains("cats"), message);
+    }
+
+    /** The text git-lfs leaves in place of a file it did not fetch. */
+    static String lfsPointer(CatalogEntry entry) {
+        return "version https://git-lfs.github.com/spec/v1\noid sha256:" + entry.sha256() + "\nsize " + entry.bytes()
+                + "\n";
+    }
+
+    @Test
+    void aGitLfsPointerIsNamedAndTreatedAsAbsent(@TempDir Path first, @TempDir Path second) throws IOException {
+        Path pointer = write(first, PATH, lfsPointer(tinyEntry()).getBytes(StandardCharsets.UTF_8));
+        DataFiles files = SharedData.files(Catalog.of(List.of(tinyEntry())), first, second);
+        String err = StandardErr.capture(() -> {
+            String message = assertThrows(DataException.class, () -> files.require(PATH)).getMessage();
+            assertTrue(message.contains(PATH + " was not found"), message);
+            assertTrue(message.contains(pointer + " is a Git-LFS pointer file, not the data"), message);
+            assertTrue(message.contains("points at exactly the catalog's file"), message);
+            assertFalse(message.contains("corrupt"), message);
+        });
+        assertTrue(err.contains("dls: warning: " + pointer + " is a Git-LFS pointer file"), err);
+        assertTrue(files.check(tinyEntry()).note().contains("Git-LFS pointer"));
+        assertFalse(files.check(tinyEntry()).found());
+
+        // A real copy further down the search order is used.
+        write(second, PATH, CONTENT);
+        assertEquals(second.resolve(PATH), files.require(PATH));
     }
 
     static Path write(Path root, String relative, byte[] content) throws IOException {
