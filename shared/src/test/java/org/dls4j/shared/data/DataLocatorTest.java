@@ -104,4 +104,12 @@ class DataLocatorTest {
         assertEquals(writable, DataLocator.of(roots, null).downloadFolder().orElseThrow(), "first existing folder");
         assertTrue(DataLocator.of(roots.subList(0, 1), null).downloadFolder().isEmpty());
     }
+
+    @Test
+    void theDlsScriptNamesTheProjectSoItWorksFromAnyFolder() throws IOException {
+        Path script = DataLocator.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow().resolve("dls");
+        String text = Files.readString(script);
+        assertTrue(text.contains("root=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\""), "root from the script's path");
+        assertTrue(text.contains("-D" + DataLocator.PROJECT_PROPERTY + "=\"$root\""), "passes -Ddls.project");
+    }
 }
