@@ -34,6 +34,8 @@ public final class VerificationCache {
 
     private final Path file;
     private final long racyWindowMillis;
+    private Properties loaded;
+    private String loadedVersion;
 
     private VerificationCache(Path file, Duration racyWindow) {
         this.file = file;
@@ -123,6 +125,8 @@ public final class VerificationCache {
                     properties.store(out, "dls4j: data files that passed their sha256 check (stamp sha256)");
                 }
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                loaded = properties;
+                loadedVersion = version();
             } finally {
                 Files.deleteIfExists(temporary);
             }
@@ -141,16 +145,31 @@ public final class VerificationCache {
         return file != null;
     }
 
+    /** The cache file's contents, read again only when the file changed (other runs write it too). */
     private Properties load() {
+        String version = version();
+        if (loaded != null && version.equals(loadedVersion)) {
+            return loaded;
+        }
         Properties properties = new Properties();
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                return new Properties();
+                properties = new Properties();
             }
         }
+        loaded = properties;
+        loadedVersion = version;
         return properties;
+    }
+
+    private String version() {
+        try {
+            return FileStamp.of(file).key();
+        } catch (IOException e) {
+            return "absent";
+        }
     }
 
     private static String key(Path dataFile) {
