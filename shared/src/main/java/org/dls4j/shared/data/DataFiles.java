@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,7 @@ public final class DataFiles {
     private final DataLocator locator;
     private final VerificationCache cache;
     private final Function<Path, Downloader> downloads;
+    private final BooleanSupplier offlineMode;
     /** Set after a download could not connect: later files are not tried in this run. */
     private volatile String downloadsOff;
 
@@ -56,10 +58,20 @@ public final class DataFiles {
      */
     public DataFiles(Catalog catalog, DataLocator locator, VerificationCache cache,
             Function<Path, Downloader> downloads) {
+        this(catalog, locator, cache, downloads, DataFiles::offline);
+    }
+
+    /**
+     * @param downloads   the downloader into a given folder, used for missing files on first use; null for none
+     * @param offlineMode asked before each automatic download; true means none ({@link #offline()} normally)
+     */
+    public DataFiles(Catalog catalog, DataLocator locator, VerificationCache cache,
+            Function<Path, Downloader> downloads, BooleanSupplier offlineMode) {
         this.catalog = catalog;
         this.locator = locator;
         this.cache = cache;
         this.downloads = downloads;
+        this.offlineMode = offlineMode;
     }
 
     /** The packaged catalog, the search folders of this JVM, the user verification cache, downloads on first use. */
@@ -96,7 +108,7 @@ public final class DataFiles {
 
     /** The same files checked without the verification cache: every check hashes ({@code verify --rehash}). */
     public DataFiles withoutCache() {
-        return new DataFiles(catalog, locator, VerificationCache.disabled(), downloads);
+        return new DataFiles(catalog, locator, VerificationCache.disabled(), downloads, offlineMode);
     }
 
     /**
@@ -204,7 +216,7 @@ public final class DataFiles {
         }
         String skipped = null;
         Optional<Path> folder = locator.downloadFolder();
-        if (offline()) {
+        if (offlineMode.getAsBoolean()) {
             skipped = "Not downloaded: offline mode is on (--offline, -D" + OFFLINE_PROPERTY + "=true or "
                     + OFFLINE_ENVIRONMENT + "=1).";
         } else if (downloadsOff != null) {

@@ -34,7 +34,8 @@ class DataCommandTest {
         if (run.exitCode() != 0) {
             // Name every missing or corrupt file and what to do (./dls data fetch NAME) rather than just the table.
             Run verify = run(realFiles, "verify");
-            assertEquals(0, run.exitCode(), run.out() + verify.err());
+            String firstProblems = verify.err().lines().limit(40).collect(java.util.stream.Collectors.joining("\n"));
+            assertEquals(0, run.exitCode(), run.out() + "\nFirst problems:\n" + firstProblems);
         }
         for (String name : Catalog.bundled().names()) {
             assertTrue(run.out().contains("\n" + name + " "), name + " in\n" + run.out());

@@ -67,13 +67,20 @@ class FirstUseDownloadTest {
         System.clearProperty(DataFiles.OFFLINE_PROPERTY);
     }
 
-    /** Read-only-like shared folder first, the project's datasets/ second (where downloads go). */
+    /**
+     * Read-only-like shared folder first, the project's datasets/ second (where downloads go); online whatever
+     * DLS_OFFLINE says, so these tests also run where it is set.
+     */
     private DataFiles files(String url, CatalogEntry... entries) {
+        return files(url, () -> false, entries);
+    }
+
+    private DataFiles files(String url, java.util.function.BooleanSupplier offline, CatalogEntry... entries) {
         Path datasets = project.resolve("datasets");
         DataLocator locator = DataLocator.of(List.of(new DataLocator.SearchRoot(shared, "shared data"),
                 new DataLocator.SearchRoot(datasets, "project datasets/ folder")), datasets);
         return new DataFiles(Catalog.of(List.of(entries)), locator, VerificationCache.disabled(),
-                folder -> new Downloader(url, folder));
+                folder -> new Downloader(url, folder), offline);
     }
 
     @Test
@@ -92,8 +99,8 @@ class FirstUseDownloadTest {
     void offlineModeDownloadsNothingAndSaysSo() {
         System.setProperty(DataFiles.OFFLINE_PROPERTY, "true");
         assertTrue(DataFiles.offline());
-        String message = assertThrows(DataException.class, () -> files(baseUrl, TINY).require(TINY.path()))
-                .getMessage();
+        String message = assertThrows(DataException.class,
+                () -> files(baseUrl, DataFiles::offline, TINY).require(TINY.path())).getMessage();
         assertEquals(0, requests.get());
         assertTrue(message.contains("tiny/tiny.csv was not found") && message.contains("offline mode"), message);
         assertTrue(message.contains(shared.toString()) && message.contains("./dls data fetch tiny"), message);

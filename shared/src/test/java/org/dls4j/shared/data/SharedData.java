@@ -45,6 +45,14 @@ public final class SharedData {
                 VerificationCache.disabled());
     }
 
+    /**
+     * A real course file under {@link #ROOT}, verified; when it is not there, the loaders' message (the file, the
+     * folder searched, {@code ./dls data fetch NAME}).
+     */
+    public static Path require(String relativePath) {
+        return files(Catalog.bundled(), ROOT).require(relativePath);
+    }
+
     /** The real catalog entry for a path, e.g. to build a small catalog. */
     public static CatalogEntry entry(String path) {
         return Catalog.bundled().require(path);
