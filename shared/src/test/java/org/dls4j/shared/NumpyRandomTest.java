@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.dls4j.shared.testing.ReferenceFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +29,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Every vector of {@code numpy-rng-vectors.json} (produced by numpy itself), compared bit for bit. */
+/**
+ * Every vector of {@code numpy-rng-vectors.json} (a test resource beside this class, produced by numpy itself with
+ * {@code numpy-rng-vectors.py}), compared bit for bit.
+ */
 class NumpyRandomTest {
 
     private static JsonNode vectors;
 
     @BeforeAll
     static void load() throws IOException {
-        vectors = new ObjectMapper().readTree(ReferenceFiles.reference("numpy-rng-vectors.json").toFile());
+        try (InputStream in = NumpyRandomTest.class.getResourceAsStream("numpy-rng-vectors.json")) {
+            if (in == null) {
+                throw new IllegalStateException("The test resource org/dls4j/shared/numpy-rng-vectors.json is not on"
+                        + " the classpath; regenerate it with numpy-rng-vectors.py beside it.");
+            }
+            vectors = new ObjectMapper().readTree(in);
+        }
     }
 
     static Stream<Arguments> seeds() throws IOException {

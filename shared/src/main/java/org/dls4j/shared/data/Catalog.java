@@ -119,6 +119,7 @@ public final class Catalog {
                 throw new DataException("The data catalog " + origin + ", line " + lineNumber + ", has "
                         + fields.length + " tab-separated fields instead of 6: " + line);
             }
+            checkPath(fields[1], origin, lineNumber);
             long bytes;
             try {
                 bytes = Long.parseLong(fields[2]);
@@ -135,6 +136,36 @@ public final class Catalog {
                     !"course-only".equals(fields[5])));
         }
         return new Catalog(entries);
+    }
+
+    /**
+     * A catalog path must stay inside the data folder it is resolved against: relative, {@code /}-separated, no
+     * {@code ..}, {@code .} or empty segments, no backslashes, no drive letters.
+     */
+    static void checkPath(String path, String origin, int lineNumber) {
+        String problem = null;
+        if (path.isEmpty()) {
+            problem = "is empty";
+        } else if (path.indexOf('\\') >= 0) {
+            problem = "contains a backslash (catalog paths use /)";
+        } else if (path.startsWith("/") || path.matches("[A-Za-z]:.*")) {
+            problem = "is absolute (catalog paths are relative to a data folder)";
+        } else {
+            for (String segment : path.split("/", -1)) {
+                if (segment.equals("..")) {
+                    problem = "has a '..' segment (catalog paths must stay inside the data folder)";
+                    break;
+                }
+                if (segment.isEmpty() || segment.equals(".")) {
+                    problem = "has an empty or '.' segment";
+                    break;
+                }
+            }
+        }
+        if (problem != null) {
+            throw new DataException("The data catalog " + origin + ", line " + lineNumber + ", has the path '" + path
+                    + "', which " + problem + ". Fix that line of datasets/catalog.tsv.");
+        }
     }
 
     private static String expandSource(String source, String path, Map<String, String[]> sources, String origin,

@@ -14,6 +14,14 @@ package org.dls4j.shared.data;
 public record CatalogEntry(String name, String path, long bytes, String sha256, String source,
                            boolean publiclyAvailable) {
 
+    /**
+     * True for files made by a script rather than copied from a public repository (source {@code generated ...},
+     * recipe in {@code generated/README.md} of the course data folder); there is nothing to download.
+     */
+    public boolean generated() {
+        return source.startsWith("generated");
+    }
+
     /** The last path segment, e.g. {@code train_catvnoncat.h5}. */
     public String fileName() {
         return path.substring(path.lastIndexOf('/') + 1);

@@ -60,10 +60,12 @@ public final class DataCommand {
 
     @Command(name = "verify", description = "Check files against their sha256 and explain every problem.")
     int verify(@Parameters(paramLabel = "NAME", arity = "0..*",
-            description = "Data sets to check (default: all).") List<String> names) {
+                       description = "Data sets to check (default: all).") List<String> names,
+               @Option(names = "--rehash", description = "Hash every file again, ignoring the cache of files that"
+                       + " verified before (~/.cache/dls4j).") boolean rehash) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DataFiles data = files();
+        DataFiles data = rehash ? files().withoutCache() : files();
         try {
             List<String> selected = names == null || names.isEmpty() ? data.catalog().names() : names;
             boolean allGood = true;
@@ -72,6 +74,9 @@ public final class DataCommand {
                 allGood &= state.healthy();
                 out.printf("%-12s %s%n", name, state.summary());
                 for (DataFiles.FileCheck check : state.checks()) {
+                    if (check.note() != null) {
+                        err.println(check.note());
+                    }
                     if (check.problem() != null) {
                         err.println(check.problem());
                     } else if (!check.found() && check.entry().publiclyAvailable()) {
@@ -96,36 +101,44 @@ public final class DataCommand {
               @Option(names = "--to", paramLabel = "DIR",
                       description = "Folder to download into (default: the project's datasets/).") Path to,
               @Option(names = "--base-url", paramLabel = "URL", hidden = true,
-                      description = "Replaces https://raw.githubusercontent.com (tests, mirrors).") String baseUrl) {
+                      description = "Replaces https://raw.githubusercontent.com and the npm registry (tests,"
+                              + " mirrors).") String baseUrl) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataFiles data = files();
         try {
-            Path target = to != null ? to : data.locator().projectDatasets().orElseThrow(() -> new DataException(
-                    "No project datasets/ folder was found above " + System.getProperty("user.dir")
+            Path target = to != null ? to : data.locator().downloadFolder().orElseThrow(() -> new DataException(
+                    "No writable project datasets/ folder was found above " + System.getProperty("user.dir")
                             + "; run from the project or pass --to DIR."));
-            Downloader downloader = baseUrl == null ? Downloader.toFolder(target)
-                    : new Downloader(java.net.http.HttpClient.newHttpClient(), baseUrl, target);
-            int failures = 0;
+            Downloader downloader = baseUrl == null ? Downloader.toFolder(target) : new Downloader(baseUrl, target);
+            List<CatalogEntry> wanted = new ArrayList<>();
             for (CatalogEntry entry : selectEntries(data.catalog(), names)) {
                 DataFiles.FileCheck check = data.check(entry);
                 if (check.verified()) {
                     out.println("present     " + entry.path() + "  (" + check.file() + ")");
-                    continue;
-                }
-                if (!entry.publiclyAvailable()) {
+                } else if (!entry.publiclyAvailable()) {
                     out.println("course-only " + entry.path() + "  (not downloadable; copy it from the course)");
-                    continue;
+                } else if (entry.generated()) {
+                    out.println("generated   " + entry.path() + "  (not downloadable: " + entry.source()
+                            + "; copy it from the course data folder)");
+                } else if (!Downloader.downloadable(entry)) {
+                    out.println("not online  " + entry.path() + "  (" + Downloader.whyNotDownloadable(entry)
+                            + "; copy it from the course data folder)");
+                } else {
+                    wanted.add(entry);
                 }
-                try {
-                    Downloader.Outcome outcome = downloader.fetch(entry);
-                    out.println((outcome == Downloader.Outcome.DOWNLOADED ? "downloaded  " : "present     ")
-                            + entry.path() + "  (" + target.resolve(entry.path()) + ")");
-                } catch (DataException e) {
+            }
+            out.flush();
+            int failures = 0;
+            for (Downloader.Result result : downloader.fetchAll(wanted)) {
+                CatalogEntry entry = result.entry();
+                if (result.outcome() == Downloader.Outcome.FAILED) {
                     failures++;
-                    err.println(e.getMessage());
+                    err.println(result.error().getMessage());
+                } else {
+                    out.println((result.outcome() == Downloader.Outcome.DOWNLOADED ? "downloaded  " : "present     ")
+                            + entry.path() + "  (" + target.resolve(entry.path()) + ")");
                 }
-                out.flush();
             }
             out.flush();
             err.flush();
@@ -194,6 +207,10 @@ public final class DataCommand {
             text.append(verified()).append(" verified");
             if (missingCourseOnly() > 0) {
                 text.append(", ").append(missingCourseOnly()).append(" course-only absent");
+            }
+            long pointers = checks.stream().filter(check -> check.note() != null).count();
+            if (pointers > 0) {
+                text.append(", ").append(pointers).append(" Git-LFS pointer").append(pointers == 1 ? "" : "s");
             }
             return text.toString();
         }

@@ -31,7 +31,12 @@ class DataCommandTest {
         DataFiles realFiles = new DataFiles(Catalog.bundled(), DataLocator.of(List.of(
                 new DataLocator.SearchRoot(SharedData.ROOT, "shared data")), null), VerificationCache.inUserCacheDirectory());
         Run run = run(realFiles, "list");
-        assertEquals(0, run.exitCode(), run.out() + run.err());
+        if (run.exitCode() != 0) {
+            // Name every missing or corrupt file and what to do (./dls data fetch NAME) rather than just the table.
+            Run verify = run(realFiles, "verify");
+            String firstProblems = verify.err().lines().limit(40).collect(java.util.stream.Collectors.joining("\n"));
+            assertEquals(0, run.exitCode(), run.out() + "\nFirst problems:\n" + firstProblems);
+        }
         for (String name : Catalog.bundled().names()) {
             assertTrue(run.out().contains("\n" + name + " "), name + " in\n" + run.out());
         }
@@ -65,5 +70,36 @@ class DataCommandTest {
         Run run = run(SharedData.files(Catalog.bundled(), folder), "verify", "kittens");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("'kittens'") && run.err().contains("signs-cs230"), run.err());
+    }
+
+    @Test
+    void verifyRehashIgnoresTheCache(@TempDir Path folder, @TempDir Path cacheFolder) throws IOException {
+        CatalogEntry moons = SharedData.entry("generated/moons.csv");
+        byte[] wrong = new byte[(int) moons.bytes()];
+        Path file = DataFilesTest.write(folder, moons.path(), wrong);
+        // A cache that (wrongly) vouches for this exact version of the file.
+        VerificationCache cache = VerificationCache.at(cacheFolder.resolve("cache.properties"), java.time.Duration.ZERO);
+        cache.remember(file, VerificationCache.FileStamp.of(file), moons.sha256());
+        DataFiles files = new DataFiles(Catalog.of(List.of(moons)),
+                DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
+
+        Run cached = run(files, "verify", "moons");
+        assertEquals(0, cached.exitCode(), cached.out() + cached.err());
+        Run rehashed = run(files, "verify", "--rehash", "moons");
+        assertEquals(1, rehashed.exitCode(), rehashed.out());
+        assertTrue(rehashed.out().contains("1 CORRUPT"), rehashed.out());
+        assertTrue(rehashed.err().contains("actual sha256:"), rehashed.err());
+    }
+
+    @Test
+    void verifyNamesAGitLfsPointerAndCountsItAsMissing(@TempDir Path folder) throws IOException {
+        CatalogEntry moons = SharedData.entry("generated/moons.csv");
+        Path pointer = DataFilesTest.write(folder, moons.path(),
+                DataFilesTest.lfsPointer(moons).getBytes(StandardCharsets.UTF_8));
+        Run run = run(SharedData.files(Catalog.of(List.of(moons)), folder), "verify", "moons");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("1 MISSING") && run.out().contains("1 Git-LFS pointer"), run.out());
+        assertTrue(run.err().contains(pointer + " is a Git-LFS pointer file"), run.err());
+        assertTrue(!run.err().contains("corrupt"), run.err());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class DataFilesTest {
     private static final String PATH = "generated/tiny.csv";
 
     private static CatalogEntry tinyEntry() {
-        return new CatalogEntry("tiny", PATH, CONTENT.length, DataFiles.sha256Of(CONTENT), "github o/r @ c : tiny.csv",
+        return new CatalogEntry("tiny", PATH, CONTENT.length, DataFiles.sha256Of(CONTENT), "github o/r @ 0123abc : tiny.csv",
                 true);
     }
 
@@ -75,25 +76,44 @@ class DataFilesTest {
     }
 
     @Test
-    void theCacheSkipsRehashingUntilSizeOrTimeChange(@TempDir Path folder, @TempDir Path cacheFolder)
+    void theCacheSkipsRehashingButAFileCorruptedInPlaceWithItsTimeRestoredFailsAgain(@TempDir Path folder,
+            @TempDir Path cacheFolder) throws Exception {
+        Path file = write(folder, PATH, CONTENT);
+        VerificationCache cache = VerificationCache.at(cacheFolder.resolve("verified.properties"), Duration.ZERO);
+        DataFiles files = new DataFiles(Catalog.of(List.of(tinyEntry())),
+                DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
+        files.require(PATH);
+        FileTime modified = Files.getLastModifiedTime(file);
+        assertTrue(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()),
+                "a verified file is remembered");
+
+        // Same size, same modification time, different bytes: the write changed ctime, so the file is hashed again.
+        Thread.sleep(50); // beyond one tick of the file system clock
+        byte[] changed = CONTENT.clone();
+        changed[10] = '9';
+        Files.write(file, changed);
+        Files.setLastModifiedTime(file, modified);
+        assertEquals(modified, Files.getLastModifiedTime(file));
+        assertFalse(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()));
+        String message = assertThrows(DataException.class, () -> files.require(PATH)).getMessage();
+        assertTrue(message.contains("actual sha256:   " + DataFiles.sha256Of(changed)), message);
+    }
+
+    @Test
+    void aFileChangedJustBeforeItsCheckIsNotRemembered(@TempDir Path folder, @TempDir Path cacheFolder)
             throws IOException {
+        // Within the default 2 s window a second write could keep the same ctime, so nothing is cached yet.
         Path file = write(folder, PATH, CONTENT);
         VerificationCache cache = VerificationCache.at(cacheFolder.resolve("verified.properties"));
         DataFiles files = new DataFiles(Catalog.of(List.of(tinyEntry())),
                 DataLocator.of(List.of(new DataLocator.SearchRoot(folder, "test")), folder), cache);
         files.require(PATH);
-        long size = Files.size(file);
-        long modified = Files.getLastModifiedTime(file).toMillis();
-        assertTrue(cache.isVerified(file, size, modified, tinyEntry().sha256()));
-
-        // Same size and time, different bytes: the cache is trusted (that is what saves the rehash) ...
+        assertFalse(cache.isVerified(file, VerificationCache.FileStamp.of(file), tinyEntry().sha256()));
+        FileTime modified = Files.getLastModifiedTime(file);
         byte[] changed = CONTENT.clone();
         changed[10] = '9';
         Files.write(file, changed);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(modified));
-        files.require(PATH);
-        // ... but a new modification time forces a fresh hash.
-        Files.setLastModifiedTime(file, FileTime.fromMillis(modified + 5000));
+        Files.setLastModifiedTime(file, modified);
         assertThrows(DataException.class, () -> files.require(PATH));
     }
 
@@ -123,6 +143,32 @@ class DataFilesTest {
                 catalog.require("cats/train_catvnoncat.h5").sha256());
         String message = assertThrows(DataException.class, () -> catalog.entries("kittens")).getMessage();
         assertTrue(message.contains("'kittens'") && message.contains("cats"), message);
+    }
+
+    /** The text git-lfs leaves in place of a file it did not fetch. */
+    static String lfsPointer(CatalogEntry entry) {
+        return "version https://git-lfs.github.com/spec/v1\noid sha256:" + entry.sha256() + "\nsize " + entry.bytes()
+                + "\n";
+    }
+
+    @Test
+    void aGitLfsPointerIsNamedAndTreatedAsAbsent(@TempDir Path first, @TempDir Path second) throws IOException {
+        Path pointer = write(first, PATH, lfsPointer(tinyEntry()).getBytes(StandardCharsets.UTF_8));
+        DataFiles files = SharedData.files(Catalog.of(List.of(tinyEntry())), first, second);
+        String err = StandardErr.capture(() -> {
+            String message = assertThrows(DataException.class, () -> files.require(PATH)).getMessage();
+            assertTrue(message.contains(PATH + " was not found"), message);
+            assertTrue(message.contains(pointer + " is a Git-LFS pointer file, not the data"), message);
+            assertTrue(message.contains("points at exactly the catalog's file"), message);
+            assertFalse(message.contains("corrupt"), message);
+        });
+        assertTrue(err.contains("dls: warning: " + pointer + " is a Git-LFS pointer file"), err);
+        assertTrue(files.check(tinyEntry()).note().contains("Git-LFS pointer"));
+        assertFalse(files.check(tinyEntry()).found());
+
+        // A real copy further down the search order is used.
+        write(second, PATH, CONTENT);
+        assertEquals(second.resolve(PATH), files.require(PATH));
     }
 
     static Path write(Path root, String relative, byte[] content) throws IOException {

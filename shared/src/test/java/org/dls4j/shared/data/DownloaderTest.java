@@ -2,6 +2,7 @@ package org.dls4j.shared.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,14 +18,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +86,7 @@ class DownloaderTest {
     }
 
     private Downloader downloader() {
-        return new Downloader(HttpClient.newHttpClient(), baseUrl, target);
+        return new Downloader(baseUrl, target);
     }
 
     private void serve(byte[] body) {
@@ -144,8 +151,7 @@ class DownloaderTest {
                 }
             });
             serverThread.start();
-            Downloader cutOff = new Downloader(HttpClient.newHttpClient(),
-                    "http://127.0.0.1:" + cutter.getLocalPort(), target);
+            Downloader cutOff = new Downloader("http://127.0.0.1:" + cutter.getLocalPort(), target);
             String message = assertThrows(DataException.class, () -> cutOff.fetch(entry(CONTENT))).getMessage();
             serverThread.join(10_000);
             assertTrue(message.contains("cut off after 10 of " + CONTENT.length + " bytes"), message);
@@ -187,6 +193,203 @@ class DownloaderTest {
         new CommandLine(new DataCommand(files)).setOut(new PrintWriter(again))
                 .execute("fetch", "tiny", "--to", target.toString(), "--base-url", baseUrl);
         assertTrue(again.toString().contains("present     tiny/tiny.csv"), again.toString());
+    }
+
+    /**
+     * A bare socket server on 127.0.0.1: reads one request, sends the headers of a 200 answer that promises
+     * {@code announced} bytes, then {@code body}, then keeps the connection open (sending one more byte every
+     * {@code trickleMillis} when that is positive) until closed.
+     */
+    private static final class StallingServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final Thread thread;
+
+        StallingServer(long announced, byte[] body, long trickleMillis) throws IOException {
+            socket = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"));
+            thread = new Thread(() -> {
+                try (Socket client = socket.accept()) {
+                    BufferedReader request = new BufferedReader(
+                            new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                    for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+                        // read the request headers
+                    }
+                    OutputStream out = client.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + announced + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body);
+                    out.flush();
+                    while (!socket.isClosed()) {
+                        Thread.sleep(trickleMillis > 0 ? trickleMillis : 50);
+                        if (trickleMillis > 0) {
+                            out.write('x');
+                            out.flush();
+                        }
+                    }
+                } catch (IOException | InterruptedException ignored) {
+                    // the test checks the client side
+                }
+            }, "stalling-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            thread.interrupt();
+        }
+    }
+
+    @Test
+    void aServerThatStopsSendingTimesOutAndLeavesNothing() throws Exception {
+        try (StallingServer stalled = new StallingServer(CONTENT.length, java.util.Arrays.copyOf(CONTENT, 10), 0)) {
+            Downloader impatient = new Downloader(stalled.url(), stalled.url(), target, Duration.ofSeconds(5),
+                    Duration.ofMillis(500), DownloadProgress.NONE);
+            long start = System.nanoTime();
+            String message = assertThrows(DataException.class, () -> impatient.fetch(entry(CONTENT))).getMessage();
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "gave up within the read timeout");
+            assertTrue(message.contains("stalled: no data for 0.5 s after 10 of " + CONTENT.length + " bytes"),
+                    message);
+            assertTrue(message.contains("check your internet connection"), message);
+            assertEquals(List.of(), fileNames(target.resolve("tiny")));
+        }
+    }
+
+    @Test
+    void anInterruptedDownloadLeavesNoPartFile() throws Exception {
+        try (StallingServer trickle = new StallingServer(1_000_000, new byte[] {'x'}, 20)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread download = new Thread(() -> {
+                try {
+                    new Downloader(trickle.url(), target).fetch(entry(CONTENT));
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+            });
+            download.start();
+            assertTrue(waitForPartFile(target.resolve("tiny")), "a .part file while the transfer runs");
+            download.interrupt();
+            download.join(20_000);
+            assertFalse(download.isAlive());
+            assertTrue(thrown.get() instanceof DataException, String.valueOf(thrown.get()));
+            assertTrue(thrown.get().getMessage().contains("was interrupted"), thrown.get().getMessage());
+            assertEquals(List.of(), fileNames(target.resolve("tiny")));
+        }
+    }
+
+    @Test
+    void stoppingTheJvmMidDownloadLeavesNoPartFile() throws Exception {
+        try (StallingServer stalled = new StallingServer(CONTENT.length, java.util.Arrays.copyOf(CONTENT, 10), 0)) {
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    DownloadChild.class.getName(), stalled.url(), target.toString(), String.valueOf(CONTENT.length),
+                    DataFiles.sha256Of(CONTENT)).redirectErrorStream(true)
+                    .redirectOutput(target.resolve("child.log").toFile()).start();
+            try {
+                assertTrue(waitForPartFile(target.resolve("tiny")), "a .part file while the child downloads: "
+                        + Files.readString(target.resolve("child.log")));
+                child.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as for Ctrl-C (SIGINT)
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                child.destroyForcibly();
+            }
+            assertEquals(List.of(), fileNames(target.resolve("tiny")));
+        }
+    }
+
+    @Test
+    void aConnectionFailureNamesTheUrlAndTheRestOfTheBatchIsNotTried() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = probe.getLocalPort();
+        }
+        Downloader nowhere = new Downloader("http://127.0.0.1:" + closedPort, target);
+        CatalogEntry other = new CatalogEntry("tiny", "tiny/other.csv", CONTENT.length, DataFiles.sha256Of(CONTENT),
+                "github owner/repo @ 0123456789abcdef0123456789abcdef01234567 : other.csv", true);
+        List<Downloader.Result> results = nowhere.fetchAll(List.of(entry(CONTENT), other));
+        String message = results.get(0).error().getMessage();
+        assertTrue(message.contains("check your internet connection"), message);
+        assertTrue(message.contains("http://127.0.0.1:" + closedPort + URL_PATH), message);
+        assertTrue(results.get(0).connectionFailed() && results.get(1).connectionFailed());
+        assertTrue(results.get(1).error().getMessage().contains("an earlier download could not connect"),
+                results.get(1).error().getMessage());
+        assertEquals(List.of(), fileNames(target.resolve("tiny")));
+    }
+
+    @Test
+    void npmFilesComeOutOfThePackageTarballDownloadedOnce() throws IOException {
+        byte[] model = "weights of a small model".getBytes(StandardCharsets.UTF_8);
+        byte[] licence = "MIT licence text".getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream tgz = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(tgz))) {
+            for (Map.Entry<String, byte[]> file : Map.of("package/LICENSE", licence, "package/model/m.bin", model,
+                    "package/README.md", new byte[100]).entrySet()) {
+                TarArchiveEntry item = new TarArchiveEntry(file.getKey());
+                item.setSize(file.getValue().length);
+                tar.putArchiveEntry(item);
+                tar.write(file.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        handlers.put("/@scope/pkg/-/pkg-1.2.3.tgz", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, tgz.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(tgz.toByteArray());
+            }
+        });
+        CatalogEntry modelEntry = new CatalogEntry("pkg", "pkg/m.bin", model.length, DataFiles.sha256Of(model),
+                "npm @scope/pkg@1.2.3 : package/model/m.bin", true);
+        CatalogEntry licenceEntry = new CatalogEntry("pkg", "pkg/LICENSE-pkg.txt", licence.length,
+                DataFiles.sha256Of(licence), "npm @scope/pkg@1.2.3 : package/LICENSE", true);
+        assertEquals(baseUrl + "/@scope/pkg/-/pkg-1.2.3.tgz", downloader().url(modelEntry).orElseThrow().toString());
+
+        List<Downloader.Result> results = downloader().fetchAll(List.of(modelEntry, licenceEntry));
+        assertEquals(List.of(Downloader.Outcome.DOWNLOADED, Downloader.Outcome.DOWNLOADED),
+                results.stream().map(Downloader.Result::outcome).toList(), String.valueOf(results));
+        assertEquals(1, requests.get());
+        assertArrayEquals(model, Files.readAllBytes(target.resolve("pkg/m.bin")));
+        assertArrayEquals(licence, Files.readAllBytes(target.resolve("pkg/LICENSE-pkg.txt")));
+        assertEquals(List.of("LICENSE-pkg.txt", "m.bin"), fileNames(target.resolve("pkg")));
+    }
+
+    @Test
+    void theFaceApiFilesComeFromTheNpmRegistryTarball() {
+        CatalogEntry faceapi = SharedData.entry("faceapi/face_recognition_model.bin");
+        assertTrue(Downloader.downloadable(faceapi));
+        assertEquals("https://registry.npmjs.org/@vladmandic/face-api/-/face-api-1.7.15.tgz",
+                Downloader.toFolder(target).url(faceapi).orElseThrow().toString());
+        CatalogEntry glove = SharedData.entry("glove/glove.6B.100d.top50k.txt.gz");
+        assertFalse(Downloader.downloadable(glove));
+        assertTrue(Downloader.whyNotDownloadable(glove).contains("cannot be downloaded automatically"));
+    }
+
+    @Test
+    void fetchingAGeneratedDataSetExplainsInsteadOfDownloading(@TempDir Path emptyShared) {
+        DataFiles files = SharedData.files(Catalog.bundled(), target, emptyShared);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new DataCommand(files)).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err)).execute("fetch", "planar", "--to", target.toString(), "--base-url", baseUrl);
+        assertEquals(0, exitCode, err.toString());
+        assertTrue(out.toString().contains("generated   generated/planar_flower.csv")
+                && out.toString().contains("generated/README.md"), out.toString());
+        assertFalse(Files.exists(target.resolve("generated")));
+    }
+
+    private static boolean waitForPartFile(Path folder) throws IOException, InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (fileNames(folder).stream().anyMatch(name -> name.endsWith(".part"))) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private static List<String> fileNames(Path folder) throws IOException {

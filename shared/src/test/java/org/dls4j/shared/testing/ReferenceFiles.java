@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Finds {@code ../shared/reference} (the notebooks' printed values and numpy's own RNG vectors) beside the project
- * root, from whichever module directory a test runs in.
+ * Finds the project root from whichever module directory a test runs in. (Reference values the tests compare against
+ * are test resources on the classpath; nothing here reads {@code ../shared}.)
  */
 public final class ReferenceFiles {
 
@@ -23,14 +23,5 @@ public final class ReferenceFiles {
             }
         }
         throw new IllegalStateException("No dls4j project root above " + dir);
-    }
-
-    /** A file of {@code ../shared/reference}, e.g. {@code numpy-rng-vectors.json}. */
-    public static Path reference(String name) {
-        Path file = projectRoot().resolveSibling("shared").resolve("reference").resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("Reference file not found: " + file);
-        }
-        return file;
     }
 }

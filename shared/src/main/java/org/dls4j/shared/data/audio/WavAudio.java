@@ -67,8 +67,8 @@ public record WavAudio(String name, int sampleRate, short[][] samples) {
         }
         entries.sort(Comparator.comparing(CatalogEntry::fileName));
         List<WavAudio> clips = new ArrayList<>();
-        for (CatalogEntry entry : entries) {
-            clips.add(read(files.require(entry.path())));
+        for (Path file : files.requireAll(entries)) { // missing clips are downloaded together
+            clips.add(read(file));
         }
         return clips;
     }

@@ -75,11 +75,11 @@ public final class SignsData {
         int m = entries.size();
         int[] pixels = new int[m * 64 * 64 * 3];
         double[] labels = new double[m];
-        Path firstFile = null;
+        List<Path> found = files.requireAll(entries); // missing images are downloaded together
+        Path firstFile = found.get(0);
         for (int i = 0; i < m; i++) {
             CatalogEntry entry = entries.get(i);
-            Path file = files.require(entry.path());
-            firstFile = firstFile == null ? file : firstFile;
+            Path file = found.get(i);
             BufferedImage image = Images.decode(file);
             if (image.getWidth() != 64 || image.getHeight() != 64) {
                 throw DataException.wrongStructure(file, "signs-cs230", "a 64x64 image",

@@ -82,7 +82,7 @@ class CatsDataTest {
         CatalogEntry disguised = new CatalogEntry("cats", CatsData.TRAIN_FILE, testEntry.bytes(), testEntry.sha256(),
                 testEntry.source(), true);
         Files.createDirectories(folder.resolve("cats"));
-        Files.copy(SharedData.ROOT.resolve(CatsData.TEST_FILE), folder.resolve(CatsData.TRAIN_FILE));
+        Files.copy(SharedData.require(CatsData.TEST_FILE), folder.resolve(CatsData.TRAIN_FILE));
         DataFiles files = SharedData.files(Catalog.of(List.of(disguised)), folder);
 
         DataException error = assertThrows(DataException.class, () -> CatsData.train(files));

@@ -2,16 +2,21 @@ package org.dls4j.shared.data.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.dls4j.shared.data.Catalog;
+import org.dls4j.shared.data.CatalogEntry;
 import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.SharedData;
+import org.dls4j.shared.data.StandardErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -78,6 +83,38 @@ class SignsAndHappyDataTest {
         assertTrue(message.contains("happy/train_happy.h5 was not found"), message);
         assertTrue(message.contains(empty.toString()), message);
         assertTrue(message.contains("HappyData.fallbackSplit()"), message);
+    }
+
+    @Test
+    void aGitLfsPointerInPlaceOfTrainSignsFallsBackToTheCs230ImagesWithAWarning(@TempDir Path folder)
+            throws IOException {
+        CatalogEntry train = SharedData.entry(SignsData.TRAIN_FILE);
+        Path pointer = folder.resolve(train.path());
+        Files.createDirectories(pointer.getParent());
+        Files.writeString(pointer, "version https://git-lfs.github.com/spec/v1\noid sha256:" + train.sha256()
+                + "\nsize " + train.bytes() + "\n");
+        DataFiles files = SharedData.files(Catalog.bundled(), folder, SharedData.ROOT);
+        String err = StandardErr.capture(() -> {
+            ImageSplit split = SignsData.train(files);
+            assertEquals(1080, split.size());
+            assertTrue(split.source().contains("CS230"), split.source());
+        });
+        assertTrue(err.contains("dls: warning: " + pointer + " is a Git-LFS pointer file, not the data"), err);
+        assertTrue(err.contains("treated as absent"), err);
+    }
+
+    @Test
+    void aGitLfsPointerInPlaceOfTrainHappyIsNamedInTheMessage(@TempDir Path folder) throws IOException {
+        CatalogEntry train = SharedData.entry(HappyData.TRAIN_FILE);
+        Path pointer = folder.resolve(train.path());
+        Files.createDirectories(pointer.getParent());
+        Files.writeString(pointer, "version https://git-lfs.github.com/spec/v1\noid sha256:" + "ab".repeat(32)
+                + "\nsize 12\n");
+        DataFiles files = SharedData.files(Catalog.of(List.of(train)), folder);
+        String message = assertThrows(DataException.class, () -> HappyData.train(files)).getMessage();
+        assertTrue(message.contains("happy/train_happy.h5 was not found"), message);
+        assertTrue(message.contains(pointer + " is a Git-LFS pointer file"), message);
+        assertFalse(message.contains("corrupt"), message);
     }
 
     private static List<Integer> perClass(ImageSplit split, int classes) {

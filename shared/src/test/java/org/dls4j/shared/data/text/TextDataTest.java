@@ -139,7 +139,7 @@ class TextDataTest {
 
     @Test
     void windows1252WordsInThePartialGloveFileAreDecoded() {
-        GloveVectors partial = GloveVectors.read(SharedData.ROOT.resolve("glove/partial/glove.6B.50d.first2446lines.txt"));
+        GloveVectors partial = GloveVectors.read(SharedData.require("glove/partial/glove.6B.50d.first2446lines.txt"));
         assertEquals(2446, partial.size());
         assertEquals(50, partial.dimension());
         assertTrue(partial.contains("\u2013"), "en dash decoded as windows-1252");
