@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
 
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.data.DataException;
+import org.dls4j.shared.data.images.Images;
 
 /**
  * The checks an assignment's {@link AssignmentOptions#validate()} runs before any work, each throwing an
@@ -82,22 +82,17 @@ public final class OptionChecks {
     }
 
     /**
-     * {@code --image}: a file that exists and that an image decoder recognises from its first bytes (a text file named
-     * {@code x.jpg} is refused here, before training, not after it). The image is not decoded.
+     * {@code --image}: a file that exists and whose header an image decoder reads ({@link Images#requireReadable}): a
+     * text file named {@code x.jpg} is refused here, before training, not after it. The image is not decoded.
      */
     public static void readableImage(String option, Path file) {
         if (file == null) {
             return;
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new OptionException(option + " " + file + " is not a readable file");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null || !ImageIO.getImageReaders(in).hasNext()) {
-                throw new OptionException(option + " " + file + " is not an image (JPEG, PNG, GIF or BMP expected)");
-            }
-        } catch (IOException e) {
-            throw new OptionException(option + " " + file + " cannot be read: " + e.getMessage());
+        try {
+            Images.requireReadable(file);
+        } catch (DataException e) {
+            throw new OptionException(option + ": " + e.getMessage());
         }
     }
 
