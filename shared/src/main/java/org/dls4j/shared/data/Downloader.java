@@ -301,20 +301,30 @@ public final class Downloader {
 
     /** One GitHub file: straight into its temporary file, hashed on the way. */
     private Result fetchFile(CatalogEntry entry, URI uri, DownloadProgress bar) {
+        try {
+            return writeVerified(entry, uri, (out, digest) -> transfer(uri, entry.path(), entry.bytes(), out, digest,
+                    bar));
+        } catch (Unreachable e) {
+            return new Result(entry, Outcome.FAILED, e.error, true);
+        }
+    }
+
+    /** Writes one catalog file: what {@code content} writes goes to a temporary file, is checked, and moved into place. */
+    private Result writeVerified(CatalogEntry entry, URI uri, Content content) throws Unreachable {
         Path target = targetRoot.resolve(entry.path());
         Path temporary = null;
         try {
             temporary = PartFiles.create(target);
             MessageDigest digest = sha256Digest();
-            long received;
+            long written;
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                received = transfer(uri, entry.path(), entry.bytes(), out, digest, bar);
+                written = content.writeTo(out, digest);
             }
-            check(entry, uri.toString(), received, HexFormat.of().formatHex(digest.digest()));
+            check(entry, uri.toString(), written, HexFormat.of().formatHex(digest.digest()));
             moveIntoPlace(temporary, target);
             return new Result(entry, Outcome.DOWNLOADED, null, false);
         } catch (Unreachable e) {
-            return new Result(entry, Outcome.FAILED, e.error, true);
+            throw e;
         } catch (DataException e) {
             return new Result(entry, Outcome.FAILED, e, false);
         } catch (IOException e) {
@@ -323,6 +333,12 @@ public final class Downloader {
         } finally {
             PartFiles.delete(temporary);
         }
+    }
+
+    /** Writes a file's bytes to {@code out}, feeding {@code digest}, and returns how many were written. */
+    @FunctionalInterface
+    private interface Content {
+        long writeTo(OutputStream out, MessageDigest digest) throws IOException;
     }
 
     /** Several files of one npm package: the tarball to a temporary file, then each wanted entry out of it. */
@@ -370,32 +386,17 @@ public final class Downloader {
         return results;
     }
 
-    private Result extract(CatalogEntry entry, URI uri, InputStream content) {
-        Path target = targetRoot.resolve(entry.path());
-        Path temporary = null;
-        try {
-            temporary = PartFiles.create(target);
-            MessageDigest digest = sha256Digest();
+    private Result extract(CatalogEntry entry, URI uri, InputStream content) throws Unreachable {
+        return writeVerified(entry, uri, (out, digest) -> {
             long written = 0;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
-                    out.write(buffer, 0, read);
-                    digest.update(buffer, 0, read);
-                    written += read;
-                }
+            byte[] buffer = new byte[1 << 16];
+            for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+                out.write(buffer, 0, read);
+                digest.update(buffer, 0, read);
+                written += read;
             }
-            check(entry, uri.toString(), written, HexFormat.of().formatHex(digest.digest()));
-            moveIntoPlace(temporary, target);
-            return new Result(entry, Outcome.DOWNLOADED, null, false);
-        } catch (DataException e) {
-            return new Result(entry, Outcome.FAILED, e, false);
-        } catch (IOException e) {
-            return new Result(entry, Outcome.FAILED, new DataException("Cannot write " + target + ": "
-                    + e.getMessage(), e), false);
-        } finally {
-            PartFiles.delete(temporary);
-        }
+            return written;
+        });
     }
 
     private static List<Result> failAll(List<CatalogEntry> entries, DataException error, boolean connectionFailed) {

@@ -15,12 +15,13 @@ import javax.imageio.ImageIO;
  * is written to a temporary file in the same folder and then moved into place atomically, so a reader (or an
  * interrupted run) never sees half a picture.
  */
-final class Png {
+public final class Png {
 
     private Png() {
     }
 
-    static Path write(BufferedImage image, Path png) {
+    /** Writes {@code image} to {@code png} and returns {@code png}. */
+    public static Path write(BufferedImage image, Path png) {
         try {
             Path parent = png.toAbsolutePath().getParent();
             Files.createDirectories(parent);

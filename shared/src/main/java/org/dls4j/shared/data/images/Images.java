@@ -3,10 +3,8 @@ package org.dls4j.shared.data.images;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.data.DataFiles;
+import org.dls4j.shared.plot.Png;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -248,28 +247,9 @@ public final class Images {
         return image;
     }
 
-    /** Saves an {@code (h, w, 3)} array as PNG, written to a temporary file first and then renamed into place. */
+    /** Saves an {@code (h, w, 3)} array as PNG ({@link Png#write}: a temporary file first, then renamed into place). */
     public static void writePng(INDArray array, Path file) {
-        BufferedImage image = toImage(array);
-        try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".part");
-            try {
-                if (!ImageIO.write(image, "png", temporary.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
-                try {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new DataException("Cannot write the PNG " + file + ": " + e.getMessage(), e);
-        }
+        Png.write(toImage(array), file);
     }
 
     /**
