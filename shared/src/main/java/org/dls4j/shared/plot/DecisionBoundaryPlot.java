@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -69,12 +68,9 @@ public final class DecisionBoundaryPlot {
         INDArray prediction = predictor.apply(Nd4j.create(grid, new long[] {2, n}, 'c'));
         double[] labels = prediction.reshape(n).toDoubleVector();
 
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        Png.Canvas canvas = Png.whiteCanvas(WIDTH, HEIGHT);
+        BufferedImage image = canvas.image();
+        Graphics2D g = canvas.graphics();
         for (int row = 0; row < plotH; row++) {
             for (int col = 0; col < plotW; col++) {
                 Color c = labels[row * plotW + col] > 0.5 ? REGION_1 : REGION_0;

@@ -1,5 +1,8 @@
 package org.dls4j.shared.plot;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,5 +45,21 @@ public final class Png {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the image " + png + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A white {@code width x height} RGB canvas with anti-aliased text, and the graphics to draw on it. */
+    static Canvas whiteCanvas(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        return new Canvas(image, g);
+    }
+
+    /** An image being drawn. */
+    record Canvas(BufferedImage image, Graphics2D graphics) {
     }
 }

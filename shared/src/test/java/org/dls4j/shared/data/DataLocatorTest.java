@@ -18,9 +18,7 @@ class DataLocatorTest {
 
     @Test
     void searchesPropertyThenProjectDatasetsThenSharedBesideTheProject(@TempDir Path work) throws IOException {
-        Path project = work.resolve("dls4j");
-        Files.createDirectories(project.resolve("datasets"));
-        Files.writeString(project.resolve("datasets/catalog.tsv"), "");
+        Path project = project(work);
         Path module = Files.createDirectories(project.resolve("course1-nn-basics/src"));
 
         DataLocator locator = DataLocator.from(work.resolve("mine").toString(), Map.of("DLS_DATA", "/ignored"), module);
@@ -77,9 +75,7 @@ class DataLocatorTest {
 
     @Test
     void theProjectNamedByDlsProjectWinsOverTheWorkingDirectory(@TempDir Path work) throws IOException {
-        Path project = work.resolve("dls4j");
-        Files.createDirectories(project.resolve("datasets"));
-        Files.writeString(project.resolve("datasets/catalog.tsv"), "");
+        Path project = project(work);
         Path elsewhere = Files.createDirectories(work.resolve("somewhere/else"));
 
         DataLocator located = DataLocator.from(null, Map.of(), elsewhere, project.toString());
@@ -111,5 +107,13 @@ class DataLocatorTest {
         String text = Files.readString(script);
         assertTrue(text.contains("root=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\""), "root from the script's path");
         assertTrue(text.contains("-D" + DataLocator.PROJECT_PROPERTY + "=\"$root\""), "passes -Ddls.project");
+    }
+
+    /** A project folder as {@code DataLocator} recognises one: {@code dls4j/datasets/catalog.tsv}. */
+    private static Path project(Path work) throws IOException {
+        Path project = work.resolve("dls4j");
+        Files.createDirectories(project.resolve("datasets"));
+        Files.writeString(project.resolve("datasets/catalog.tsv"), "");
+        return project;
     }
 }
