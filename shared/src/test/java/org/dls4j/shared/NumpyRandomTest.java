@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -302,12 +304,12 @@ class NumpyRandomTest {
         return out;
     }
 
+    private static Stream<JsonNode> elements(JsonNode node) {
+        return StreamSupport.stream(node.spliterator(), false);
+    }
+
     private static double[] doubles(JsonNode node) {
-        double[] out = new double[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asDouble();
-        }
-        return out;
+        return elements(node).mapToDouble(JsonNode::asDouble).toArray();
     }
 
     private static double[] flatten(JsonNode rows) {
@@ -317,19 +319,11 @@ class NumpyRandomTest {
     }
 
     private static long[] longs(JsonNode node) {
-        long[] out = new long[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asLong();
-        }
-        return out;
+        return elements(node).mapToLong(JsonNode::asLong).toArray();
     }
 
     private static int[] ints(JsonNode node) {
-        int[] out = new int[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asInt();
-        }
-        return out;
+        return elements(node).mapToInt(JsonNode::asInt).toArray();
     }
 
     private static int[] first(int[] a, int n) {
