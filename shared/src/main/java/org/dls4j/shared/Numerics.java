@@ -15,7 +15,9 @@ public final class Numerics {
 
     /**
      * Makes every array ND4J creates from now on DOUBLE, as numpy's are ({@code np.zeros}, {@code np.random.randn},
-     * images divided by {@code 255.}). Every from-scratch assignment calls this first; it is idempotent.
+     * images divided by {@code 255.}). Called once per entry point: {@code AssignmentRunner} for the command line,
+     * the shared test-jar's {@code Float64Session} for every test JVM, and the benchmark runner; idempotent.
+     * Framework models that train in float32 set that type in their own configuration.
      */
     public static void useFloat64() {
         if (Nd4j.dataType() != DataType.DOUBLE) {
