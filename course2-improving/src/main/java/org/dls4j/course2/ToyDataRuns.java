@@ -7,9 +7,6 @@ import java.util.function.DoubleFunction;
 import java.util.function.Function;
 
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.cli.AssignmentOptions;
-import org.dls4j.shared.cli.OptionChecks;
-import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
@@ -19,68 +16,16 @@ import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.CostListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import picocli.CommandLine.Option;
 
 /**
  * What Course 2's three toy-data runs ({@code Initialization}, {@code Regularization}, {@code OptimizationMethods})
- * share around their graded functions: the options every one of them takes ({@link Options}, {@link
- * IterationOptions}), training one model under a progress bar with its {@code Cost after ...} lines, the accuracy
- * and timing lines, and the two plots of each model (cost curve, decision boundary of the 3-layer network).
+ * share around their graded functions (their options are {@link TrainingOptions}): training one model under a
+ * progress bar with its {@code Cost after ...} lines, the accuracy and timing lines, the two plots of each model
+ * (cost curve, decision boundary of the 3-layer network), and the results of the full-batch runs.
  */
 public final class ToyDataRuns {
 
     private ToyDataRuns() {
-    }
-
-    /**
-     * The options of a toy-data run: {@code --learning-rate}, {@code --print-every} and {@code --seed}, whose
-     * notebook values each assignment sets in its own {@code Options} (so each default is written once, there).
-     */
-    public abstract static class Options extends AssignmentOptions {
-
-        @Option(names = "--learning-rate", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-        public double learningRate;
-
-        @Option(names = "--print-every", paramLabel = "N",
-                description = "Print the cost every N iterations (epochs for mini-batch runs) (default: "
-                        + "${DEFAULT-VALUE}).")
-        public int printEvery;
-
-        @Option(names = "--seed", description = "The notebook's numpy seed; what it seeds is in the description above"
-                + " (default: ${DEFAULT-VALUE}).")
-        public long seed;
-
-        /** Every how many iterations (epochs) the run records a cost; {@code --print-every} is a multiple of it. */
-        protected abstract int recordEvery();
-
-        /** The largest number the run adds to {@code --seed} (per-epoch seeds); 0 when it uses the seed as given. */
-        protected long largestSeedOffset() {
-            return 0;
-        }
-
-        @Override
-        public void validate() {
-            OptionChecks.positive("--learning-rate", learningRate);
-            OptionChecks.atLeast("--print-every", printEvery, 1);
-            if (printEvery % recordEvery() != 0) {
-                throw new OptionException("--print-every must be a multiple of " + recordEvery() + " (the costs are "
-                        + "recorded every " + recordEvery() + "), not " + printEvery);
-            }
-            OptionChecks.numpySeed("--seed", seed, largestSeedOffset());
-        }
-    }
-
-    /** {@link Options} plus {@code --iterations}, for the full-batch runs. */
-    public abstract static class IterationOptions extends Options {
-
-        @Option(names = "--iterations", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
-        public int iterations;
-
-        @Override
-        public void validate() {
-            OptionChecks.atLeast("--iterations", iterations, 1);
-            super.validate();
-        }
     }
 
     /**

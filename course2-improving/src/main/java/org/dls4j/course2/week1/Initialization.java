@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
@@ -50,24 +51,16 @@ public final class Initialization {
     /** The notebook's {@code layers_dims = [X.shape[0], 10, 5, 1]}. */
     public static final int[] LAYERS_DIMS = {2, 10, 5, 1};
 
-    /** The notebook's {@code initialization} strings. */
+    /** The notebook's {@code initialization} strings, spelt the same on the command line: zeros, random, he. */
     public enum Init {
-        ZEROS("zeros", "Model with Zeros initialization"),
-        RANDOM("random", "Model with large random initialization"),
-        HE("he", "Model with He initialization");
+        ZEROS("Model with Zeros initialization"),
+        RANDOM("Model with large random initialization"),
+        HE("Model with He initialization");
 
-        private final String notebookName;
         private final String title;
 
-        Init(String notebookName, String title) {
-            this.notebookName = notebookName;
+        Init(String title) {
             this.title = title;
-        }
-
-        /** The notebook's word, which is also the command line's: {@code zeros}, {@code random}, {@code he}. */
-        @Override
-        public String toString() {
-            return notebookName;
         }
     }
 
@@ -75,23 +68,15 @@ public final class Initialization {
     @Command(name = "c2w1-initialization",
             description = "Course 2 week 1: zeros, large random and He initialisation of a 3-layer network (circles)."
                     + " --seed is the np.random.seed inside the random and He initialisations.")
-    public static final class Options extends ToyDataRuns.IterationOptions {
+    public static final class Options extends TrainingOptions.FullBatch {
 
         @Option(names = "--initialization", split = ",", paramLabel = "INIT",
                 description = "zeros, random and/or he, comma-separated (default: the notebook's three runs).")
         public List<Init> initializations = new ArrayList<>(List.of(Init.ZEROS, Init.RANDOM, Init.HE));
 
-        {
-            iterations = 15000;
-            learningRate = 0.01;
-            printEvery = 1000;
-            seed = 3;
-        }
-
-        /** The notebook records (and prints) every 1000 iterations: {@code if print_cost and i % 1000 == 0}. */
-        @Override
-        protected int recordEvery() {
-            return printEvery;
+        /** {@code num_iterations = 15000}, {@code learning_rate = 0.01}, a cost every 1000, {@code seed(3)}. */
+        public Options() {
+            super(15000, 0.01, 1000, 3);
         }
 
         @Override
@@ -215,9 +200,10 @@ public final class Initialization {
         List<Path> plots = new ArrayList<>();
         for (Init init : options.initializations) {
             // parameters = model(train_X, train_Y, initialization = "he")
-            ToyDataRuns.Training training = ToyDataRuns.train(report, init.title + " (initialization = \"" + init
+            String name = EnumConverters.spelling(init);
+            ToyDataRuns.Training training = ToyDataRuns.train(report, init.title + " (initialization = \"" + name
                     + "\"): " + options.iterations + " iterations, learning rate "
-                    + NumpyFormat.repr(options.learningRate), init.toString(), options.iterations,
+                    + NumpyFormat.repr(options.learningRate), name, options.iterations,
                     progress -> model(train.x(), train.y(), options.learningRate, options.iterations,
                             options.printEvery, init, options.seed, ToyDataRuns.costLines(report, progress,
                                     "iteration", options.printEvery, NumpyFormat::repr)));
@@ -225,7 +211,7 @@ public final class Initialization {
             models.add(ToyDataRuns.evaluate(report, init, training, "train", train.x(), train.y(), test.x(),
                     test.y()));
             // plt.title("Model with He initialization"); plot_decision_boundary(...)
-            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-initialization-" + init, init.title,
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-initialization-" + name, init.title,
                     init.title + ", learning rate =" + NumpyFormat.repr(options.learningRate),
                     "iterations (per " + options.printEvery + ")", training.costs(), train.x(), train.y(),
                     training.parameters()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
@@ -67,24 +68,16 @@ public final class Regularization {
     /** {@code if print_cost and i % 1000 == 0: costs.append(cost)}. */
     public static final int RECORD_EVERY = 1000;
 
-    /** The notebook's three runs. */
+    /** The notebook's three runs, spelt none, l2, dropout on the command line. */
     public enum Run {
-        NONE("none", "Model without regularization"),
-        L2("l2", "Model with L2-regularization"),
-        DROPOUT("dropout", "Model with dropout");
+        NONE("Model without regularization"),
+        L2("Model with L2-regularization"),
+        DROPOUT("Model with dropout");
 
-        private final String id;
         private final String title;
 
-        Run(String id, String title) {
-            this.id = id;
+        Run(String title) {
             this.title = title;
-        }
-
-        /** The command line's word: {@code none}, {@code l2}, {@code dropout}. */
-        @Override
-        public String toString() {
-            return id;
         }
     }
 
@@ -92,7 +85,7 @@ public final class Regularization {
     @Command(name = "c2w1-regularization",
             description = "Course 2 week 1: no regularization, L2 and dropout on the football data. --seed is the "
                     + "np.random.seed of initialize_parameters.")
-    public static final class Options extends ToyDataRuns.IterationOptions {
+    public static final class Options extends TrainingOptions.FullBatch {
 
         @Option(names = "--lambda", description = "L2 strength lambd of the L2 run (default: ${DEFAULT-VALUE}).")
         public double lambd = 0.7;
@@ -104,21 +97,15 @@ public final class Regularization {
                 description = "none, l2 and/or dropout, comma-separated (default: the notebook's three runs).")
         public List<Run> runs = new ArrayList<>(List.of(Run.NONE, Run.L2, Run.DROPOUT));
 
-        {
-            iterations = 30000;
-            learningRate = 0.3;
-            printEvery = 10000;
-            seed = 3;
-        }
-
-        @Override
-        protected int recordEvery() {
-            return RECORD_EVERY;
+        /** {@code num_iterations = 30000}, {@code learning_rate = 0.3}, a cost printed every 10000, {@code seed(3)}. */
+        public Options() {
+            super(30000, 0.3, 10000, 3);
         }
 
         @Override
         public void validate() {
             super.validate();
+            requirePrintingRecordedCosts(RECORD_EVERY);
             OptionChecks.nonNegative("--lambda", lambd);
             if (!(keepProb > 0 && keepProb <= 1)) {
                 throw new OptionException("--keep-prob must be greater than 0 and at most 1, not " + keepProb);
@@ -321,7 +308,8 @@ public final class Regularization {
                     + (run == Run.DROPOUT ? ", keep_prob = " + NumpyFormat.repr(keepProb) : "");
             // parameters = model(train_X, train_Y [, lambd = 0.7] [, keep_prob = 0.86, learning_rate = 0.3])
             // if print_cost and i % 10000 == 0: print("Cost after iteration {}: {}".format(i, cost))
-            ToyDataRuns.Training training = ToyDataRuns.train(report, heading, run.toString(), options.iterations,
+            String name = EnumConverters.spelling(run);
+            ToyDataRuns.Training training = ToyDataRuns.train(report, heading, name, options.iterations,
                     progress -> model(data.x(), data.y(), options.learningRate, options.iterations, lambd, keepProb,
                             options.seed, ToyDataRuns.costLines(report, progress, "iteration", options.printEvery,
                                     NumpyFormat::repr)));
@@ -329,7 +317,7 @@ public final class Regularization {
             models.add(ToyDataRuns.evaluate(report, run, training, "training", data.x(), data.y(), data.xVal(),
                     data.yVal()));
             // plt.plot(costs); plt.xlabel('iterations (x1,000)'); plot_decision_boundary(...)
-            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-regularization-" + run, run.title,
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-regularization-" + name, run.title,
                     run.title + ", learning rate =" + NumpyFormat.repr(options.learningRate), "iterations (x1,000)",
                     training.costs(), data.x(), data.y(), training.parameters()));
         }

@@ -7,10 +7,13 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
+import org.dls4j.course2.week1.Initialization;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.EnumConverters;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
@@ -69,42 +72,20 @@ public final class OptimizationMethods {
     /** {@code if print_cost and i % 100 == 0: costs.append(cost_avg)}. */
     public static final int RECORD_EVERY = 100;
 
-    /** The notebook's {@code optimizer} strings. */
+    /** The notebook's {@code optimizer} strings, spelt the same on the command line: gd, momentum, adam. */
     public enum Optimizer {
-        GD("gd", "Gradient Descent"), MOMENTUM("momentum", "Momentum"), ADAM("adam", "Adam");
+        GD("Gradient Descent"), MOMENTUM("Momentum"), ADAM("Adam");
 
-        private final String id;
         private final String title;
 
-        Optimizer(String id, String title) {
-            this.id = id;
+        Optimizer(String title) {
             this.title = title;
-        }
-
-        /** The notebook's and the command line's word: {@code gd}, {@code momentum}, {@code adam}. */
-        @Override
-        public String toString() {
-            return id;
         }
     }
 
-    /** {@code decay=None}, {@code decay=update_lr}, {@code decay=schedule_lr_decay}. */
+    /** {@code decay=None}, {@code decay=update_lr}, {@code decay=schedule_lr_decay}: none, update-lr, schedule. */
     public enum Decay {
-        NONE("none", null), UPDATE_LR("update-lr", "update_lr"), SCHEDULE("schedule", "schedule_lr_decay");
-
-        private final String id;
-        private final String function;
-
-        Decay(String id, String function) {
-            this.id = id;
-            this.function = function;
-        }
-
-        /** The command line's word: {@code none}, {@code update-lr}, {@code schedule}. */
-        @Override
-        public String toString() {
-            return id;
-        }
+        NONE, UPDATE_LR, SCHEDULE;
 
         /** {@code decay(learning_rate0, epoch_num, decay_rate)}; {@code learning_rate0} itself for {@code NONE}. */
         public double apply(double learningRate0, int epochNum, double decayRate, int timeInterval) {
@@ -133,9 +114,16 @@ public final class OptimizationMethods {
 
         /** The label the CLI prints, e.g. {@code adam, learning rate 0.01, 5000 epochs, decay schedule_lr_decay ...}. */
         public String describe() {
-            return optimizer + ", learning rate " + NumpyFormat.repr(learningRate) + ", " + numEpochs + " epochs"
-                    + (decay == Decay.NONE ? "" : ", decay " + decay.function + " (decay_rate "
+            return EnumConverters.spelling(optimizer) + ", learning rate " + NumpyFormat.repr(learningRate) + ", "
+                    + numEpochs + " epochs" + (decay == Decay.NONE ? "" : ", decay "
+                    + (decay == Decay.UPDATE_LR ? "update_lr" : "schedule_lr_decay") + " (decay_rate "
                     + NumpyFormat.repr(decayRate) + ")");
+        }
+
+        /** {@code gd}, {@code adam-schedule}, ...: the optimizer and the decay, for file names and labels. */
+        String label(String separator) {
+            return EnumConverters.spelling(optimizer) + (decay == Decay.NONE ? ""
+                    : separator + EnumConverters.spelling(decay));
         }
     }
 
@@ -146,18 +134,11 @@ public final class OptimizationMethods {
     @Command(name = "c2w2-optimization-methods",
             description = "Course 2 week 2: mini-batch GD, momentum, Adam and learning-rate decay (moons). --seed is "
                     + "the mini-batch seed's start: epoch e shuffles with np.random.seed(seed + 1 + e).")
-    public static final class Options extends ToyDataRuns.Options {
+    public static final class Options extends TrainingOptions.MiniBatch {
 
         @Option(names = "--optimizer", split = ",", paramLabel = "OPTIMIZER",
                 description = "gd, momentum and/or adam, comma-separated (default: the notebook's three runs).")
         public List<Optimizer> optimizers = new ArrayList<>(List.of(Optimizer.GD, Optimizer.MOMENTUM, Optimizer.ADAM));
-
-        @Option(names = "--epochs", description = "num_epochs (default: ${DEFAULT-VALUE}; 10000 in the 2019-20 "
-                + "notebook).")
-        public int epochs = 5000;
-
-        @Option(names = "--mini-batch-size", description = "mini_batch_size (default: ${DEFAULT-VALUE}).")
-        public int miniBatchSize = 64;
 
         @Option(names = "--beta", description = "Momentum's beta (default: ${DEFAULT-VALUE}).")
         public double beta = 0.9;
@@ -190,28 +171,18 @@ public final class OptimizationMethods {
         @Option(names = "--framework", description = "Also train each model as a DL4J ComputationGraph and compare.")
         public boolean framework;
 
-        {
-            learningRate = 0.0007;
-            printEvery = 1000;
-            seed = 10;
-        }
-
-        @Override
-        protected int recordEvery() {
-            return RECORD_EVERY;
-        }
-
-        /** Epoch e (from 0) seeds {@code seed + 1 + e}: the last one {@code seed + epochs}. */
-        @Override
-        protected long largestSeedOffset() {
-            return epochs;
+        /**
+         * {@code num_epochs = 5000} (10000 in the 2019-20 notebook), {@code mini_batch_size = 64},
+         * {@code learning_rate = 0.0007}, a cost printed every 1000 epochs, {@code seed = 10}.
+         */
+        public Options() {
+            super(5000, 64, 0.0007, 1000, 10);
         }
 
         @Override
         public void validate() {
-            OptionChecks.atLeast("--epochs", epochs, 1);
             super.validate();
-            OptionChecks.atLeast("--mini-batch-size", miniBatchSize, 1);
+            requirePrintingRecordedCosts(RECORD_EVERY);
             requireFraction("--beta", beta);
             requireFraction("--beta1", beta1);
             requireFraction("--beta2", beta2);
@@ -518,19 +489,12 @@ public final class OptimizationMethods {
         return new TrainedModel(h, recorder.curve(), trained.get(), System.nanoTime() - start);
     }
 
-    /** {@code opt_utils_v1a.initialize_parameters(layers_dims)}: seed 3, {@code randn * np.sqrt(2 / n_{l-1})}. */
+    /**
+     * {@code opt_utils_v1a.initialize_parameters(layers_dims)}: {@code np.random.seed(3)},
+     * {@code randn * np.sqrt(2 / n_{l-1})}, which is week 1's He initialisation.
+     */
     public static Parameters initialParameters(int[] layersDims) {
-        // np.random.seed(3)
-        NumpyRandom random = new NumpyRandom(INIT_SEED);
-        Parameters parameters = new Parameters();
-        for (int l = 1; l < layersDims.length; l++) {
-            // parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * np.sqrt(2 / layer_dims[l-1])
-            parameters.put("W" + l, random.randn(layersDims[l], layersDims[l - 1])
-                    .muli(Math.sqrt(2.0 / layersDims[l - 1])));
-            // parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
-            parameters.put("b" + l, Nd4j.zeros(layersDims[l], 1));
-        }
-        return parameters;
+        return Initialization.initializeParametersHe(INIT_SEED, layersDims);
     }
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
@@ -546,8 +510,8 @@ public final class OptimizationMethods {
         for (Hyperparameters h : options.runs()) {
             index++;
             // parameters = model(train_X, train_Y, layers_dims, optimizer = "gd" [, learning_rate, decay])
-            TrainedModel trained = ToyDataRuns.train(report, "Model " + index + ": " + h.describe(),
-                    h.optimizer().toString(), h.numEpochs(), progress -> {
+            TrainedModel trained = ToyDataRuns.train(report, "Model " + index + ": " + h.describe(), h.label(" "),
+                    h.numEpochs(), progress -> {
                         // if print_cost and i % 1000 == 0: print("Cost after epoch %i: %f" % (i, cost_avg))
                         CostListener costLines = ToyDataRuns.costLines(report, progress, "epoch", options.printEvery,
                                 NumpyFormat::fixed6);
@@ -568,14 +532,12 @@ public final class OptimizationMethods {
             if (options.framework) {
                 framework.add(compareWithGraph(report, moons, outcome));
             }
-            String decayed = h.decay() == Decay.NONE ? "" : "-" + h.decay();
             // plt.title("Model with Gradient Descent optimization"); plot_decision_boundary(...)
             // plt.plot(costs); plt.ylabel('cost'); plt.xlabel('epochs (per 100)'); plt.title("Learning rate = " + ...)
-            plots.addAll(ToyDataRuns.plots(options.out, "c2w2-" + index + "-" + h.optimizer() + decayed,
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w2-" + index + "-" + h.label("-"),
                     "Model with " + h.optimizer().title + " optimization"
                             + (h.decay() == Decay.NONE ? "" : " and learning rate decay"),
-                    "Learning rate = " + NumpyFormat.repr(h.learningRate()) + " (" + h.optimizer()
-                            + (h.decay() == Decay.NONE ? "" : ", " + h.decay()) + ")",
+                    "Learning rate = " + NumpyFormat.repr(h.learningRate()) + " (" + h.label(", ") + ")",
                     "epochs (per 100)", trained.costs(), moons.x(), moons.y(), trained.parameters()));
         }
         ToyDataRuns.reportWrote(report, plots);

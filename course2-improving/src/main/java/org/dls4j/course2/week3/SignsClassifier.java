@@ -12,10 +12,10 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
@@ -74,21 +74,9 @@ public final class SignsClassifier {
     /** The notebook's settings (and DL4J's initialisation seed, which the notebook cannot have). */
     @Command(name = "c2w3-signs-classifier",
             description = "Course 2 week 3: the TensorFlow lab's SIGNS classifier (12288-25-12-6, Adam) with DL4J, "
-                    + "plus the lab's small numpy exercises.")
-    public static final class Options extends AssignmentOptions {
-
-        @Option(names = "--epochs", description = "num_epochs (default: ${DEFAULT-VALUE}).")
-        public int epochs = 1500;
-
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-        public double learningRate = 0.0001;
-
-        @Option(names = "--mini-batch-size", description = "minibatch_size (default: ${DEFAULT-VALUE}).")
-        public int miniBatchSize = 32;
-
-        @Option(names = "--seed", description = "The notebook's numpy seed of the mini-batch shuffles: epoch e "
-                + "shuffles with seed + 1 + e (default: ${DEFAULT-VALUE}).")
-        public long seed = 3;
+                    + "plus the lab's small numpy exercises. --seed is numpy's seed of the mini-batch shuffles: epoch "
+                    + "e shuffles with seed + 1 + e.")
+    public static final class Options extends TrainingOptions.MiniBatch {
 
         /**
          * DL4J's initialisation seed. On these inputs (12288 pixels, all ≥ 0, mean 0.71) Adam's first steps move
@@ -103,27 +91,26 @@ public final class SignsClassifier {
                         + "in epoch 0).")
         public long initSeed = 8;
 
-        @Option(names = "--print-every", paramLabel = "N",
-                description = "Print the cost and accuracies every N epochs (default: ${DEFAULT-VALUE}, the "
-                        + "notebook's).")
-        public int printEvery = 100;
-
         @Option(names = "--record-every", paramLabel = "N",
                 description = "Measure train/test accuracy for the curves every N epochs (default: ${DEFAULT-VALUE}).")
-        public int recordEvery = 10;
+        public int accuracyEvery = 10;
 
         @Option(names = "--image", paramLabel = "FILE",
                 description = "A picture of your own hand sign (JPEG/PNG) to classify after training.")
         public Path image;
 
+        /**
+         * {@code num_epochs = 1500}, {@code minibatch_size = 32}, {@code learning_rate = 0.0001}, the cost (with the
+         * accuracies) printed every 100 epochs, {@code seed = 3}.
+         */
+        public Options() {
+            super(1500, 32, 0.0001, 100, 3);
+        }
+
         @Override
         public void validate() {
-            OptionChecks.atLeast("--epochs", epochs, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
-            OptionChecks.atLeast("--mini-batch-size", miniBatchSize, 1);
-            OptionChecks.numpySeed("--seed", seed, epochs);
-            OptionChecks.atLeast("--print-every", printEvery, 1);
-            OptionChecks.atLeast("--record-every", recordEvery, 1);
+            super.validate();
+            OptionChecks.atLeast("--record-every", accuracyEvery, 1);
             OptionChecks.readableImage("--image", image);
         }
     }
@@ -338,7 +325,7 @@ public final class SignsClassifier {
                     epochCost += graph.score() / numMinibatches;
                 }
                 costs[epoch] = epochCost;
-                if (epoch % options.recordEvery == 0 || printed.due(epoch)) {
+                if (epoch % options.accuracyEvery == 0 || printed.due(epoch)) {
                     recorded.add(epoch);
                     trainAcc.add(accuracy(graph, data.xTrain(), data.yTrain()));
                     testAcc.add(accuracy(graph, data.xTest(), data.yTest()));

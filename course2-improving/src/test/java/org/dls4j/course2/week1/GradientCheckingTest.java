@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.testing.NdAssert;
 import org.junit.jupiter.api.Test;
@@ -120,10 +120,8 @@ class GradientCheckingTest {
         e = assertThrows(IllegalArgumentException.class, () -> GradientChecking.forwardPropagationN(tc.x(),
                 Nd4j.createFromArray(new double[][] {{1, 0}}), tc.parameters()));
         assertEquals("Y must have shape (1, 3) but was (1, 2)", e.getMessage());
-        for (String[] bad : new String[][] {{"--epsilon", "tiny"}, {"--epsilon", "0"}, {"--epsilon", "NaN"},
-            {"--seed", "-1"}}) {
-            assertEquals(2, AssignmentRunner.execute(new GradientChecking.Options(), GradientChecking::run, "-q",
-                    "--out", out.toString(), bad[0], bad[1]), String.join(" ", bad) + " is refused up front");
-        }
+        RefusedOptions.assertRefused(GradientChecking.Options::new, GradientChecking::run, out,
+                new String[] {"--epsilon", "tiny"}, new String[] {"--epsilon", "0"}, new String[] {"--epsilon", "NaN"},
+                new String[] {"--seed", "-1"});
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Initialization.Init;
 import org.dls4j.shared.cli.AssignmentRunner;
@@ -143,15 +144,16 @@ class InitializationTest {
         assertEquals(0, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations", "3",
                 "--initialization", "zeros,he", "--out", out.toString(), "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w1-initialization-he-boundary.png")));
-        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run,
-                "--initialization", "xavier"));
+        RefusedOptions.assertRefused(Initialization.Options::new, Initialization::run, out,
+                new String[] {"--initialization", "xavier"}, new String[] {"--learning-rate", "0"},
+                new String[] {"--print-every", "0"}, new String[] {"--seed", "4294967296"});
     }
 
     /** A learning rate far too large makes He's cost infinite: the run stops instead of printing inf as a success. */
     @Test
     void divergedHeRunStops(@TempDir Path out) {
-        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations",
-                "0", "--out", out.toString(), "-q"), "--iterations 0 is refused before training");
+        RefusedOptions.assertRefused(Initialization.Options::new, Initialization::run, out,
+                new String[] {"--iterations", "0"});
         Initialization.Options options = new Initialization.Options();
         options.learningRate = 1e6;
         options.iterations = 6;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Regularization.Run;
 import org.dls4j.shared.NumpyRandom;
@@ -202,11 +203,11 @@ class RegularizationTest {
                 "3", "--runs", "l2,dropout", "--lambda", "0.5", "--keep-prob", "0.9", "--out", out.toString(),
                 "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w1-regularization-dropout-boundary.png")));
-        for (String[] bad : new String[][] {{"--keep-prob", "1.5"}, {"--keep-prob", "0"}, {"--lambda", "-1"},
-            {"--learning-rate", "NaN"}, {"--iterations", "0"}, {"--print-every", "1500"}, {"--runs", "l1"}}) {
-            assertEquals(2, AssignmentRunner.execute(new Regularization.Options(), Regularization::run,
-                    bad[0], bad[1], "--out", out.toString(), "--quiet"), String.join(" ", bad) + " is refused up front");
-        }
+        RefusedOptions.assertRefused(Regularization.Options::new, Regularization::run, out,
+                new String[] {"--keep-prob", "1.5"}, new String[] {"--keep-prob", "0"}, new String[] {"--lambda", "-1"},
+                new String[] {"--learning-rate", "NaN", "--runs", "none", "--iterations", "3000"},
+                new String[] {"--iterations", "0"}, new String[] {"--print-every", "1500"},
+                new String[] {"--runs", "l1"});
     }
 
     /**

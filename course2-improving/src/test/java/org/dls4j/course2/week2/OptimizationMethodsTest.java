@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.week2.OptimizationMethods.AdamStep;
 import org.dls4j.course2.week2.OptimizationMethods.Decay;
 import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
@@ -378,20 +379,17 @@ class OptimizationMethodsTest {
                 "--epochs", "3", "--optimizer", "adam", "--learning-rate", "0.01", "--decay", "schedule",
                 "--time-interval", "2", "--no-decay-runs", "--framework", "--out", out.toString(), "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w2-1-adam-schedule-boundary.png")));
-        assertEquals(2, AssignmentRunner.execute(new OptimizationMethods.Options(), OptimizationMethods::run,
-                "--optimizer", "rmsprop"));
-        for (String[] bad : new String[][] {{"--beta", "1"}, {"--beta2", "-0.1"}, {"--epsilon", "0"},
-            {"--mini-batch-size", "0"}, {"--epochs", "0"}, {"--print-every", "150"}, {"--learning-rate", "inf"}}) {
-            assertEquals(2, AssignmentRunner.execute(new OptimizationMethods.Options(), OptimizationMethods::run,
-                    bad[0], bad[1], "--out", out.toString(), "-q"), String.join(" ", bad) + " is refused up front");
-        }
+        RefusedOptions.assertRefused(OptimizationMethods.Options::new, OptimizationMethods::run, out,
+                new String[] {"--optimizer", "rmsprop"}, new String[] {"--beta", "1"}, new String[] {"--beta2", "-0.1"},
+                new String[] {"--epsilon", "0"}, new String[] {"--mini-batch-size", "0"}, new String[] {"--epochs", "0"},
+                new String[] {"--print-every", "150"}, new String[] {"--learning-rate", "inf"});
     }
 
     /** Epoch e seeds {@code --seed + 1 + e}: the last seed must still be a numpy seed, checked before training. */
     @Test
     void seedsOfEveryEpochAreCheckedUpFront(@TempDir Path out) {
-        assertEquals(2, AssignmentRunner.execute(new OptimizationMethods.Options(), OptimizationMethods::run,
-                "--seed", "4294967294", "--out", out.toString(), "-q"));
+        RefusedOptions.assertRefused(OptimizationMethods.Options::new, OptimizationMethods::run, out,
+                new String[] {"--seed", "4294967294"});
         OptimizationMethods.Options options = new OptimizationMethods.Options();
         options.epochs = 3;
         options.seed = NumpyRandom.MAX_SEED - 3;     // epochs seed MAX - 2, MAX - 1, MAX

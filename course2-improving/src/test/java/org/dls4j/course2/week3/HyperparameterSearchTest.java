@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.cli.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,10 +70,9 @@ class HyperparameterSearchTest {
 
     @Test
     void badOptionsAreRefusedUpFront() {
-        for (String[] bad : new String[][] {{"--batch-norm", "sometimes"}, {"--mini-batch-sizes", "0"},
-            {"--lr-min", "0.1"}, {"--candidates", "0"}, {"--hidden-max", "4"}, {"--seed", "4294967290"}}) {
-            assertEquals(2, AssignmentRunner.execute(new HyperparameterSearch.Options(), HyperparameterSearch::run,
-                    "-q", "--out", out.toString(), bad[0], bad[1]), String.join(" ", bad) + " is refused");
-        }
+        RefusedOptions.assertRefused(HyperparameterSearch.Options::new, HyperparameterSearch::run, out,
+                new String[] {"--batch-norm", "sometimes"}, new String[] {"--mini-batch-sizes", "0"},
+                new String[] {"--lr-max", "1e-6"}, new String[] {"--candidates", "0"},
+                new String[] {"--hidden-max", "4"}, new String[] {"--seed", "4294967290"});
     }
 }

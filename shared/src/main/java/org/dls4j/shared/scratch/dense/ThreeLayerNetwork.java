@@ -48,22 +48,17 @@ public final class ThreeLayerNetwork {
     /** {@code forward_propagation(X, parameters)}. */
     public static Output forwardPropagation(INDArray X, Parameters parameters) {
         check(X, parameters);
-        INDArray W1 = parameters.W(1);
-        INDArray b1 = parameters.b(1);
-        INDArray W2 = parameters.W(2);
-        INDArray b2 = parameters.b(2);
-        INDArray W3 = parameters.W(3);
-        INDArray b3 = parameters.b(3);
         // Z1 = np.dot(W1, X) + b1; A1 = relu(Z1)
-        INDArray Z1 = W1.mmul(X).addiColumnVector(b1);
+        INDArray Z1 = parameters.W(1).mmul(X).addiColumnVector(parameters.b(1));
         INDArray A1 = Activations.relu(Z1);
         // Z2 = np.dot(W2, A1) + b2; A2 = relu(Z2)
-        INDArray Z2 = W2.mmul(A1).addiColumnVector(b2);
+        INDArray Z2 = parameters.W(2).mmul(A1).addiColumnVector(parameters.b(2));
         INDArray A2 = Activations.relu(Z2);
         // Z3 = np.dot(W3, A2) + b3; A3 = sigmoid(Z3)
-        INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
+        INDArray Z3 = parameters.W(3).mmul(A2).addiColumnVector(parameters.b(3));
         INDArray A3 = sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, null, A1, W1, b1, Z2, null, A2, W2, b2, Z3, A3, W3, b3));
+        return new Output(A3, new Cache(Z1, null, A1, parameters.W(1), parameters.b(1), Z2, null, A2, parameters.W(2),
+                parameters.b(2), Z3, A3, parameters.W(3), parameters.b(3)));
     }
 
     /**
