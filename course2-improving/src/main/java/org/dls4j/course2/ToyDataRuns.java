@@ -88,7 +88,7 @@ public final class ToyDataRuns {
         };
     }
 
-    /** {@code np.mean(predict(X, parameters) == Y)} of the 3-layer network, as the notebooks' {@code predict} prints it. */
+    /** {@code np.mean(predict(X, parameters) == Y)} of the 3-layer network, as the notebooks' {@code predict} prints. */
     public static double accuracy(INDArray X, INDArray Y, Parameters parameters) {
         return ThreeLayerNetwork.accuracy(ThreeLayerNetwork.predict(X, parameters), Y);
     }

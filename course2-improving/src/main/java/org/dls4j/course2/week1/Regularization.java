@@ -23,7 +23,7 @@ import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.L2Penalty;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Cache;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.ForwardCache;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.dls4j.shared.scratch.dense.TrainingData;
@@ -140,7 +140,7 @@ public final class Regularization {
     }
 
     /** {@code backward_propagation_with_regularization(X, Y, cache, lambd)}: each dW gains {@code (lambd/m) * W}. */
-    public static Gradients backwardPropagationWithRegularization(INDArray X, INDArray Y, Cache cache,
+    public static Gradients backwardPropagationWithRegularization(INDArray X, INDArray Y, ForwardCache cache,
             double lambd) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
@@ -211,11 +211,11 @@ public final class Regularization {
         INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
         // A3 = sigmoid(Z3)
         INDArray A3 = ThreeLayerNetwork.sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3));
+        return new Output(A3, new ForwardCache(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3));
     }
 
     /** {@code backward_propagation_with_dropout(X, Y, cache, keep_prob)}: the same masks, the same scaling. */
-    public static Gradients backwardPropagationWithDropout(INDArray X, INDArray Y, Cache cache, double keepProb) {
+    public static Gradients backwardPropagationWithDropout(INDArray X, INDArray Y, ForwardCache cache, double keepProb) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
         // dZ3 = A3 - Y

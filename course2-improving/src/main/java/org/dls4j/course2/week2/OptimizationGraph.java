@@ -22,9 +22,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The DL4J face of {@link OptimizationMethods}: the same network ({@code [2, 5, 2, 1]}, ReLU, ReLU, sigmoid, binary
- * cross-entropy averaged over the mini-batch), as a {@link ComputationGraph} in float64 ({@link DenseGraphs#binaryClassifier} says so), from the same initial
- * weights and on the same mini-batches in the same order ({@link OptimizationMethods#randomMiniBatches} with seed
- * 11, 12, ...), with DL4J's updaters:
+ * cross-entropy averaged over the mini-batch), as a {@link ComputationGraph} in float64 (which
+ * {@link DenseGraphs#binaryClassifier} sets), from the same initial weights and on the same mini-batches in the same
+ * order ({@link OptimizationMethods#randomMiniBatches} with seed 11, 12, ...), with DL4J's updaters:
  * <ul>
  *   <li>{@code gd}: {@link Sgd} — the same update, so the costs agree with the from-scratch run to ~1e-12;</li>
  *   <li>{@code momentum}: {@link Nesterovs} with momentum {@code beta} and learning rate

@@ -19,7 +19,7 @@ import org.dls4j.shared.data.points.FootballData;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Cache;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.ForwardCache;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.dls4j.shared.train.TrainingDivergedException;
@@ -53,8 +53,8 @@ class RegularizationTest {
     }
 
     /** backward_propagation_with_regularization_test_case: seed(1), X = randn(3,5), the literal cache. */
-    static Cache l2Cache() {
-        return new Cache(
+    static ForwardCache l2Cache() {
+        return new ForwardCache(
                 m(new double[][] {{-1.52855314, 3.32524635, 2.13994541, 2.60700654, -0.75942115},
                     {-1.98043538, 4.1600994, 0.79051021, 1.46493512, -0.45506242}}),
                 null,
@@ -78,7 +78,7 @@ class RegularizationTest {
     @Test
     void backwardWithRegularization() {
         INDArray X = new NumpyRandom(1).randn(3, 5);
-        Cache cache = l2Cache();
+        ForwardCache cache = l2Cache();
         Gradients g = Regularization.backwardPropagationWithRegularization(X, Y5, cache, 0.7);
         assertAllClose(new double[] {-0.25604646, 0.12298827, -0.28297129, -0.17706303, 0.34536094, -0.4410571},
                 g.dW(1), 0, 5e-9, "dW1");
@@ -100,7 +100,7 @@ class RegularizationTest {
     @Test
     void backwardWithDropout() {
         INDArray X = new NumpyRandom(1).randn(3, 5);
-        Cache cache = new Cache(
+        ForwardCache cache = new ForwardCache(
                 m(new double[][] {{-1.52855314, 3.32524635, 2.13994541, 2.60700654, -0.75942115},
                     {-1.98043538, 4.1600994, 0.79051021, 1.46493512, -0.45506242}}),
                 m(new double[][] {{1, 0, 1, 1, 1}, {1, 1, 1, 1, 0}}),

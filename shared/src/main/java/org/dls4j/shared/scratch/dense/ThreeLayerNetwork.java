@@ -34,12 +34,12 @@ public final class ThreeLayerNetwork {
      * {@code forward_propagation_with_dropout} adds the masks {@code D1}, {@code D2} (null here) and its {@code A1},
      * {@code A2} are then the dropped, rescaled ones.
      */
-    public record Cache(INDArray Z1, INDArray D1, INDArray A1, INDArray W1, INDArray b1, INDArray Z2, INDArray D2,
-            INDArray A2, INDArray W2, INDArray b2, INDArray Z3, INDArray A3, INDArray W3, INDArray b3) {
+    public record ForwardCache(INDArray Z1, INDArray D1, INDArray A1, INDArray W1, INDArray b1, INDArray Z2,
+            INDArray D2, INDArray A2, INDArray W2, INDArray b2, INDArray Z3, INDArray A3, INDArray W3, INDArray b3) {
     }
 
     /** {@code a3, cache = forward_propagation(X, parameters)}. */
-    public record Output(INDArray A3, Cache cache) {
+    public record Output(INDArray A3, ForwardCache cache) {
     }
 
     private ThreeLayerNetwork() {
@@ -57,15 +57,15 @@ public final class ThreeLayerNetwork {
         // Z3 = np.dot(W3, A2) + b3; A3 = sigmoid(Z3)
         INDArray Z3 = parameters.W(3).mmul(A2).addiColumnVector(parameters.b(3));
         INDArray A3 = sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, null, A1, parameters.W(1), parameters.b(1), Z2, null, A2, parameters.W(2),
-                parameters.b(2), Z3, A3, parameters.W(3), parameters.b(3)));
+        return new Output(A3, new ForwardCache(Z1, null, A1, parameters.W(1), parameters.b(1), Z2, null, A2,
+                parameters.W(2), parameters.b(2), Z3, A3, parameters.W(3), parameters.b(3)));
     }
 
     /**
      * {@code backward_propagation(X, Y, cache)}: gradients {@code dW1..dW3, db1..db3} (plus {@code dZ3, dA2, dZ2,
      * dA1, dZ1} under those names), with {@code 1./m} where {@code scaling} says.
      */
-    public static Gradients backwardPropagation(INDArray X, INDArray Y, Cache cache, Scaling scaling) {
+    public static Gradients backwardPropagation(INDArray X, INDArray Y, ForwardCache cache, Scaling scaling) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
         double scale = 1.0 / m;

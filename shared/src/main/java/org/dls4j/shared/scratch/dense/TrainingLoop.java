@@ -46,7 +46,7 @@ public final class TrainingLoop {
     }
 
     private double step(double[] x, double[] y, int m, double learningRate) {
-        // a3, caches = forward_propagation(X, parameters); cost = compute_cost(a3, Y); grads = backward_propagation(...)
+        // a3, caches = forward_propagation(X, parameters); cost = compute_cost(a3, Y); grads = backward_propagation()
         double cost = network.forwardBackward(x, y, m);
         // parameters = update_parameters_with_...(parameters, grads, ...)
         rule.update(network.parameterArrays(), network.gradientArrays(), learningRate);
