@@ -1,10 +1,9 @@
 package org.dls4j.course2.week1;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -15,10 +14,11 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.Shapes;
+import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.Report;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,7 +29,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,26 +50,37 @@ import picocli.CommandLine.Option;
  *       checks every parameter the same way and passes.</li>
  * </ol>
  * Everything from scratch is float64 with {@link NumpyRandom}; a {@code // np.xxx} comment stands above each ND4J
- * call. Run: {@code ./dls run c2w1-gradient-checking [--epsilon 1e-7]}.
+ * call. Run: {@code ./dls run c2w1-gradient-checking [--epsilon 1e-7] [--seed 1]}. The verdicts, {@code J},
+ * {@code dtheta} and the DL4J comparison are the results ({@code -q} keeps them); the headings and the N-D cost are
+ * said along the way.
  */
-@Command(name = "c2w1-gradient-checking", mixinStandardHelpOptions = true,
-        description = "Course 2 week 1: gradient checking, 1-D and N-D, with the notebook's buggy backward pass, "
-                + "and DL4J's GradientCheckUtil on the same network.")
-public final class GradientChecking implements Callable<Integer> {
+public final class GradientChecking {
 
-    /** numpy seed of {@code gradient_check_n_test_case}. */
-    public static final long NOTEBOOK_SEED = 1;
     /** The notebook's threshold: above it, "There is a mistake in the backward propagation!". */
     public static final double THRESHOLD = 2e-7;
     /** Order of {@code gc_utils.dictionary_to_vector}. */
     public static final List<String> KEYS = List.of("W1", "b1", "W2", "b2", "W3", "b3");
 
-    @Mixin
-    CommonOptions common;
+    /** The notebook's settings: ε = 1e-7, the test case drawn after {@code np.random.seed(1)}. */
+    @Command(name = "c2w1-gradient-checking",
+            description = "Course 2 week 1: gradient checking, 1-D and N-D, with the notebook's buggy backward pass, "
+                    + "and DL4J's GradientCheckUtil on the same network.")
+    public static final class Options extends AssignmentOptions {
 
-    @Option(names = "--epsilon", defaultValue = "1e-7", paramLabel = "EPS",
-            description = "The ε of the two-sided difference (default: ${DEFAULT-VALUE}, the notebook's).")
-    double epsilon;
+        @Option(names = "--epsilon", paramLabel = "EPS",
+                description = "The ε of the two-sided difference (default: ${DEFAULT-VALUE}, the notebook's).")
+        public double epsilon = 1e-7;
+
+        @Option(names = "--seed", description = "np.random.seed of gradient_check_n_test_case (default: "
+                + "${DEFAULT-VALUE}).")
+        public long seed = 1;
+
+        @Override
+        public void validate() {
+            OptionChecks.positive("--epsilon", epsilon);
+            OptionChecks.numpySeed("--seed", seed, 0);
+        }
+    }
 
     /** Everything the run printed, as numbers. */
     public record Result(double j, double dtheta, double difference1d, double costN, double differenceBuggy,
@@ -82,22 +92,16 @@ public final class GradientChecking implements Callable<Integer> {
     }
 
     /** {@code cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)} of {@code forward_propagation_n}. */
-    public record Cache(INDArray z1, INDArray a1, INDArray w1, INDArray b1, INDArray z2, INDArray a2, INDArray w2,
+    public record CacheN(INDArray z1, INDArray a1, INDArray w1, INDArray b1, INDArray z2, INDArray a2, INDArray w2,
             INDArray b2, INDArray z3, INDArray a3, INDArray w3, INDArray b3) {
     }
 
     /** {@code cost, cache = forward_propagation_n(X, Y, parameters)}. */
-    public record Forward(double cost, Cache cache) {
+    public record Forward(double cost, CacheN cache) {
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new GradientChecking(), args));
-    }
-
-    @Override
-    public Integer call() {
-        run(common, epsilon, System.out);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), GradientChecking::run, args));
     }
 
     // ---------------------------------------------------------------------------------------------------- 1-D
@@ -115,13 +119,18 @@ public final class GradientChecking implements Callable<Integer> {
     /** The 1-D check: the relative difference between {@code backward_propagation} and the two-sided estimate. */
     public static double gradientCheck(double x, double theta, double epsilon) {
         requirePositiveFinite(epsilon);
+        // theta_plus = theta + epsilon; theta_minus = theta - epsilon
         double thetaplus = theta + epsilon;
         double thetaminus = theta - epsilon;
+        // J_plus = forward_propagation(x, theta_plus); J_minus = forward_propagation(x, theta_minus)
         double jPlus = forwardPropagation(x, thetaplus);
         double jMinus = forwardPropagation(x, thetaminus);
+        // gradapprox = (J_plus - J_minus) / (2 * epsilon)
         double gradapprox = (jPlus - jMinus) / (2 * epsilon);
+        // grad = backward_propagation(x, theta)
         double grad = backwardPropagation(x, theta);
-        // np.linalg.norm of a scalar is sqrt(x*x), not abs(x): same rounding as numpy
+        // np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox)); the norm of a
+        // scalar is sqrt(x*x), not abs(x): same rounding as numpy
         double numerator = Math.sqrt((grad - gradapprox) * (grad - gradapprox));
         double denominator = Math.sqrt(grad * grad) + Math.sqrt(gradapprox * gradapprox);
         return numerator / denominator;
@@ -131,7 +140,6 @@ public final class GradientChecking implements Callable<Integer> {
 
     /** {@code gradient_check_n_test_case()}: {@code seed(1)}, x (4, 3), y = [1, 1, 0], then W1, b1 ... b3. */
     public static TestCase gradientCheckNTestCase(long seed) {
-        Numerics.useFloat64();
         NumpyRandom rng = new NumpyRandom(seed);
         // np.random.randn(4, 3)
         INDArray x = rng.randn(4, 3);
@@ -177,7 +185,7 @@ public final class GradientChecking implements Callable<Integer> {
                 .addi(Transforms.log(a3.rsub(1.0), false).negi().muli(y.rsub(1.0)));
         // 1. / m * np.sum(logprobs)
         double cost = 1.0 / m * logprobs.sumNumber().doubleValue();
-        return new Forward(cost, new Cache(z1, a1, w1, b1, z2, a2, w2, b2, z3, a3, w3, b3));
+        return new Forward(cost, new CacheN(z1, a1, w1, b1, z2, a2, w2, b2, z3, a3, w3, b3));
     }
 
     /**
@@ -187,7 +195,7 @@ public final class GradientChecking implements Callable<Integer> {
      *
      * @return dZ3, dW3, db3, dA2, dZ2, dW2, db2, dA1, dZ1, dW1, db1 (like the notebook's {@code gradients} dict)
      */
-    public static Map<String, INDArray> backwardPropagationN(INDArray x, INDArray y, Cache cache,
+    public static Map<String, INDArray> backwardPropagationN(INDArray x, INDArray y, CacheN cache,
             boolean notebookBugs) {
         double m = x.size(1);
         Map<String, INDArray> g = new LinkedHashMap<>();
@@ -385,53 +393,50 @@ public final class GradientChecking implements Callable<Integer> {
 
     // ---------------------------------------------------------------------------------------------------- run
 
-    /** Runs the notebook's cells in order, printing its lines to {@code out}; the CLI and the tests share this. */
-    public static Result run(CommonOptions options, double epsilon, PrintStream out) {
-        Numerics.useFloat64();
-        requirePositiveFinite(epsilon);
-        boolean quiet = options.quiet();
-
+    /** Runs the notebook's cells in order, printing its lines; the CLI and the tests share this. */
+    public static Result run(Options options, Report report) {
+        double epsilon = options.epsilon;
+        // x, theta = 2, 4; J = forward_propagation(x, theta); dtheta = backward_propagation(x, theta)
         double x = 2;
         double theta = 4;
         double j = forwardPropagation(x, theta);
         double dtheta = backwardPropagation(x, theta);
         double difference1d = gradientCheck(x, theta, epsilon);
-        out.println("1-dimensional gradient checking, x = 2, theta = 4");
-        out.println("J = " + pythonNumber(j));
-        out.println("dtheta = " + pythonNumber(dtheta));
-        out.println(verdict(difference1d));
-        out.println();
+        report.say("1-dimensional gradient checking, x = 2, theta = 4");
+        report.result("J = " + pythonNumber(j));
+        report.result("dtheta = " + pythonNumber(dtheta));
+        report.result(verdict(difference1d));
+        report.say("");
 
-        TestCase tc = gradientCheckNTestCase(options.seedOr(NOTEBOOK_SEED));
+        // X, Y, parameters = gradient_check_n_test_case(); cost, cache = forward_propagation_n(X, Y, parameters)
+        TestCase tc = gradientCheckNTestCase(options.seed);
         Forward forward = forwardPropagationN(tc.x(), tc.y(), tc.parameters());
-        out.println("N-dimensional gradient checking (LINEAR->RELU->LINEAR->RELU->LINEAR->SIGMOID, 47 parameters)");
-        if (!quiet) {
-            out.println("cost = " + NumpyFormat.repr(forward.cost()));
-        }
+        report.say("N-dimensional gradient checking (LINEAR->RELU->LINEAR->RELU->LINEAR->SIGMOID, 47 parameters)");
+        report.say("cost = " + NumpyFormat.repr(forward.cost()));
+        // gradients = backward_propagation_n(X, Y, cache); difference = gradient_check_n(parameters, gradients, X, Y)
         Map<String, INDArray> buggy = backwardPropagationN(tc.x(), tc.y(), forward.cache(), true);
         double differenceBuggy = gradientCheckN(tc.parameters(), buggy, tc.x(), tc.y(), epsilon);
-        out.println("With the notebook's backward_propagation_n (dW2 doubled, db1 with 4./m):");
-        out.println(verdict(differenceBuggy));
+        report.say("With the notebook's backward_propagation_n (dW2 doubled, db1 with 4./m):");
+        report.result(verdict(differenceBuggy));
         Map<String, INDArray> fixed = backwardPropagationN(tc.x(), tc.y(), forward.cache(), false);
         double differenceFixed = gradientCheckN(tc.parameters(), fixed, tc.x(), tc.y(), epsilon);
-        out.println("With both mistakes fixed:");
-        out.println(verdict(differenceFixed));
-        out.println();
+        report.say("With both mistakes fixed:");
+        report.result(verdict(differenceFixed));
+        report.say("");
 
         ComputationGraph graph = asDl4jGraph(tc.parameters());
         INDArray dl4jGrad = dl4jGradientVector(graph, tc.x(), tc.y());
         double dl4jScore = graph.score();
         double maxAbs = Transforms.abs(dl4jGrad.sub(gradientsToVector(fixed))).maxNumber().doubleValue();
-        out.println("The same network and weights as a DL4J ComputationGraph (float64):");
-        out.println("DL4J score = " + NumpyFormat.repr(dl4jScore) + "   (forward_propagation_n cost = "
+        report.say("The same network and weights as a DL4J ComputationGraph (float64):");
+        report.result("DL4J score = " + NumpyFormat.repr(dl4jScore) + "   (forward_propagation_n cost = "
                 + NumpyFormat.repr(forward.cost()) + ")");
-        out.println("max |DL4J gradient - fixed backward_propagation_n| = " + String.format("%.3e", maxAbs));
-        if (!quiet) {
-            out.println("(DL4J warns below that ReLU has a kink: a check can fail spuriously when a perturbation crosses"
-                    + " it, which is why the notebook's own check also uses ε this small.)");
-        }
+        report.result("max |DL4J gradient - fixed backward_propagation_n| = "
+                + String.format(Locale.ROOT, "%.3e", maxAbs));
+        report.say("(DL4J warns below that ReLU has a kink: a check can fail spuriously when a perturbation crosses it,"
+                + " which is why the notebook's own check also uses ε this small.)");
         boolean passed = dl4jGradientCheck(graph, tc.x(), tc.y());
-        out.println("DL4J GradientCheckUtil (epsilon 1e-6, max relative error 1e-3) on all "
+        report.result("DL4J GradientCheckUtil (epsilon 1e-6, max relative error 1e-3) on all "
                 + graph.numParams() + " parameters: " + (passed ? "PASSED" : "FAILED"));
         return new Result(j, dtheta, difference1d, forward.cost(), differenceBuggy, differenceFixed, dl4jScore, maxAbs,
                 passed);

@@ -3,24 +3,22 @@ package org.dls4j.course2.week1;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.Workspaces;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.EnumConverters;
 import org.dls4j.shared.cli.OptionChecks;
-import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
-import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.scratch.dense.FusedDenseNet;
+import org.dls4j.shared.scratch.dense.GdRule;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.TrainingData;
 import org.dls4j.shared.scratch.dense.TrainingLoop;
-import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.CostListener;
 import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
@@ -39,8 +37,9 @@ import picocli.CommandLine.Option;
  *
  * <p>{@code ./dls run c2w1-initialization} prints for each initialisation the notebook's lines
  * ({@code Cost after iteration 0: 0.8830537463419761}, ... every 1000, then {@code On the train set:},
- * {@code Accuracy: 0.9933333333333333}, {@code On the test set:}, {@code Accuracy: 0.96}) and writes the cost curve
- * and the decision boundary to {@code --out}.
+ * {@code Accuracy: 0.9933333333333333}, {@code On the test set:}, {@code Accuracy: 0.96}, {@code (... ms per
+ * iteration)}) and writes {@code c2w1-initialization-<zeros|random|he>-cost.png} and {@code ...-boundary.png} to
+ * {@code --out}. With {@code -q} only the accuracy lines are printed.
  *
  * <p>Divergence policy: the x10 random initialisation saturates the sigmoid, so its first cost is {@code inf}
  * ({@code np.nansum} keeps {@code 1 * -log(0)}), and the notebook goes on; so does this run, for that initialisation
@@ -52,85 +51,38 @@ public final class Initialization {
     /** The notebook's {@code layers_dims = [X.shape[0], 10, 5, 1]}. */
     public static final int[] LAYERS_DIMS = {2, 10, 5, 1};
 
-    /** The notebook's {@code initialization} strings. */
+    /** The notebook's {@code initialization} strings, spelt the same on the command line: zeros, random, he. */
     public enum Init {
-        ZEROS("zeros", "Model with Zeros initialization"),
-        RANDOM("random", "Model with large random initialization"),
-        HE("he", "Model with He initialization");
+        ZEROS("Model with Zeros initialization"),
+        RANDOM("Model with large random initialization"),
+        HE("Model with He initialization");
 
-        private final String notebookName;
         private final String title;
 
-        Init(String notebookName, String title) {
-            this.notebookName = notebookName;
+        Init(String title) {
             this.title = title;
-        }
-
-        /** The notebook's word, which is also the command line's: {@code zeros}, {@code random}, {@code he}. */
-        @Override
-        public String toString() {
-            return notebookName;
         }
     }
 
     /** The notebook's settings: the three models, 15000 iterations at learning rate 0.01, seed 3, a cost every 1000. */
     @Command(name = "c2w1-initialization",
-            description = "Course 2 week 1: zeros, large random and He initialisation of a 3-layer network (circles).")
-    public static final class Options extends AssignmentOptions {
-
-        @Option(names = "--iterations", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
-        public int iterations = 15000;
-
-        @Option(names = "--learning-rate", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-        public double learningRate = 0.01;
-
-        @Option(names = "--print-every", description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}).")
-        public int printEvery = 1000;
+            description = "Course 2 week 1: zeros, large random and He initialisation of a 3-layer network (circles)."
+                    + " --seed is the np.random.seed inside the random and He initialisations.")
+    public static final class Options extends TrainingOptions.FullBatch {
 
         @Option(names = "--initialization", split = ",", paramLabel = "INIT",
                 description = "zeros, random and/or he, comma-separated (default: the notebook's three runs).")
         public List<Init> initializations = new ArrayList<>(List.of(Init.ZEROS, Init.RANDOM, Init.HE));
 
-        @Option(names = "--seed", description = "np.random.seed inside the random and He initialisations "
-                + "(default: ${DEFAULT-VALUE}).")
-        public long seed = 3;
+        /** {@code num_iterations = 15000}, {@code learning_rate = 0.01}, a cost every 1000, {@code seed(3)}. */
+        public Options() {
+            super(15000, 0.01, 1000, 3);
+        }
 
         @Override
         public void validate() {
-            OptionChecks.atLeast("--iterations", iterations, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
-            OptionChecks.atLeast("--print-every", printEvery, 1);
+            super.validate();
             OptionChecks.notEmpty("--initialization", initializations, EnumConverters.choices(Init.class));
-            OptionChecks.numpySeed("--seed", seed, 0);
-        }
-    }
-
-    /** What {@link #model} returns: the notebook's {@code parameters}, the costs it printed, the training time. */
-    public record Training(Parameters parameters, CostCurve costs, long nanos, int iterations) {
-
-        public double msPerIteration() {
-            return nanos / 1e6 / iterations;
-        }
-    }
-
-    /** One model of the notebook: how it was initialised, trained, and how well it predicts. */
-    public record TrainedModel(Init initialization, Training training, double trainAccuracy, double testAccuracy) {
-
-        public CostCurve costs() {
-            return training.costs();
-        }
-
-        public Parameters parameters() {
-            return training.parameters();
-        }
-    }
-
-    /** What a run produced. */
-    public record Result(List<TrainedModel> models, List<Path> plots) {
-
-        public TrainedModel model(Init init) {
-            return models.stream().filter(m -> m.initialization() == init).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(init + " was not trained"));
         }
     }
 
@@ -205,14 +157,15 @@ public final class Initialization {
      * @throws TrainingDivergedException when the cost becomes NaN, or infinite for the zeros and He initialisations;
      *     the x10 random initialisation's {@code inf} is the notebook's own (see the class comment) and goes on
      */
-    public static Training model(INDArray X, INDArray Y, double learningRate, int numIterations, int printEvery,
+    public static ToyDataRuns.Training model(INDArray X, INDArray Y, double learningRate, int numIterations, int printEvery,
             Init initialization, long seed, CostListener onCost) {
         // layers_dims = [X.shape[0], 10, 5, 1]
         int[] layersDims = {(int) X.size(0), LAYERS_DIMS[1], LAYERS_DIMS[2], LAYERS_DIMS[3]};
         // parameters = initialize_parameters_zeros / _random / _he(layers_dims)
         Parameters parameters = initialize(initialization, seed, layersDims);
-        TrainingLoop loop = new TrainingLoop(parameters, TrainingLoop.Settings.initUtils());
-        TrainingLoop.Data data = TrainingLoop.Data.of(X, Y);
+        FusedDenseNet network = new FusedDenseNet(parameters, FusedDenseNet.Spec.initUtils());
+        TrainingLoop loop = new TrainingLoop(network, new GdRule());
+        TrainingData data = TrainingData.of(X, Y, network);
         // if print_cost and i % 1000 == 0: print("Cost after iteration {}: {}".format(i, cost)); costs.append(cost)
         CostRecorder recorder = CostRecorder.every(printEvery).onRecord(onCost);
         if (initialization == Init.RANDOM) {
@@ -223,10 +176,9 @@ public final class Initialization {
         for (int i = 0; i < numIterations; i++) {
             // a3, cache = forward_propagation(X, parameters); cost = compute_loss(a3, Y)
             // grads = backward_propagation(X, Y, cache); parameters = update_parameters(parameters, grads, learning_rate)
-            double cost = Workspaces.iteration(() -> loop.fullBatchStep(data, learningRate));
-            recorder.record(i, cost);
+            recorder.record(i, loop.fullBatchStep(data, learningRate));
         }
-        return new Training(parameters, recorder.curve(), System.nanoTime() - start, numIterations);
+        return new ToyDataRuns.Training(parameters, recorder.curve(), System.nanoTime() - start, numIterations);
     }
 
     /** {@code predict(X, y, parameters)}: 0/1 predictions, {@code a3 > 0.5}. */
@@ -236,58 +188,35 @@ public final class Initialization {
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
 
-    /** Loads the circles, trains each model, prints the notebook's lines and plots. The CLI and the tests run this. */
-    public static Result run(Options options, Report report) {
+    /**
+     * Loads the circles, trains each model, prints the notebook's lines and plots; the result holds a model per
+     * initialisation. The CLI and the tests run this.
+     */
+    public static ToyDataRuns.Result<Init> run(Options options, Report report) {
         // train_X, train_Y, test_X, test_Y = load_dataset()
         ToyData.Xy train = ToyData.circlesTrain();
         ToyData.Xy test = ToyData.circlesTest();
-        List<TrainedModel> models = new ArrayList<>();
+        List<ToyDataRuns.TrainedModel<Init>> models = new ArrayList<>();
         List<Path> plots = new ArrayList<>();
         for (Init init : options.initializations) {
-            report.say("");
-            report.say(init.title + " (initialization = \"" + init + "\"): " + options.iterations
-                    + " iterations, learning rate " + NumpyFormat.repr(options.learningRate));
-            Training training;
-            try (Progress progress = report.progress(init.toString(), options.iterations)) {
-                // parameters = model(train_X, train_Y, initialization = "he")
-                training = model(train.x(), train.y(), options.learningRate, options.iterations, options.printEvery,
-                        init, options.seed, (i, cost) -> {
-                            report.say("Cost after iteration " + i + ": " + NumpyFormat.repr(cost));
-                            progress.stepTo(i + 1);
-                        });
-            }
-            // print ("On the train set:"); predictions_train = predict(train_X, train_Y, parameters)
-            double trainAccuracy = ThreeLayerNetwork.accuracy(predict(train.x(), training.parameters()), train.y());
-            double testAccuracy = ThreeLayerNetwork.accuracy(predict(test.x(), training.parameters()), test.y());
-            ToyDataRuns.reportTrainTestAccuracy(report, "train", trainAccuracy, testAccuracy);
-            report.say(String.format(Locale.ROOT, "(%.3f ms per iteration)", training.msPerIteration()));
-            TrainedModel trained = new TrainedModel(init, training, trainAccuracy, testAccuracy);
-            models.add(trained);
-            plots.add(plotCosts(options, trained));
-            plots.add(plotBoundary(options, trained, train));
+            // parameters = model(train_X, train_Y, initialization = "he")
+            String name = EnumConverters.spelling(init);
+            ToyDataRuns.Training training = ToyDataRuns.train(report, init.title + " (initialization = \"" + name
+                    + "\"): " + options.iterations + " iterations, learning rate "
+                    + NumpyFormat.repr(options.learningRate), name, options.iterations,
+                    progress -> model(train.x(), train.y(), options.learningRate, options.iterations,
+                            options.printEvery, init, options.seed, ToyDataRuns.costLines(report, progress,
+                                    "iteration", options.printEvery, NumpyFormat::repr)));
+            // print ("On the train set:"); predictions_train = predict(train_X, train_Y, parameters); the test set
+            models.add(ToyDataRuns.evaluate(report, init, training, "train", train.x(), train.y(), test.x(),
+                    test.y()));
+            // plt.title("Model with He initialization"); plot_decision_boundary(...)
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-initialization-" + name, init.title,
+                    init.title + ", learning rate =" + NumpyFormat.repr(options.learningRate),
+                    "iterations (per " + options.printEvery + ")", training.costs(), train.x(), train.y(),
+                    training.parameters()));
         }
         ToyDataRuns.reportWrote(report, plots);
-        return new Result(List.copyOf(models), List.copyOf(plots));
-    }
-
-    private static Path plotCosts(Options options, TrainedModel model) {
-        // plt.plot(costs); plt.ylabel('cost'); plt.xlabel('iterations (per hundreds)'); plt.title("Learning rate =" + ...)
-        double[] costs = model.costs().costs().clone();
-        for (int i = 0; i < costs.length; i++) {
-            if (!Double.isFinite(costs[i])) {
-                costs[i] = Double.NaN; // the inf of the x10 run is not drawable
-            }
-        }
-        return LinePlot.titled(model.initialization().title + ", learning rate ="
-                        + NumpyFormat.repr(options.learningRate))
-                .axes("iterations (per " + options.printEvery + ")", "cost")
-                .line("cost", costs)
-                .save(options.out.resolve("c2w1-initialization-" + model.initialization() + "-cost.png"));
-    }
-
-    private static Path plotBoundary(Options options, TrainedModel model, ToyData.Xy train) {
-        // plot_decision_boundary(lambda x: predict_dec(parameters, x.T), train_X, train_Y); axes.set_xlim([-1.5,1.5])
-        return ToyDataRuns.saveDecisionBoundary(model.initialization().title, train.x(), train.y(), model.parameters(),
-                options.out.resolve("c2w1-initialization-" + model.initialization() + "-boundary.png"));
+        return new ToyDataRuns.Result<>(List.copyOf(models), List.copyOf(plots));
     }
 }

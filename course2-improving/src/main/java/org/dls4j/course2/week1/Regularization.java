@@ -1,45 +1,41 @@
 package org.dls4j.course2.week1;
 
-import static org.dls4j.course2.ToyDataRuns.print;
-import static org.dls4j.course2.ToyDataRuns.printCostLine;
-import static org.dls4j.course2.ToyDataRuns.printTrainTestAccuracy;
-import static org.dls4j.course2.ToyDataRuns.printWrote;
-import static org.dls4j.course2.ToyDataRuns.saveDecisionBoundary;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
-import org.dls4j.shared.Numerics;
+import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.Shapes;
-import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
-import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.EnumConverters;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.OptionException;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.FootballData;
-import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.scratch.dense.Dropout;
+import org.dls4j.shared.scratch.dense.FusedDenseNet;
+import org.dls4j.shared.scratch.dense.GdRule;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Initializers;
+import org.dls4j.shared.scratch.dense.L2Penalty;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Cache;
+import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.ForwardCache;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.TrainingData;
 import org.dls4j.shared.scratch.dense.TrainingLoop;
-import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,107 +46,76 @@ import picocli.CommandLine.Option;
  * ({@code keep_prob = 0.86}). The graded functions are {@link #computeCostWithRegularization},
  * {@link #backwardPropagationWithRegularization}, {@link #forwardPropagationWithDropout} and
  * {@link #backwardPropagationWithDropout}; {@link #model} is the notebook's {@code model(X, Y, learning_rate=0.3,
- * num_iterations=30000, print_cost=True, lambd=0, keep_prob=1)}.
+ * num_iterations=30000, print_cost=True, lambd=0, keep_prob=1)}, run by the shared fused engine (L2 and dropout
+ * included; a test proves it equal to the graded functions).
  *
  * <p>{@code ./dls run c2w1-regularization} prints, for each run, {@code Cost after iteration 0/10000/20000: ...}
  * (full precision), {@code On the training set:} / {@code Accuracy: ...} / {@code On the test set:} /
- * {@code Accuracy: ...}, and writes the cost curve (every 1000 iterations) and the decision boundary.
+ * {@code Accuracy: ...} and {@code (... ms per iteration)}, and writes
+ * {@code c2w1-regularization-<none|l2|dropout>-cost.png} (cost every 1000 iterations) and {@code ...-boundary.png}.
+ * With {@code -q} only the accuracy lines are printed.
  *
  * <p>Divergence policy: the dropout run saturates some sigmoids ({@code a3} exactly 0 or 1, numpy warns); the
- * {@code np.nansum} cost stays finite. Training stops only on a NaN cost.
+ * {@code np.nansum} cost stays finite. A NaN or infinite cost stops training with a message; so does a network whose
+ * parameters have become NaN, which {@code np.nansum} would report as a cost of {@code 0.0}.
  */
-@Command(name = "c2w1-regularization", mixinStandardHelpOptions = true,
-        description = "Course 2 week 1: no regularization, L2 and dropout on the football data.")
-public final class Regularization implements Callable<Integer> {
+public final class Regularization {
 
     /** The notebook's {@code layers_dims = [X.shape[0], 20, 3, 1]}. */
     public static final int[] LAYERS_DIMS = {2, 20, 3, 1};
-    /** {@code reg_utils.initialize_parameters}: {@code np.random.seed(3)}. */
-    public static final long SEED = 3;
     /** {@code forward_propagation_with_dropout}: {@code np.random.seed(1)} on every call. */
     public static final long DROPOUT_SEED = 1;
+    /** {@code if print_cost and i % 1000 == 0: costs.append(cost)}. */
+    public static final int RECORD_EVERY = 1000;
 
-    /** The notebook's three runs. */
+    /** The notebook's three runs, spelt none, l2, dropout on the command line. */
     public enum Run {
-        NONE("none", "Model without regularization"),
-        L2("l2", "Model with L2-regularization"),
-        DROPOUT("dropout", "Model with dropout");
+        NONE("Model without regularization"),
+        L2("Model with L2-regularization"),
+        DROPOUT("Model with dropout");
 
-        final String id;
-        final String title;
+        private final String title;
 
-        Run(String id, String title) {
-            this.id = id;
+        Run(String title) {
             this.title = title;
         }
     }
 
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
+    /** The notebook's settings: the three runs, 30000 iterations at 0.3, L2 0.7, keep_prob 0.86, print every 10000. */
+    @Command(name = "c2w1-regularization",
+            description = "Course 2 week 1: no regularization, L2 and dropout on the football data. --seed is the "
+                    + "np.random.seed of initialize_parameters.")
+    public static final class Options extends TrainingOptions.FullBatch {
 
-    @Option(names = "--iterations", defaultValue = "30000", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
-    int iterations;
+        @Option(names = "--lambda", description = "L2 strength lambd of the L2 run (default: ${DEFAULT-VALUE}).")
+        public double lambd = 0.7;
 
-    @Option(names = "--learning-rate", defaultValue = "0.3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+        @Option(names = "--keep-prob", description = "keep_prob of the dropout run (default: ${DEFAULT-VALUE}).")
+        public double keepProb = 0.86;
 
-    @Option(names = "--lambda", defaultValue = "0.7", description = "L2 strength of the L2 run (default: ${DEFAULT-VALUE}).")
-    double lambd;
+        @Option(names = "--runs", split = ",", paramLabel = "RUN",
+                description = "none, l2 and/or dropout, comma-separated (default: the notebook's three runs).")
+        public List<Run> runs = new ArrayList<>(List.of(Run.NONE, Run.L2, Run.DROPOUT));
 
-    @Option(names = "--keep-prob", defaultValue = "0.86", description = "Dropout keep probability of the dropout run (default: ${DEFAULT-VALUE}).")
-    double keepProb;
-
-    @Option(names = "--print-every", defaultValue = "10000", description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}; recorded every 1000).")
-    int printEvery;
-
-    @Option(names = "--runs", split = ",", defaultValue = "none,l2,dropout", converter = RunConverter.class,
-            description = "Which runs: none, l2, dropout, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Run> runs;
-
-    /** Everything a run needs. */
-    public record Settings(int iterations, double learningRate, double lambd, double keepProb, int printEvery,
-            List<Run> runs, long seed, Path out, boolean quiet) {
-
-        /** The notebook: 30000 iterations at 0.3; L2 0.7; keep_prob 0.86; print every 10000. */
-        public static Settings notebook(Path out) {
-            return new Settings(30000, 0.3, 0.7, 0.86, 10000, List.of(Run.NONE, Run.L2, Run.DROPOUT), SEED, out, false);
+        /** {@code num_iterations = 30000}, {@code learning_rate = 0.3}, a cost printed every 10000, {@code seed(3)}. */
+        public Options() {
+            super(30000, 0.3, 10000, 3);
         }
 
-        public Settings with(List<Run> newRuns, int newIterations) {
-            return new Settings(newIterations, learningRate, lambd, keepProb, printEvery, newRuns, seed, out, quiet);
+        @Override
+        public void validate() {
+            super.validate();
+            requirePrintingRecordedCosts(RECORD_EVERY);
+            OptionChecks.nonNegative("--lambda", lambd);
+            if (!(keepProb > 0 && keepProb <= 1)) {
+                throw new OptionException("--keep-prob must be greater than 0 and at most 1, not " + keepProb);
+            }
+            OptionChecks.notEmpty("--runs", runs, EnumConverters.choices(Run.class));
         }
-    }
-
-    /** One trained model. Costs are recorded every 1000 iterations (the notebook's {@code costs} list). */
-    public record TrainedModel(Run run, CostCurve costs, Parameters parameters, double trainAccuracy,
-            double testAccuracy, long trainingNanos, int iterations) {
-
-        public double msPerIteration() {
-            return trainingNanos / 1e6 / iterations;
-        }
-    }
-
-    /** What a run produced. */
-    public record Result(List<TrainedModel> models, List<Path> plots) {
-        public TrainedModel model(Run run) {
-            return models.stream().filter(m -> m.run() == run).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(run + " was not trained"));
-        }
-    }
-
-    static {
-        Numerics.useFloat64();
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new Regularization(), args));
-    }
-
-    @Override
-    public Integer call() {
-        run(new Settings(iterations, learningRate, lambd, keepProb, printEvery, runs, common.seedOr(SEED),
-                common.out(), common.quiet()), System.out::println, true);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), Regularization::run, args));
     }
 
     // -------------------------------------------------------------------------------- graded functions
@@ -175,7 +140,7 @@ public final class Regularization implements Callable<Integer> {
     }
 
     /** {@code backward_propagation_with_regularization(X, Y, cache, lambd)}: each dW gains {@code (lambd/m) * W}. */
-    public static Gradients backwardPropagationWithRegularization(INDArray X, INDArray Y, Cache cache,
+    public static Gradients backwardPropagationWithRegularization(INDArray X, INDArray Y, ForwardCache cache,
             double lambd) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
@@ -246,11 +211,11 @@ public final class Regularization implements Callable<Integer> {
         INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
         // A3 = sigmoid(Z3)
         INDArray A3 = ThreeLayerNetwork.sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3));
+        return new Output(A3, new ForwardCache(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3));
     }
 
     /** {@code backward_propagation_with_dropout(X, Y, cache, keep_prob)}: the same masks, the same scaling. */
-    public static Gradients backwardPropagationWithDropout(INDArray X, INDArray Y, Cache cache, double keepProb) {
+    public static Gradients backwardPropagationWithDropout(INDArray X, INDArray Y, ForwardCache cache, double keepProb) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
         // dZ3 = A3 - Y
@@ -291,23 +256,13 @@ public final class Regularization implements Callable<Integer> {
 
     /**
      * {@code model(X, Y, learning_rate=0.3, num_iterations=30000, print_cost=True, lambd=0, keep_prob=1)}: the
-     * cost recorded every 1000 iterations ({@code costs.append}) and passed to {@code onCost}; the CLI prints the
-     * multiples of {@code --print-every}. L2 and dropout are not combined (the notebook asserts it).
+     * cost recorded every 1000 iterations ({@code costs.append}) and passed to {@code onCost}. L2 and dropout are not
+     * combined (the notebook asserts it).
      *
-     * @throws TrainingDivergedException when the cost becomes NaN
+     * @throws TrainingDivergedException when the cost becomes NaN or infinite, or the parameters NaN
      */
-    public static TrainedModel model(INDArray X, INDArray Y, double learningRate, int numIterations, double lambd,
-            double keepProb, long seed, CostListener onCost) {
-        Numerics.useFloat64();
-        if (numIterations < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1 but was " + numIterations);
-        }
-        if (!(keepProb > 0 && keepProb <= 1)) {
-            throw new IllegalArgumentException("--keep-prob must be in (0, 1] but was " + keepProb);
-        }
-        if (lambd < 0) {
-            throw new IllegalArgumentException("--lambda must not be negative but was " + lambd);
-        }
+    public static ToyDataRuns.Training model(INDArray X, INDArray Y, double learningRate, int numIterations,
+            double lambd, double keepProb, long seed, CostListener onCost) {
         // assert(lambd == 0 or keep_prob == 1)
         if (lambd != 0 && keepProb < 1) {
             throw new IllegalArgumentException("use L2 (--lambda) or dropout (--keep-prob), not both, as the notebook");
@@ -315,17 +270,12 @@ public final class Regularization implements Callable<Integer> {
         // layers_dims = [X.shape[0], 20, 3, 1]; parameters = initialize_parameters(layers_dims)
         Parameters parameters = Initializers.initializeParametersDeepScaled(seed, (int) X.size(0), LAYERS_DIMS[1],
                 LAYERS_DIMS[2], LAYERS_DIMS[3]);
-        TrainingLoop.Settings settings = TrainingLoop.Settings.regUtils().withL2(lambd);
-        if (keepProb < 1) {
-            settings = settings.withDropout(keepProb, DROPOUT_SEED);
-        }
-        TrainingLoop loop = new TrainingLoop(parameters, settings);
-        TrainingLoop.Data data = TrainingLoop.Data.of(X, Y);
-        int recordEvery = 1000;
-        int records = (numIterations - 1) / recordEvery + 1;
-        int[] at = new int[records];
-        double[] costs = new double[records];
-        int r = 0;
+        FusedDenseNet network = new FusedDenseNet(parameters, FusedDenseNet.Spec.regUtils()
+                .with(new L2Penalty(lambd)).with(new Dropout(keepProb, DROPOUT_SEED)));
+        TrainingLoop loop = new TrainingLoop(network, new GdRule());
+        TrainingData data = TrainingData.of(X, Y, network);
+        // if print_cost and i % 1000 == 0: costs.append(cost)
+        CostRecorder recorder = CostRecorder.every(RECORD_EVERY).onRecord(onCost);
         long start = System.nanoTime();
         // for i in range(0, num_iterations):
         for (int i = 0; i < numIterations; i++) {
@@ -333,99 +283,45 @@ public final class Regularization implements Callable<Integer> {
             // cost = compute_cost(a3, Y)  /  compute_cost_with_regularization(a3, Y, parameters, lambd)
             // grads = backward_propagation(...) / backward_propagation_with_regularization(...) / _with_dropout(...)
             // parameters = update_parameters(parameters, grads, learning_rate)
-            double cost = Workspaces.iteration(() -> loop.fullBatchStep(data, learningRate));
-            if (Double.isNaN(cost)) {
-                throw new TrainingDivergedException(cost, i, "Try a smaller --learning-rate.");
-            }
-            // if print_cost and i % 1000 == 0: costs.append(cost)
-            if (i % recordEvery == 0) {
-                at[r] = i;
-                costs[r++] = cost;
-                if (onCost != null) {
-                    onCost.onCost(i, cost);
-                }
-            }
+            recorder.record(i, loop.fullBatchStep(data, learningRate));
         }
-        long nanos = System.nanoTime() - start;
-        return new TrainedModel(null, new CostCurve(at, costs), parameters, Double.NaN, Double.NaN, nanos,
-                numIterations);
+        return new ToyDataRuns.Training(parameters, recorder.curve(), System.nanoTime() - start, numIterations);
     }
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
 
-    /** Load the football data, train the runs, print, plot. The CLI and the tests run this. */
-    public static Result run(Settings s, Consumer<String> out) {
-        return run(s, out, false);
-    }
-
-    static Result run(Settings s, Consumer<String> out, boolean progressBar) {
-        Numerics.useFloat64();
-        if (s.runs() == null || s.runs().isEmpty()) {
-            throw new IllegalArgumentException("--runs needs at least one of none, l2, dropout");
-        }
-        if (s.printEvery() < 1000 || s.printEvery() % 1000 != 0) {
-            throw new IllegalArgumentException("--print-every must be a multiple of 1000 (the costs are recorded every"
-                    + " 1000 iterations) but was " + s.printEvery());
-        }
+    /**
+     * Loads the football data, trains each run, prints the notebook's lines and plots; the result holds a model per
+     * run. The CLI and the tests run this.
+     */
+    public static ToyDataRuns.Result<Run> run(Options options, Report report) {
         // train_X, train_Y, test_X, test_Y = load_2D_dataset()
         FootballData data = FootballData.load();
-        List<TrainedModel> models = new ArrayList<>();
+        List<ToyDataRuns.TrainedModel<Run>> models = new ArrayList<>();
         List<Path> plots = new ArrayList<>();
-        for (Run run : s.runs()) {
-            double lambd = run == Run.L2 ? s.lambd() : 0;
-            double keepProb = run == Run.DROPOUT ? s.keepProb() : 1;
-            print(s.quiet(), out, "");
-            print(s.quiet(), out, run.title + ": " + s.iterations() + " iterations, learning rate "
-                    + NumpyFormat.repr(s.learningRate())
+        for (Run run : options.runs) {
+            double lambd = run == Run.L2 ? options.lambd : 0;
+            double keepProb = run == Run.DROPOUT ? options.keepProb : 1;
+            String heading = run.title + ": " + options.iterations + " iterations, learning rate "
+                    + NumpyFormat.repr(options.learningRate)
                     + (run == Run.L2 ? ", lambd = " + NumpyFormat.repr(lambd) : "")
-                    + (run == Run.DROPOUT ? ", keep_prob = " + NumpyFormat.repr(keepProb) : ""));
-            TrainedModel trained;
-            try (Progress progress = Progress.start(run.id, s.iterations(), s.quiet() || !progressBar)) {
-                // parameters = model(train_X, train_Y [, lambd = 0.7] [, keep_prob = 0.86, learning_rate = 0.3])
-                trained = model(data.x(), data.y(), s.learningRate(), s.iterations(), lambd, keepProb, s.seed(),
-                        (i, cost) -> {
-                            progress.stepTo(i + 1);
-                            // if print_cost and i % 10000 == 0: print("Cost after iteration {}: {}".format(i, cost))
-                            if (i % s.printEvery() == 0) {
-                                printCostLine(progress, progressBar, s.quiet(), out,
-                                        "Cost after iteration " + i + ": " + NumpyFormat.repr(cost));
-                            }
-                        });
-            }
-            // print ("On the training set:"); predictions_train = predict(train_X, train_Y, parameters)
-            double trainAccuracy = ThreeLayerNetwork.accuracy(ThreeLayerNetwork.predict(data.x(), trained.parameters()),
-                    data.y());
-            double testAccuracy = ThreeLayerNetwork.accuracy(
-                    ThreeLayerNetwork.predict(data.xVal(), trained.parameters()), data.yVal());
-            printTrainTestAccuracy(out, "training", trainAccuracy, testAccuracy);
-            print(s.quiet(), out, String.format(Locale.ROOT, "(%.3f ms per iteration)", trained.msPerIteration()));
-            trained = new TrainedModel(run, trained.costs(), trained.parameters(), trainAccuracy, testAccuracy,
-                    trained.trainingNanos(), trained.iterations());
-            models.add(trained);
-            // plt.plot(costs); plt.ylabel('cost'); plt.xlabel('iterations (x1,000)')
-            plots.add(LinePlot.titled(run.title + ", learning rate =" + NumpyFormat.repr(s.learningRate()))
-                    .axes("iterations (x1,000)", "cost")
-                    .line("cost", trained.costs().costs())
-                    .save(s.out().resolve("c2w1-regularization-" + run.id + "-cost.png")));
-            // plot_decision_boundary(lambda x: predict_dec(parameters, x.T), train_X, train_Y)
-            plots.add(saveDecisionBoundary(run.title, data.x(), data.y(), trained.parameters(),
-                    s.out().resolve("c2w1-regularization-" + run.id + "-boundary.png")));
+                    + (run == Run.DROPOUT ? ", keep_prob = " + NumpyFormat.repr(keepProb) : "");
+            // parameters = model(train_X, train_Y [, lambd = 0.7] [, keep_prob = 0.86, learning_rate = 0.3])
+            // if print_cost and i % 10000 == 0: print("Cost after iteration {}: {}".format(i, cost))
+            String name = EnumConverters.spelling(run);
+            ToyDataRuns.Training training = ToyDataRuns.train(report, heading, name, options.iterations,
+                    progress -> model(data.x(), data.y(), options.learningRate, options.iterations, lambd, keepProb,
+                            options.seed, ToyDataRuns.costLines(report, progress, "iteration", options.printEvery,
+                                    NumpyFormat::repr)));
+            // print ("On the training set:"); predictions_train = predict(train_X, train_Y, parameters); test set
+            models.add(ToyDataRuns.evaluate(report, run, training, "training", data.x(), data.y(), data.xVal(),
+                    data.yVal()));
+            // plt.plot(costs); plt.xlabel('iterations (x1,000)'); plot_decision_boundary(...)
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w1-regularization-" + name, run.title,
+                    run.title + ", learning rate =" + NumpyFormat.repr(options.learningRate), "iterations (x1,000)",
+                    training.costs(), data.x(), data.y(), training.parameters()));
         }
-        printWrote(s.quiet(), out, plots);
-        return new Result(List.copyOf(models), List.copyOf(plots));
-    }
-
-    /** {@code none}, {@code l2}, {@code dropout}. */
-    static final class RunConverter implements picocli.CommandLine.ITypeConverter<Run> {
-        @Override
-        public Run convert(String value) {
-            for (Run run : Run.values()) {
-                if (run.id.equalsIgnoreCase(value.trim())) {
-                    return run;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException(
-                    "expected none, l2 or dropout but was '" + value + "'");
-        }
+        ToyDataRuns.reportWrote(report, plots);
+        return new ToyDataRuns.Result<>(List.copyOf(models), List.copyOf(plots));
     }
 }

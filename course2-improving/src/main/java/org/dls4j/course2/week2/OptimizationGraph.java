@@ -1,20 +1,15 @@
 package org.dls4j.course2.week2;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.course2.week2.OptimizationMethods.Decay;
 import org.dls4j.course2.week2.OptimizationMethods.EpochListener;
 import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
+import org.dls4j.course2.week2.OptimizationMethods.MiniBatch;
 import org.dls4j.course2.week2.OptimizationMethods.TrainedModel;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.graph.DenseGraphs;
-import org.dls4j.shared.scratch.dense.MiniBatches.MiniBatch;
-import org.dls4j.shared.scratch.dense.MiniBatches;
-import org.dls4j.shared.train.CostCurve;
-import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -27,9 +22,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The DL4J face of {@link OptimizationMethods}: the same network ({@code [2, 5, 2, 1]}, ReLU, ReLU, sigmoid, binary
- * cross-entropy averaged over the mini-batch), as a {@link ComputationGraph} in float64, from the same initial
- * weights and on the same mini-batches in the same order ({@link MiniBatches#random} with seed 11, 12, ...), with
- * DL4J's updaters:
+ * cross-entropy averaged over the mini-batch), as a {@link ComputationGraph} in float64 (which
+ * {@link DenseGraphs#binaryClassifier} sets), from the same initial weights and on the same mini-batches in the same
+ * order ({@link OptimizationMethods#randomMiniBatches} with seed 11, 12, ...), with DL4J's updaters:
  * <ul>
  *   <li>{@code gd}: {@link Sgd} — the same update, so the costs agree with the from-scratch run to ~1e-12;</li>
  *   <li>{@code momentum}: {@link Nesterovs} with momentum {@code beta} and learning rate
@@ -100,48 +95,26 @@ public final class OptimizationGraph {
         return DenseGraphs.binaryClassifier(layerDims, Activation.RELU, updater);
     }
 
-    /** Trains like {@link OptimizationMethods#model}, with the graph; same records. */
+    /**
+     * Trains like {@link OptimizationMethods#model}, with the graph: the same initial weights, the same mini-batches
+     * ({@link OptimizationMethods#randomMiniBatches}) in the same order, the same epoch loop and records.
+     *
+     * @throws org.dls4j.shared.train.TrainingDivergedException when the cost becomes NaN or infinite
+     */
     public static TrainedModel train(INDArray X, INDArray Y, int[] layersDims, Hyperparameters h,
             EpochListener onEpoch) {
-        Numerics.useFloat64();
-        int m = (int) X.size(1);
         ComputationGraph graph = build(layersDims, updater(h, h.numEpochs()));
         DenseGraphs.setParameters(graph, OptimizationMethods.initialParameters(layersDims));
-        int[] at = new int[(h.numEpochs() - 1) / 100 + 1];
-        double[] costs = new double[at.length];
-        double[] rates = new double[(h.numEpochs() - 1) / 1000 + 1];
-        long seed = h.seed();
-        long start = System.nanoTime();
-        for (int i = 0; i < h.numEpochs(); i++) {
-            seed = seed + 1;
-            List<MiniBatch> batches = MiniBatches.random(X, Y, h.miniBatchSize(), seed);
+        return OptimizationMethods.epochs(h, (int) X.size(1), (seed, learningRate) -> {
+            // the rate comes from the graph's schedule (see updater)
             double costTotal = 0;
-            for (MiniBatch batch : batches) {
+            for (MiniBatch batch : OptimizationMethods.randomMiniBatches(X, Y, h.miniBatchSize(), seed)) {
                 graph.fit(DenseGraphs.examplesAsRows(batch.x(), batch.y()));
                 // score = mean loss of the batch before the update; np.sum(logprobs) = score * batch size
                 costTotal += graph.score() * batch.size();
             }
             graph.incrementEpochCount();
-            double costAvg = costTotal / m;
-            if (Double.isNaN(costAvg)) {
-                throw new TrainingDivergedException(costAvg, i, "Try a smaller --learning-rate.");
-            }
-            double lr = h.decay() == Decay.NONE ? h.learningRate()
-                    : h.decay().apply(h.learningRate(), i, h.decayRate(), h.timeInterval());
-            if (i % 100 == 0) {
-                at[i / 100] = i;
-                costs[i / 100] = costAvg;
-            }
-            if (i % 1000 == 0) {
-                rates[i / 1000] = lr;
-            }
-            if (onEpoch != null) {
-                onEpoch.onEpoch(i, costAvg, lr);
-            }
-        }
-        long nanos = System.nanoTime() - start;
-        return new TrainedModel(h, new CostCurve(at, costs), rates,
-                DenseGraphs.parameters(graph, layersDims.length - 1),
-                Double.NaN, nanos);
+            return costTotal;
+        }, () -> DenseGraphs.parameters(graph, layersDims.length - 1), onEpoch);
     }
 }

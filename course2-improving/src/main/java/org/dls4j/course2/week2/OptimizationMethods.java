@@ -1,41 +1,42 @@
 package org.dls4j.course2.week2;
 
-import static org.dls4j.course2.ToyDataRuns.print;
-import static org.dls4j.course2.ToyDataRuns.printCostLine;
-import static org.dls4j.course2.ToyDataRuns.printWrote;
-import static org.dls4j.course2.ToyDataRuns.saveDecisionBoundary;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import org.dls4j.shared.Numerics;
+import org.dls4j.course2.ToyDataRuns;
+import org.dls4j.course2.TrainingOptions;
+import org.dls4j.course2.week1.Initialization;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
-import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
-import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.EnumConverters;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.OptionException;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
-import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.scratch.dense.AdamRule;
+import org.dls4j.shared.scratch.dense.FusedDenseNet;
+import org.dls4j.shared.scratch.dense.GdRule;
 import org.dls4j.shared.scratch.dense.Gradients;
-import org.dls4j.shared.scratch.dense.MiniBatches.MiniBatch;
+import org.dls4j.shared.scratch.dense.MiniBatches;
+import org.dls4j.shared.scratch.dense.MomentumRule;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.scratch.dense.TrainingData;
 import org.dls4j.shared.scratch.dense.TrainingLoop;
+import org.dls4j.shared.scratch.dense.UpdateRule;
 import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,65 +47,47 @@ import picocli.CommandLine.Option;
  * {@link #updateParametersWithMomentum}, {@link #initializeAdam}, {@link #updateParametersWithAdam},
  * {@link #updateLr}, {@link #scheduleLrDecay}; {@link #model} is the notebook's {@code model(X, Y, layers_dims,
  * optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
- * num_epochs=5000, print_cost=True, decay=None, decay_rate=1)} (2019-20: 10000 epochs, same trajectory).
+ * num_epochs=5000, print_cost=True, decay=None, decay_rate=1)} (2019-20: 10000 epochs, same trajectory), run by the
+ * shared fused engine ({@link TrainingLoop} with {@link GdRule}, {@link MomentumRule} or {@link AdamRule}; tests
+ * prove them equal to the graded functions).
  *
  * <p>{@code ./dls run c2w2-optimization-methods} prints the notebook's lines ({@code Cost after epoch 0: 0.702405},
- * every 1000 epochs, {@code Accuracy: 0.7166666666666667} for GD, ...), then the four decay runs with their
- * {@code learning rate after epoch ...} lines, and writes cost curves and decision boundaries. {@code --framework}
- * trains the same network as a DL4J {@code ComputationGraph} ({@link OptimizationGraph}) with DL4J's {@code Sgd},
- * {@code Nesterovs} and {@code Adam} updaters and an epoch schedule, from the same weights and mini-batches, and
- * prints both columns side by side.
+ * every 1000 epochs, {@code Accuracy: 0.7166666666666667} for GD, ..., {@code (... ms per epoch)}), then the four
+ * decay runs with their {@code learning rate after epoch ...} lines, and writes
+ * {@code c2w2-<n>-<optimizer>[-<decay>]-cost.png} (cost every 100 epochs) and {@code ...-boundary.png} for each
+ * run. With {@code -q} only the accuracies are printed. {@code --framework} trains the same network as a DL4J
+ * {@code ComputationGraph} ({@link OptimizationGraph}) with DL4J's {@code Sgd}, {@code Nesterovs} and {@code Adam}
+ * updaters and an epoch schedule, from the same weights and mini-batches, and prints both columns side by side.
  *
  * <p>The mini-batch seed starts at 10 and is incremented before each epoch: epoch e shuffles with
- * {@code np.random.seed(11 + e)} ({@code --seed} sets the start). Training stops only on a NaN cost.
+ * {@code np.random.seed(11 + e)} ({@code --seed} sets the start; the largest seed used, {@code --seed} +
+ * {@code --epochs}, must still be a numpy seed). A NaN or infinite cost stops training with a message.
  */
-@Command(name = "c2w2-optimization-methods", mixinStandardHelpOptions = true,
-        description = "Course 2 week 2: mini-batch GD, momentum, Adam and learning-rate decay (moons).")
-public final class OptimizationMethods implements Callable<Integer> {
+public final class OptimizationMethods {
 
     /** The notebook's {@code layers_dims = [train_X.shape[0], 5, 2, 1]}. */
     public static final int[] LAYERS_DIMS = {2, 5, 2, 1};
     /** {@code opt_utils_v1a.initialize_parameters}: {@code np.random.seed(3)}. */
     public static final long INIT_SEED = 3;
-    /** {@code seed = 10} in the model, incremented before every epoch. */
-    public static final long MINI_BATCH_SEED = 10;
+    /** {@code if print_cost and i % 100 == 0: costs.append(cost_avg)}. */
+    public static final int RECORD_EVERY = 100;
 
-    /** The notebook's {@code optimizer} strings. */
+    /** The notebook's {@code optimizer} strings, spelt the same on the command line: gd, momentum, adam. */
     public enum Optimizer {
-        GD("gd", "Gradient Descent"), MOMENTUM("momentum", "Momentum"), ADAM("adam", "Adam");
+        GD("Gradient Descent"), MOMENTUM("Momentum"), ADAM("Adam");
 
-        final String id;
-        final String title;
+        private final String title;
 
-        Optimizer(String id, String title) {
-            this.id = id;
+        Optimizer(String title) {
             this.title = title;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        TrainingLoop.Optimizer loop() {
-            return switch (this) {
-                case GD -> TrainingLoop.Optimizer.GD;
-                case MOMENTUM -> TrainingLoop.Optimizer.MOMENTUM;
-                case ADAM -> TrainingLoop.Optimizer.ADAM;
-            };
         }
     }
 
-    /** {@code decay=None}, {@code decay=update_lr}, {@code decay=schedule_lr_decay}. */
+    /** {@code decay=None}, {@code decay=update_lr}, {@code decay=schedule_lr_decay}: none, update-lr, schedule. */
     public enum Decay {
-        NONE("none"), UPDATE_LR("update-lr"), SCHEDULE("schedule");
+        NONE, UPDATE_LR, SCHEDULE;
 
-        final String id;
-
-        Decay(String id) {
-            this.id = id;
-        }
-
-        /** {@code decay(learning_rate0, epoch_num, decay_rate)}. */
+        /** {@code decay(learning_rate0, epoch_num, decay_rate)}; {@code learning_rate0} itself for {@code NONE}. */
         public double apply(double learningRate0, int epochNum, double decayRate, int timeInterval) {
             return switch (this) {
                 case NONE -> learningRate0;
@@ -114,15 +97,14 @@ public final class OptimizationMethods implements Callable<Integer> {
         }
     }
 
-    /** The model's hyperparameters (the notebook's keyword arguments). */
+    /** The model's hyperparameters (the notebook's keyword arguments) and the mini-batch seed's start. */
     public record Hyperparameters(Optimizer optimizer, double learningRate, int miniBatchSize, double beta,
             double beta1, double beta2, double epsilon, int numEpochs, Decay decay, double decayRate,
             int timeInterval, long seed) {
 
         /** {@code model(train_X, train_Y, layers_dims, optimizer)} with the 2021 defaults (5000 epochs). */
         public static Hyperparameters notebook(Optimizer optimizer) {
-            return new Hyperparameters(optimizer, 0.0007, 64, 0.9, 0.9, 0.999, 1e-8, 5000, Decay.NONE, 1, 1000,
-                    MINI_BATCH_SEED);
+            return new Options().hyperparameters(optimizer, null, Decay.NONE);
         }
 
         public Hyperparameters withEpochs(int n) {
@@ -130,34 +112,149 @@ public final class OptimizationMethods implements Callable<Integer> {
                     decayRate, timeInterval, seed);
         }
 
-        public Hyperparameters withDecay(double lr, Decay newDecay) {
-            return new Hyperparameters(optimizer, lr, miniBatchSize, beta, beta1, beta2, epsilon, numEpochs, newDecay,
-                    decayRate, timeInterval, seed);
+        /** The label the CLI prints, e.g. {@code adam, learning rate 0.01, 5000 epochs, decay schedule_lr_decay ...}. */
+        public String describe() {
+            return EnumConverters.spelling(optimizer) + ", learning rate " + NumpyFormat.repr(learningRate) + ", "
+                    + numEpochs + " epochs" + (decay == Decay.NONE ? "" : ", decay "
+                    + (decay == Decay.UPDATE_LR ? "update_lr" : "schedule_lr_decay") + " (decay_rate "
+                    + NumpyFormat.repr(decayRate) + ")");
         }
 
-        /** The label the CLI prints, e.g. {@code adam, learning rate 0.01, schedule_lr_decay}. */
-        public String describe() {
-            return optimizer.id + ", learning rate " + NumpyFormat.repr(learningRate) + ", " + numEpochs + " epochs"
-                    + (decay == Decay.NONE ? "" : ", decay " + (decay == Decay.UPDATE_LR ? "update_lr"
-                    : "schedule_lr_decay") + " (decay_rate " + NumpyFormat.repr(decayRate) + ")");
+        /** {@code gd}, {@code adam-schedule}, ...: the optimizer and the decay, for file names and labels. */
+        String label(String separator) {
+            return EnumConverters.spelling(optimizer) + (decay == Decay.NONE ? ""
+                    : separator + EnumConverters.spelling(decay));
         }
     }
 
-    /** One trained model. Costs every 100 epochs; {@code learningRates[i]} is the rate printed at epoch i*1000. */
-    public record TrainedModel(Hyperparameters hyperparameters, CostCurve costs, double[] learningRates,
-            Parameters parameters, double accuracy, long trainingNanos) {
+    /**
+     * The notebook's settings: GD, momentum and Adam for 5000 epochs at 0.0007, mini-batches of 64, then the four
+     * decay runs; a cost printed every 1000 epochs.
+     */
+    @Command(name = "c2w2-optimization-methods",
+            description = "Course 2 week 2: mini-batch GD, momentum, Adam and learning-rate decay (moons). --seed is "
+                    + "the mini-batch seed's start: epoch e shuffles with np.random.seed(seed + 1 + e).")
+    public static final class Options extends TrainingOptions.MiniBatch {
+
+        @Option(names = "--optimizer", split = ",", paramLabel = "OPTIMIZER",
+                description = "gd, momentum and/or adam, comma-separated (default: the notebook's three runs).")
+        public List<Optimizer> optimizers = new ArrayList<>(List.of(Optimizer.GD, Optimizer.MOMENTUM, Optimizer.ADAM));
+
+        @Option(names = "--beta", description = "Momentum's beta (default: ${DEFAULT-VALUE}).")
+        public double beta = 0.9;
+
+        @Option(names = "--beta1", description = "Adam's first-moment decay (default: ${DEFAULT-VALUE}).")
+        public double beta1 = 0.9;
+
+        @Option(names = "--beta2", description = "Adam's second-moment decay (default: ${DEFAULT-VALUE}).")
+        public double beta2 = 0.999;
+
+        @Option(names = "--epsilon", description = "Adam's epsilon (default: ${DEFAULT-VALUE}).")
+        public double epsilon = 1e-8;
+
+        @Option(names = "--decay", description = "Learning-rate decay of the runs above: none, update-lr or schedule "
+                + "(default: ${DEFAULT-VALUE}).")
+        public Decay decay = Decay.NONE;
+
+        @Option(names = "--decay-rate", description = "decay_rate (default: ${DEFAULT-VALUE}).")
+        public double decayRate = 1;
+
+        @Option(names = "--time-interval", description = "schedule_lr_decay's time_interval (default: "
+                + "${DEFAULT-VALUE}).")
+        public int timeInterval = 1000;
+
+        @Option(names = "--decay-runs", negatable = true, fallbackValue = "true",
+                description = "Also run the 2021 notebook's four decay runs (GD 0.1 update_lr, GD/momentum 0.1 and Adam"
+                        + " 0.01 with schedule_lr_decay). Default: on; --no-decay-runs skips them.")
+        public boolean decayRuns = true;
+
+        @Option(names = "--framework", description = "Also train each model as a DL4J ComputationGraph and compare.")
+        public boolean framework;
+
+        /**
+         * {@code num_epochs = 5000} (10000 in the 2019-20 notebook), {@code mini_batch_size = 64},
+         * {@code learning_rate = 0.0007}, a cost printed every 1000 epochs, {@code seed = 10}.
+         */
+        public Options() {
+            super(5000, 64, 0.0007, 1000, 10);
+        }
+
+        @Override
+        public void validate() {
+            super.validate();
+            requirePrintingRecordedCosts(RECORD_EVERY);
+            requireFraction("--beta", beta);
+            requireFraction("--beta1", beta1);
+            requireFraction("--beta2", beta2);
+            OptionChecks.positive("--epsilon", epsilon);
+            OptionChecks.nonNegative("--decay-rate", decayRate);
+            OptionChecks.atLeast("--time-interval", timeInterval, 1);
+            if (optimizers.isEmpty() && !decayRuns) {
+                throw new OptionException("nothing to run: give --optimizer or leave out --no-decay-runs");
+            }
+        }
+
+        private static void requireFraction(String option, double value) {
+            if (!(value >= 0 && value < 1)) {
+                throw new OptionException(option + " must be at least 0 and less than 1, not " + value);
+            }
+        }
+
+        /** The model calls these options ask for, in order: {@code --optimizer}'s runs, then the decay runs. */
+        public List<Hyperparameters> runs() {
+            List<Hyperparameters> runs = new ArrayList<>();
+            for (Optimizer o : optimizers) {
+                runs.add(hyperparameters(o, null, decay));
+            }
+            if (decayRuns) {
+                // model(train_X, train_Y, layers_dims, optimizer = "gd", learning_rate = 0.1, num_epochs=5000, decay=update_lr)
+                runs.add(hyperparameters(Optimizer.GD, 0.1, Decay.UPDATE_LR));
+                // the same with decay=schedule_lr_decay, then momentum at 0.1 and Adam at 0.01
+                runs.add(hyperparameters(Optimizer.GD, 0.1, Decay.SCHEDULE));
+                runs.add(hyperparameters(Optimizer.MOMENTUM, 0.1, Decay.SCHEDULE));
+                runs.add(hyperparameters(Optimizer.ADAM, 0.01, Decay.SCHEDULE));
+            }
+            return runs;
+        }
+
+        /** One model call: {@code optimizer}, the learning rate (this one's when null), {@code newDecay}. */
+        Hyperparameters hyperparameters(Optimizer optimizer, Double rate, Decay newDecay) {
+            return new Hyperparameters(optimizer, rate == null ? learningRate : rate, miniBatchSize, beta, beta1,
+                    beta2, epsilon, epochs, newDecay, decayRate, timeInterval, seed);
+        }
+    }
+
+    /** What {@link #model} returns: the trained parameters, the costs every 100 epochs, the training time. */
+    public record TrainedModel(Hyperparameters hyperparameters, CostCurve costs, Parameters parameters,
+            long trainingNanos) {
 
         public double msPerEpoch() {
             return trainingNanos / 1e6 / hyperparameters.numEpochs();
         }
+    }
 
-        TrainedModel withAccuracy(double a) {
-            return new TrainedModel(hyperparameters, costs, learningRates, parameters, a, trainingNanos);
+    /** A trained model and its {@code predict(train_X, train_Y, parameters)} accuracy. */
+    public record Outcome(TrainedModel trained, double accuracy) {
+
+        public CostCurve costs() {
+            return trained.costs();
+        }
+
+        public Hyperparameters hyperparameters() {
+            return trained.hyperparameters();
         }
     }
 
     /** What a run produced: the from-scratch models and, with {@code --framework}, the DL4J ones. */
-    public record Result(List<TrainedModel> models, List<TrainedModel> framework, List<Path> plots) {
+    public record Result(List<Outcome> models, List<Outcome> framework, List<Path> plots) {
+    }
+
+    /** One {@code (mini_batch_X, mini_batch_Y)}: X {@code (n_x, size)}, Y {@code (1, size)}. */
+    public record MiniBatch(INDArray x, INDArray y) {
+
+        public int size() {
+            return (int) x.size(1);
+        }
     }
 
     /** {@code update_parameters_with_adam}'s 2021 return value. */
@@ -173,105 +270,8 @@ public final class OptimizationMethods implements Callable<Integer> {
     public record AdamState(Gradients v, Gradients s) {
     }
 
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
-
-    @Option(names = "--optimizer", split = ",", defaultValue = "gd,momentum,adam", converter = OptimizerConverter.class,
-            description = "gd, momentum and/or adam, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Optimizer> optimizers;
-
-    @Option(names = "--epochs", defaultValue = "5000", description = "Epochs (default: ${DEFAULT-VALUE}; 10000 in the 2019-20 notebook).")
-    int epochs;
-
-    @Option(names = "--learning-rate", defaultValue = "0.0007", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--mini-batch-size", defaultValue = "64", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int miniBatchSize;
-
-    @Option(names = "--beta", defaultValue = "0.9", description = "Momentum (default: ${DEFAULT-VALUE}).")
-    double beta;
-
-    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam's first-moment decay (default: ${DEFAULT-VALUE}).")
-    double beta1;
-
-    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam's second-moment decay (default: ${DEFAULT-VALUE}).")
-    double beta2;
-
-    @Option(names = "--epsilon", defaultValue = "1e-8", description = "Adam's epsilon (default: ${DEFAULT-VALUE}).")
-    double epsilon;
-
-    @Option(names = "--decay", defaultValue = "none", converter = DecayConverter.class,
-            description = "Learning-rate decay of the runs above: none, update-lr or schedule (default: ${DEFAULT-VALUE}).")
-    Decay decay;
-
-    @Option(names = "--decay-rate", defaultValue = "1", description = "decay_rate (default: ${DEFAULT-VALUE}).")
-    double decayRate;
-
-    @Option(names = "--time-interval", defaultValue = "1000", description = "schedule_lr_decay's time_interval (default: ${DEFAULT-VALUE}).")
-    int timeInterval;
-
-    @Option(names = "--decay-runs", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also run the 2021 notebook's four decay runs (GD 0.1 update_lr, GD/momentum 0.1 and Adam 0.01"
-                    + " with schedule_lr_decay). Default: on; --no-decay-runs skips them.")
-    boolean decayRuns;
-
-    @Option(names = "--framework", description = "Also train each model as a DL4J ComputationGraph and compare.")
-    boolean framework;
-
-    /** Everything a run needs. */
-    public record Settings(List<Hyperparameters> runs, boolean framework, Path out, boolean quiet) {
-
-        /** The 2021 notebook: GD, momentum, Adam (5000 epochs, 0.0007), then the four decay runs. */
-        public static Settings notebook(Path out) {
-            return new Settings(notebookRuns(5000, true), false, out, false);
-        }
-    }
-
-    /** The notebook's model calls, in order. */
-    public static List<Hyperparameters> notebookRuns(int epochs, boolean withDecayRuns) {
-        List<Hyperparameters> runs = new ArrayList<>();
-        for (Optimizer o : Optimizer.values()) {
-            runs.add(Hyperparameters.notebook(o).withEpochs(epochs));
-        }
-        if (withDecayRuns) {
-            runs.addAll(decayRuns());
-        }
-        return runs;
-    }
-
-    /** 2021: {@code model(..., "gd", learning_rate=0.1, num_epochs=5000, decay=update_lr)} and the three schedules. */
-    public static List<Hyperparameters> decayRuns() {
-        return List.of(Hyperparameters.notebook(Optimizer.GD).withDecay(0.1, Decay.UPDATE_LR),
-                Hyperparameters.notebook(Optimizer.GD).withDecay(0.1, Decay.SCHEDULE),
-                Hyperparameters.notebook(Optimizer.MOMENTUM).withDecay(0.1, Decay.SCHEDULE),
-                Hyperparameters.notebook(Optimizer.ADAM).withDecay(0.01, Decay.SCHEDULE));
-    }
-
-    static {
-        Numerics.useFloat64();
-    }
-
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new OptimizationMethods(), args));
-    }
-
-    @Override
-    public Integer call() {
-        List<Hyperparameters> runs = new ArrayList<>();
-        long seed = common.seedOr(MINI_BATCH_SEED);
-        for (Optimizer o : optimizers) {
-            runs.add(new Hyperparameters(o, learningRate, miniBatchSize, beta, beta1, beta2, epsilon, epochs, decay,
-                    decayRate, timeInterval, seed));
-        }
-        if (decayRuns) {
-            for (Hyperparameters h : decayRuns()) {
-                runs.add(new Hyperparameters(h.optimizer(), h.learningRate(), miniBatchSize, beta, beta1, beta2,
-                        epsilon, epochs, h.decay(), decayRate, timeInterval, seed));
-            }
-        }
-        run(new Settings(runs, framework, common.out(), common.quiet()), System.out::println, true);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), OptimizationMethods::run, args));
     }
 
     // -------------------------------------------------------------------------------- graded functions
@@ -303,9 +303,9 @@ public final class OptimizationMethods implements Callable<Integer> {
         // permutation = list(np.random.permutation(m))
         int[] permutation = random.permutation(m);
         // shuffled_X = X[:, permutation]
-        INDArray shuffledX = X.getColumns(permutation);
+        INDArray shuffledX = Nd4j.pullRows(X, 0, permutation);
         // shuffled_Y = Y[:, permutation].reshape((1, m))
-        INDArray shuffledY = Y.getColumns(permutation).reshape(1, m);
+        INDArray shuffledY = Nd4j.pullRows(Y, 0, permutation).reshape(1, m);
         // num_complete_minibatches = math.floor(m / mini_batch_size)
         int numCompleteMinibatches = m / miniBatchSize;
         for (int k = 0; k < numCompleteMinibatches; k++) {
@@ -427,210 +427,137 @@ public final class OptimizationMethods implements Callable<Integer> {
         void onEpoch(int epoch, double cost, double learningRate);
     }
 
+    /** One epoch on the shuffle of {@code seed} at {@code learningRate}; returns {@code cost_total}. */
+    @FunctionalInterface
+    interface Epoch {
+        double costTotal(long seed, double learningRate);
+    }
+
     /**
      * {@code model(X, Y, layers_dims, optimizer, ...)}: {@code initialize_parameters} (seed 3, He), then per epoch
      * {@code seed = seed + 1}, {@code random_mini_batches(X, Y, mini_batch_size, seed)}, one forward / cost
      * ({@code np.sum} of the batch) / backward / update per mini-batch (Adam's {@code t} counts them),
      * {@code cost_avg = cost_total / m}, then the decayed rate {@code decay(learning_rate0, i, decay_rate)}.
-     * Records every 100th epoch's cost (the notebook's {@code costs}) and the rate at every 1000th.
+     * Records every 100th epoch's cost (the notebook's {@code costs}); {@code onEpoch} (may be null) sees every one.
+     *
+     * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
     public static TrainedModel model(INDArray X, INDArray Y, int[] layersDims, Hyperparameters h,
             EpochListener onEpoch) {
-        Numerics.useFloat64();
-        validate(h);
-        int m = (int) X.size(1);
         // parameters = initialize_parameters(layers_dims)
         Parameters parameters = initialParameters(layersDims);
-        // v = initialize_velocity(parameters) / v, s = initialize_adam(parameters): zeros, inside the loop object
-        TrainingLoop.Settings settings = switch (h.optimizer()) {
-            case GD -> TrainingLoop.Settings.optUtils();
-            case MOMENTUM -> TrainingLoop.Settings.optUtils().withMomentum(h.beta());
-            case ADAM -> TrainingLoop.Settings.optUtils().withAdam(h.beta1(), h.beta2(), h.epsilon());
+        // v = initialize_velocity(parameters) / v, s = initialize_adam(parameters): zeros, inside the rule
+        UpdateRule rule = switch (h.optimizer()) {
+            case GD -> new GdRule();
+            case MOMENTUM -> new MomentumRule(h.beta());
+            case ADAM -> new AdamRule(h.beta1(), h.beta2(), h.epsilon());
         };
-        TrainingLoop loop = new TrainingLoop(parameters, settings);
-        TrainingLoop.Data data = TrainingLoop.Data.of(X, Y);
-        int[] at = new int[(h.numEpochs() - 1) / 100 + 1];
-        double[] costs = new double[at.length];
-        double[] rates = new double[(h.numEpochs() - 1) / 1000 + 1];
+        FusedDenseNet network = new FusedDenseNet(parameters, FusedDenseNet.Spec.optUtils());
+        TrainingLoop loop = new TrainingLoop(network, rule);
+        MiniBatches batches = new MiniBatches(TrainingData.of(X, Y, network), h.miniBatchSize());
+        // for minibatch in minibatches: a3, caches = forward_propagation(...); cost_total += compute_cost(...)
+        //     grads = backward_propagation(...); parameters = update_parameters_with_gd/_momentum/_adam(...)
+        return epochs(h, (int) X.size(1), (seed, learningRate) -> loop.epoch(batches, seed, learningRate),
+                () -> parameters, onEpoch);
+    }
+
+    /**
+     * The model's loop around one epoch, shared with {@link OptimizationGraph}: {@code seed = seed + 1},
+     * {@code cost_avg = cost_total / m}, the decayed rate, the costs every 100 epochs.
+     */
+    static TrainedModel epochs(Hyperparameters h, int m, Epoch epoch, Supplier<Parameters> trained,
+            EpochListener onEpoch) {
+        // if print_cost and i % 100 == 0: costs.append(cost_avg)
+        CostRecorder recorder = CostRecorder.every(RECORD_EVERY);
         // seed = 10; learning_rate0 = learning_rate
         long seed = h.seed();
-        double learningRate0 = h.learningRate();
-        double[] learningRate = {h.learningRate()};
+        double learningRate = h.learningRate();
         long start = System.nanoTime();
         // for i in range(num_epochs):
         for (int i = 0; i < h.numEpochs(); i++) {
             // seed = seed + 1; minibatches = random_mini_batches(X, Y, mini_batch_size, seed)
             seed = seed + 1;
-            long epochSeed = seed;
-            // for minibatch in minibatches: a3, caches = forward_propagation(...); cost_total += compute_cost(...)
-            //     grads = backward_propagation(...); parameters = update_parameters_with_gd/_momentum/_adam(...)
-            double costTotal = Workspaces.iteration(() -> loop.epoch(data, h.miniBatchSize(), epochSeed,
-                    learningRate[0]));
             // cost_avg = cost_total / m
-            double costAvg = costTotal / m;
-            if (Double.isNaN(costAvg)) {
-                throw new TrainingDivergedException(costAvg, i, "Try a smaller --learning-rate.");
-            }
+            double costAvg = epoch.costTotal(seed, learningRate) / m;
+            recorder.record(i, costAvg);
             // if decay: learning_rate = decay(learning_rate0, i, decay_rate)
-            if (h.decay() != Decay.NONE) {
-                learningRate[0] = h.decay().apply(learningRate0, i, h.decayRate(), h.timeInterval());
-            }
-            // if print_cost and i % 100 == 0: costs.append(cost_avg)
-            if (i % 100 == 0) {
-                at[i / 100] = i;
-                costs[i / 100] = costAvg;
-            }
-            if (i % 1000 == 0) {
-                rates[i / 1000] = learningRate[0];
-            }
+            learningRate = h.decay().apply(h.learningRate(), i, h.decayRate(), h.timeInterval());
             if (onEpoch != null) {
-                onEpoch.onEpoch(i, costAvg, learningRate[0]);
+                onEpoch.onEpoch(i, costAvg, learningRate);
             }
         }
-        long nanos = System.nanoTime() - start;
-        return new TrainedModel(h, new CostCurve(at, costs), rates, parameters, Double.NaN, nanos);
+        return new TrainedModel(h, recorder.curve(), trained.get(), System.nanoTime() - start);
     }
 
-    /** {@code opt_utils_v1a.initialize_parameters(layers_dims)}: seed 3, {@code randn * np.sqrt(2 / n_{l-1})}. */
+    /**
+     * {@code opt_utils_v1a.initialize_parameters(layers_dims)}: {@code np.random.seed(3)},
+     * {@code randn * np.sqrt(2 / n_{l-1})}, which is week 1's He initialisation.
+     */
     public static Parameters initialParameters(int[] layersDims) {
-        // np.random.seed(3)
-        NumpyRandom random = new NumpyRandom(INIT_SEED);
-        Parameters parameters = new Parameters();
-        for (int l = 1; l < layersDims.length; l++) {
-            // parameters['W' + str(l)] = np.random.randn(layer_dims[l], layer_dims[l-1]) * np.sqrt(2 / layer_dims[l-1])
-            parameters.put("W" + l, random.randn(layersDims[l], layersDims[l - 1])
-                    .muli(Math.sqrt(2.0 / layersDims[l - 1])));
-            // parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
-            parameters.put("b" + l, Nd4j.zeros(layersDims[l], 1));
-        }
-        return parameters;
-    }
-
-    /** {@code predict(train_X, train_Y, parameters)}'s accuracy, {@code np.mean(p == y)}. */
-    public static double accuracy(INDArray X, INDArray Y, Parameters parameters) {
-        return ThreeLayerNetwork.accuracy(ThreeLayerNetwork.predict(X, parameters), Y);
+        return Initialization.initializeParametersHe(INIT_SEED, layersDims);
     }
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
 
-    /** Load the moons, train every run, print, plot. The CLI and the tests run this. */
-    public static Result run(Settings s, Consumer<String> out) {
-        return run(s, out, false);
-    }
-
-    static Result run(Settings s, Consumer<String> out, boolean progressBar) {
-        Numerics.useFloat64();
-        if (s.runs().isEmpty()) {
-            throw new IllegalArgumentException("nothing to run: give --optimizer or --decay-runs");
-        }
+    /** Loads the moons, trains every run, prints, plots. The CLI and the tests run this. */
+    public static Result run(Options options, Report report) {
         // train_X, train_Y = load_dataset()
         ToyData.Xy moons = ToyData.moons();
-        List<TrainedModel> models = new ArrayList<>();
-        List<TrainedModel> framework = new ArrayList<>();
+        List<Outcome> models = new ArrayList<>();
+        List<Outcome> framework = new ArrayList<>();
         List<Path> plots = new ArrayList<>();
         int index = 0;
-        for (Hyperparameters h : s.runs()) {
+        for (Hyperparameters h : options.runs()) {
             index++;
-            print(s.quiet(), out, "");
-            print(s.quiet(), out, "Model " + index + ": " + h.describe());
-            TrainedModel trained;
-            try (Progress progress = Progress.start(h.optimizer().id, h.numEpochs(), s.quiet() || !progressBar)) {
-                Consumer<String> lines = line -> printCostLine(progress, progressBar, s.quiet(), out, line);
-                // parameters = model(train_X, train_Y, layers_dims, optimizer = "gd" [, learning_rate, decay])
-                trained = model(moons.x(), moons.y(), LAYERS_DIMS, h, (i, cost, lr) -> {
-                    progress.stepTo(i + 1);
-                    // if print_cost and i % 1000 == 0: print("Cost after epoch %i: %f" % (i, cost_avg))
-                    if (i % 1000 == 0) {
-                        lines.accept(String.format(Locale.ROOT, "Cost after epoch %d: %s", i, NumpyFormat.fixed6(cost)));
-                        if (h.decay() != Decay.NONE) {
-                            // print("learning rate after epoch %i: %f" % (i, learning_rate))
-                            lines.accept(String.format(Locale.ROOT, "learning rate after epoch %d: %s", i,
-                                    NumpyFormat.fixed6(lr)));
-                        }
-                    }
-                });
-            }
+            // parameters = model(train_X, train_Y, layers_dims, optimizer = "gd" [, learning_rate, decay])
+            TrainedModel trained = ToyDataRuns.train(report, "Model " + index + ": " + h.describe(), h.label(" "),
+                    h.numEpochs(), progress -> {
+                        // if print_cost and i % 1000 == 0: print("Cost after epoch %i: %f" % (i, cost_avg))
+                        CostListener costLines = ToyDataRuns.costLines(report, progress, "epoch", options.printEvery,
+                                NumpyFormat::fixed6);
+                        return model(moons.x(), moons.y(), LAYERS_DIMS, h, (i, cost, learningRate) -> {
+                            costLines.onCost(i, cost);
+                            if (h.decay() != Decay.NONE && i % options.printEvery == 0) {
+                                // print("learning rate after epoch %i: %f" % (i, learning_rate))
+                                report.say(String.format(Locale.ROOT, "learning rate after epoch %d: %s", i,
+                                        NumpyFormat.fixed6(learningRate)));
+                            }
+                        });
+                    });
             // predictions = predict(train_X, train_Y, parameters)
-            trained = trained.withAccuracy(accuracy(moons.x(), moons.y(), trained.parameters()));
-            out.accept("Accuracy: " + NumpyFormat.repr(trained.accuracy()));
-            print(s.quiet(), out, String.format(Locale.ROOT, "(%.3f ms per epoch)", trained.msPerEpoch()));
-            models.add(trained);
-            if (s.framework()) {
-                TrainedModel graph = OptimizationGraph.train(moons.x(), moons.y(), LAYERS_DIMS, h, null);
-                graph = graph.withAccuracy(accuracy(moons.x(), moons.y(), graph.parameters()));
-                framework.add(graph);
-                print(s.quiet(), out, "DL4J ComputationGraph (" + OptimizationGraph.updaterName(h) + "), same weights and"
-                        + " mini-batches:");
-                print(s.quiet(), out, "  epoch   from scratch   DL4J");
-                for (int k = 0; k < trained.costs().iterations().length; k += 10) {
-                    print(s.quiet(), out, String.format(Locale.ROOT, "  %5d   %s       %s", trained.costs().iterations()[k],
-                            NumpyFormat.fixed6(trained.costs().costs()[k]), NumpyFormat.fixed6(graph.costs().costs()[k])));
-                }
-                print(s.quiet(), out, "  DL4J accuracy: " + NumpyFormat.repr(graph.accuracy())
-                        + String.format(Locale.ROOT, " (%.3f ms per epoch)", graph.msPerEpoch()));
+            Outcome outcome = new Outcome(trained, ToyDataRuns.accuracy(moons.x(), moons.y(), trained.parameters()));
+            report.result("Accuracy: " + NumpyFormat.repr(outcome.accuracy()));
+            ToyDataRuns.reportTiming(report, trained.msPerEpoch(), "epoch");
+            models.add(outcome);
+            if (options.framework) {
+                framework.add(compareWithGraph(report, moons, outcome));
             }
-            String name = "c2w2-" + index + "-" + h.optimizer().id + (h.decay() == Decay.NONE ? "" : "-" + h.decay().id);
-            // plt.plot(costs); plt.ylabel('cost'); plt.xlabel('epochs (per 100)'); plt.title("Learning rate = ...")
-            plots.add(LinePlot.titled("Learning rate = " + NumpyFormat.repr(h.learningRate()) + " (" + h.optimizer().id
-                    + (h.decay() == Decay.NONE ? "" : ", " + h.decay().id) + ")")
-                    .axes("epochs (per 100)", "cost")
-                    .line("cost", trained.costs().costs())
-                    .save(s.out().resolve(name + "-cost.png")));
             // plt.title("Model with Gradient Descent optimization"); plot_decision_boundary(...)
-            plots.add(saveDecisionBoundary("Model with " + h.optimizer().title + " optimization"
-                    + (h.decay() == Decay.NONE ? "" : " and learning rate decay"), moons.x(), moons.y(),
-                    trained.parameters(), s.out().resolve(name + "-boundary.png")));
+            // plt.plot(costs); plt.ylabel('cost'); plt.xlabel('epochs (per 100)'); plt.title("Learning rate = " + ...)
+            plots.addAll(ToyDataRuns.plots(options.out, "c2w2-" + index + "-" + h.label("-"),
+                    "Model with " + h.optimizer().title + " optimization"
+                            + (h.decay() == Decay.NONE ? "" : " and learning rate decay"),
+                    "Learning rate = " + NumpyFormat.repr(h.learningRate()) + " (" + h.label(", ") + ")",
+                    "epochs (per 100)", trained.costs(), moons.x(), moons.y(), trained.parameters()));
         }
-        printWrote(s.quiet(), out, plots);
+        ToyDataRuns.reportWrote(report, plots);
         return new Result(List.copyOf(models), List.copyOf(framework), List.copyOf(plots));
     }
 
-    private static void validate(Hyperparameters h) {
-        if (h.numEpochs() < 1) {
-            throw new IllegalArgumentException("--epochs must be at least 1 but was " + h.numEpochs());
+    /** Trains the DL4J graph like {@code scratch} and prints the two cost columns every 1000 epochs. */
+    private static Outcome compareWithGraph(Report report, ToyData.Xy moons, Outcome scratch) {
+        Hyperparameters h = scratch.hyperparameters();
+        TrainedModel graph = OptimizationGraph.train(moons.x(), moons.y(), LAYERS_DIMS, h, null);
+        Outcome outcome = new Outcome(graph, ToyDataRuns.accuracy(moons.x(), moons.y(), graph.parameters()));
+        report.say("DL4J ComputationGraph (" + OptimizationGraph.updaterName(h) + "), same weights and mini-batches:");
+        report.say("  epoch   from scratch   DL4J");
+        CostCurve ours = scratch.costs();
+        for (int k = 0; k < ours.size(); k += 10) {
+            report.say(String.format(Locale.ROOT, "  %5d   %s       %s", ours.iterations()[k],
+                    NumpyFormat.fixed6(ours.costs()[k]), NumpyFormat.fixed6(graph.costs().costs()[k])));
         }
-        if (h.miniBatchSize() < 1) {
-            throw new IllegalArgumentException("--mini-batch-size must be at least 1 but was " + h.miniBatchSize());
-        }
-        if (!(h.learningRate() > 0) || !Double.isFinite(h.learningRate())) {
-            throw new IllegalArgumentException("--learning-rate must be a positive number but was " + h.learningRate());
-        }
-        for (double b : new double[] {h.beta(), h.beta1(), h.beta2()}) {
-            if (!(b >= 0 && b < 1)) {
-                throw new IllegalArgumentException("--beta, --beta1 and --beta2 must be in [0, 1) but were "
-                        + Arrays.toString(new double[] {h.beta(), h.beta1(), h.beta2()}));
-            }
-        }
-        if (!(h.epsilon() > 0)) {
-            throw new IllegalArgumentException("--epsilon must be positive but was " + h.epsilon());
-        }
-        if (h.timeInterval() < 1) {
-            throw new IllegalArgumentException("--time-interval must be at least 1 but was " + h.timeInterval());
-        }
-    }
-
-    static final class OptimizerConverter implements picocli.CommandLine.ITypeConverter<Optimizer> {
-        @Override
-        public Optimizer convert(String value) {
-            for (Optimizer o : Optimizer.values()) {
-                if (o.id.equalsIgnoreCase(value.trim())) {
-                    return o;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("expected gd, momentum or adam but was '" + value + "'");
-        }
-    }
-
-    static final class DecayConverter implements picocli.CommandLine.ITypeConverter<Decay> {
-        @Override
-        public Decay convert(String value) {
-            for (Decay d : Decay.values()) {
-                if (d.id.equalsIgnoreCase(value.trim()) || d.name().equalsIgnoreCase(value.trim())) {
-                    return d;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException(
-                    "expected none, update-lr or schedule but was '" + value + "'");
-        }
+        report.result("DL4J accuracy: " + NumpyFormat.repr(outcome.accuracy())
+                + String.format(Locale.ROOT, " (%.3f ms per epoch)", graph.msPerEpoch()));
+        return outcome;
     }
 }

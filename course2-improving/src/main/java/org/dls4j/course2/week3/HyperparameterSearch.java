@@ -1,6 +1,5 @@
 package org.dls4j.course2.week3;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.deeplearning4j.arbiter.ComputationGraphSpace;
@@ -46,8 +44,12 @@ import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.OptionException;
+import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.plot.LinePlot;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -58,7 +60,6 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,81 +72,99 @@ import picocli.CommandLine.Option;
  *
  * <p>Both searches draw their candidates from the same seed, so candidate k has the same learning rate, hidden size
  * and mini-batch size with and without batch norm: a paired comparison. {@code --seed} (default 8, the
- * {@link SignsClassifier#DEFAULT_INIT_SEED}) seeds Arbiter's draws, every candidate's initialisation and the
- * shuffles; all candidates of a run start from the same initialisation seed.
+ * {@link SignsClassifier}'s {@code --init-seed}) seeds Arbiter's draws, every candidate's initialisation and the
+ * shuffles ({@link NotebookMiniBatches}: epoch e with {@code seed + 1 + e}); all candidates of a run start from the
+ * same initialisation seed.
  *
  * <p>What the learner sees: one line per finished candidate; a table of every trial sorted by dev accuracy; a
  * summary that says how batch norm changed the result (best and median dev accuracy, how many candidates learned at
  * all, paired wins, the learning rates that worked, how many first-layer ReLUs were still alive); and
- * {@code c2w3-search-dev-accuracy-vs-lr.png} (dev accuracy against the learning rate, log axis, both settings).
+ * {@code c2w3-search-dev-accuracy-vs-lr.png} (dev accuracy against the learning rate, log axis, both settings). The
+ * table and the summary are the results ({@code -q} keeps them).
  *
  * <p>Arbiter is 1.0.0-beta7 (its last release) running on DL4J M2.1: the space needs {@code setInputTypes} or every
  * candidate fails with nIn = 0. Arbiter pauses 2 s after each candidate (a {@code System.gc()} and sleep in its
  * task runner). Run: {@code ./dls run c2w3-hyperparameter-search [--candidates 12] [--epochs 30]}.
  */
-@Command(name = "c2w3-hyperparameter-search", mixinStandardHelpOptions = true,
-        description = "Course 2 week 3: random hyperparameter search with Arbiter on the SIGNS network "
-                + "(learning rate log-uniform, hidden size, mini-batch size), with and without batch normalization.")
-public final class HyperparameterSearch implements Callable<Integer> {
+public final class HyperparameterSearch {
 
     /** The data parameter our generator adds to each candidate. */
     static final String MINI_BATCH_SIZE = "miniBatchSize";
-    private static final String ARBITER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.deeplearning4j.arbiter";
 
-    @Mixin
-    CommonOptions common;
+    /** Which searches to run. */
+    public enum BatchNorm {
+        OFF, ON, BOTH;
 
-    @Option(names = "--candidates", defaultValue = "12",
-            description = "Candidates per setting (without and with batch norm) (default: ${DEFAULT-VALUE}).")
-    int candidates;
+        /** The settings searched, without batch norm first. */
+        boolean[] settings() {
+            return switch (this) {
+                case OFF -> new boolean[] {false};
+                case ON -> new boolean[] {true};
+                case BOTH -> new boolean[] {false, true};
+            };
+        }
+    }
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Epochs per candidate (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    /** What to search: 12 candidates per setting, 30 epochs each, the ranges below. */
+    @Command(name = "c2w3-hyperparameter-search",
+            description = "Course 2 week 3: random hyperparameter search with Arbiter on the SIGNS network (learning "
+                    + "rate log-uniform, hidden size, mini-batch size), with and without batch normalization.")
+    public static final class Options extends AssignmentOptions {
 
-    @Option(names = "--lr-min", defaultValue = "1e-5", description = "Smallest learning rate (default: ${DEFAULT-VALUE}).")
-    double lrMin;
+        @Option(names = "--candidates", description = "Candidates per setting (without and with batch norm) "
+                + "(default: ${DEFAULT-VALUE}).")
+        public int candidates = 12;
 
-    @Option(names = "--lr-max", defaultValue = "0.1", description = "Largest learning rate (default: ${DEFAULT-VALUE}).")
-    double lrMax;
+        @Option(names = "--epochs", description = "Epochs per candidate (default: ${DEFAULT-VALUE}).")
+        public int epochs = 30;
 
-    @Option(names = "--hidden-min", defaultValue = "8",
-            description = "Smallest first hidden layer (notebook: 25) (default: ${DEFAULT-VALUE}).")
-    int hiddenMin;
+        @Option(names = "--lr-min", description = "Smallest learning rate (default: ${DEFAULT-VALUE}).")
+        public double lrMin = 1e-5;
 
-    @Option(names = "--hidden-max", defaultValue = "64", description = "Largest first hidden layer (default: ${DEFAULT-VALUE}).")
-    int hiddenMax;
+        @Option(names = "--lr-max", description = "Largest learning rate (default: ${DEFAULT-VALUE}).")
+        public double lrMax = 0.1;
 
-    @Option(names = "--mini-batch-sizes", defaultValue = "16,32,64,128", split = ",",
-            description = "Mini-batch sizes to draw from (default: ${DEFAULT-VALUE}).")
-    int[] miniBatchSizes;
+        @Option(names = "--hidden-min", description = "Smallest first hidden layer (notebook: 25) "
+                + "(default: ${DEFAULT-VALUE}).")
+        public int hiddenMin = 8;
 
-    @Option(names = "--batch-norm", defaultValue = "both",
-            description = "Search without batch norm (off), with it (on), or both (default: ${DEFAULT-VALUE}).")
-    String batchNorm;
+        @Option(names = "--hidden-max", description = "Largest first hidden layer (default: ${DEFAULT-VALUE}).")
+        public int hiddenMax = 64;
 
-    @Option(names = "--parallel", defaultValue = "1",
-            description = "Candidates trained at the same time (default: ${DEFAULT-VALUE}).")
-    int parallel;
+        @Option(names = "--mini-batch-sizes", split = ",", paramLabel = "SIZE",
+                description = "Mini-batch sizes to draw from, comma-separated (default: ${DEFAULT-VALUE}).")
+        public List<Integer> miniBatchSizes = new ArrayList<>(List.of(16, 32, 64, 128));
 
-    /** What to search. */
-    public record Settings(int candidates, int epochs, double lrMin, double lrMax, int hiddenMin, int hiddenMax,
-            int[] miniBatchSizes, long seed, int parallel) {
-        public Settings {
-            if (candidates < 1 || epochs < 1 || parallel < 1) {
-                throw new IllegalArgumentException("--candidates, --epochs and --parallel must be at least 1");
+        @Option(names = "--batch-norm", description = "Search without batch norm (off), with it (on), or both "
+                + "(default: ${DEFAULT-VALUE}).")
+        public BatchNorm batchNorm = BatchNorm.BOTH;
+
+        @Option(names = "--parallel", description = "Candidates trained at the same time (default: ${DEFAULT-VALUE}).")
+        public int parallel = 1;
+
+        @Option(names = "--seed", description = "Seeds Arbiter's draws, every candidate's initialisation and the "
+                + "numpy shuffles (default: ${DEFAULT-VALUE}, SignsClassifier's --init-seed).")
+        public long seed = new SignsClassifier.Options().initSeed;
+
+        @Override
+        public void validate() {
+            OptionChecks.atLeast("--candidates", candidates, 1);
+            OptionChecks.atLeast("--epochs", epochs, 1);
+            OptionChecks.atLeast("--parallel", parallel, 1);
+            OptionChecks.positive("--lr-min", lrMin);
+            OptionChecks.positive("--lr-max", lrMax);
+            if (!(lrMax > lrMin)) {
+                throw new OptionException("--lr-max must be greater than --lr-min, but they are " + lrMax + " and "
+                        + lrMin);
             }
-            if (!(lrMin > 0) || !(lrMax > lrMin) || !Double.isFinite(lrMax)) {
-                throw new IllegalArgumentException("need 0 < --lr-min < --lr-max, but they were " + lrMin + " and "
-                        + lrMax);
+            OptionChecks.atLeast("--hidden-min", hiddenMin, 1);
+            OptionChecks.atLeast("--hidden-max", hiddenMax, hiddenMin);
+            OptionChecks.notEmpty("--mini-batch-sizes", miniBatchSizes, "the sizes, e.g. 16,32,64");
+            for (int size : miniBatchSizes) {
+                OptionChecks.atLeast("--mini-batch-sizes", size, 1);
             }
-            if (hiddenMin < 1 || hiddenMax < hiddenMin) {
-                throw new IllegalArgumentException("need 1 <= --hidden-min <= --hidden-max, but they were " + hiddenMin
-                        + " and " + hiddenMax);
-            }
-            if (miniBatchSizes == null || miniBatchSizes.length == 0 || Arrays.stream(miniBatchSizes).anyMatch(b -> b < 1)) {
-                throw new IllegalArgumentException("--mini-batch-sizes must list positive sizes, e.g. 16,32,64");
-            }
-            miniBatchSizes = miniBatchSizes.clone();
+            // the shuffles of epoch e use seed + 1 + e
+            OptionChecks.numpySeed("--seed", seed, epochs);
         }
     }
 
@@ -169,30 +188,7 @@ public final class HyperparameterSearch implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new HyperparameterSearch(), args));
-    }
-
-    @Override
-    public Integer call() {
-        // Arbiter logs every task start and score at INFO; this class prints its own line per candidate
-        if (System.getProperty(ARBITER_LOG_LEVEL) == null && !Boolean.getBoolean("dls.debug")) {
-            System.setProperty(ARBITER_LOG_LEVEL, "warn");
-        }
-        Settings s = new Settings(candidates, epochs, lrMin, lrMax, hiddenMin, hiddenMax, miniBatchSizes,
-                common.seedOr(SignsClassifier.DEFAULT_INIT_SEED), parallel);
-        boolean[] settings = switch (batchNorm.toLowerCase(Locale.ROOT)) {
-            case "both" -> new boolean[] {false, true};
-            case "on" -> new boolean[] {true};
-            case "off" -> new boolean[] {false};
-            default -> throw new IllegalArgumentException("--batch-norm must be off, on or both, but was " + batchNorm);
-        };
-        Split train = signs("train_signs");
-        Split dev = signs("val_signs");
-        System.out.println("Random search with Arbiter: " + s.candidates() + " candidates per setting, " + s.epochs()
-                + " epochs each; train " + train.x().size(0) + " (CS230 train_signs), dev " + dev.x().size(0)
-                + " (CS230 val_signs)");
-        run(train, dev, s, settings, common, System.out);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), HyperparameterSearch::run, args));
     }
 
     /** SIGNS from the CS230 export folder, as DL4J rows. */
@@ -208,18 +204,18 @@ public final class HyperparameterSearch implements Callable<Integer> {
      * log-uniform learning rate; with batch norm each hidden layer is Dense (no bias: BN's β replaces it) → BatchNorm
      * → ReLU.
      */
-    public static ComputationGraphSpace space(int nIn, int classes, Settings s, boolean batchNorm) {
+    public static ComputationGraphSpace space(int nIn, int classes, Options s, boolean batchNorm) {
         // a fresh leaf per space: Arbiter numbers the leaves of the space it is in
-        ParameterSpace<Double> learningRate = new ContinuousParameterSpace(new LogUniformDistribution(s.lrMin(),
-                s.lrMax()));
-        ParameterSpace<Integer> hidden = new IntegerParameterSpace(s.hiddenMin(), s.hiddenMax());
+        ParameterSpace<Double> learningRate = new ContinuousParameterSpace(new LogUniformDistribution(s.lrMin,
+                s.lrMax));
+        ParameterSpace<Integer> hidden = new IntegerParameterSpace(s.hiddenMin, s.hiddenMax);
         ComputationGraphSpace.Builder b = new ComputationGraphSpace.Builder()
-                .seed(s.seed())                               // same initialisation seed for every candidate
+                .seed(s.seed)                               // same initialisation seed for every candidate
                 .weightInit(WeightInit.XAVIER_UNIFORM)        // the notebook's Xavier initialiser
                 .updater(new AdamSpace(learningRate))         // Adam; only its learning rate is searched
                 .addInputs("X")
                 .setInputTypes(InputType.feedForward(nIn))    // without this every candidate fails with nIn = 0
-                .numEpochs(s.epochs());                       // each candidate trains this many epochs
+                .numEpochs(s.epochs);                       // each candidate trains this many epochs
         if (batchNorm) {
             b.addLayer("Z1", new DenseLayerSpace.Builder().nOut(hidden).activation(Activation.IDENTITY)
                             .hasBias(false).build(), "X")                             // Z1 = W1 X (no b1)
@@ -248,9 +244,9 @@ public final class HyperparameterSearch implements Callable<Integer> {
         private final int[] sizes;
         private final transient NumpyRandom rng;
 
-        RandomSearchWithMiniBatch(ParameterSpace<?> space, int[] sizes, long seed) {
+        RandomSearchWithMiniBatch(ParameterSpace<?> space, List<Integer> sizes, long seed) {
             super(space, new HashMap<>());
-            this.sizes = sizes.clone();
+            this.sizes = sizes.stream().mapToInt(Integer::intValue).toArray();
             this.rng = new NumpyRandom(seed);
             setRngSeed(seed);
         }
@@ -320,51 +316,57 @@ public final class HyperparameterSearch implements Callable<Integer> {
         }
     }
 
-    /** Runs one Arbiter search (one setting) and returns its trials in candidate order. */
-    public static List<Trial> search(Split train, Split dev, Settings s, boolean batchNorm, PrintStream progress) {
+    /**
+     * Runs one Arbiter search (one setting) and returns its trials in candidate order; says a line per finished
+     * candidate.
+     */
+    public static List<Trial> search(Split train, Split dev, Options s, boolean batchNorm, Report report) {
         int nIn = (int) train.x().size(1);
         int classes = (int) train.y().size(1);
         ComputationGraphSpace space = space(nIn, classes, s, batchNorm);
-        RandomSearchWithMiniBatch generator = new RandomSearchWithMiniBatch(space, s.miniBatchSizes(), s.seed());
+        RandomSearchWithMiniBatch generator = new RandomSearchWithMiniBatch(space, s.miniBatchSizes, s.seed);
         OptimizationConfiguration configuration = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
-                .dataProvider(new InMemoryData(train, dev, s.seed()))
+                .dataProvider(new InMemoryData(train, dev, s.seed))
                 .scoreFunction(new EvaluationScoreFunction(Evaluation.Metric.ACCURACY))  // dev accuracy, maximised
-                .terminationConditions(new MaxCandidatesCondition(s.candidates()))
-                .rngSeed(s.seed())
+                .terminationConditions(new MaxCandidatesCondition(s.candidates))
+                .rngSeed(s.seed)
                 .build();
         AliveReluCounter alive = new AliveReluCounter(dev.x());
         Map<Integer, Trial> trials = new ConcurrentHashMap<>();
-        IOptimizationRunner runner = new LocalOptimizationRunner(s.parallel(), configuration,
+        IOptimizationRunner runner = new LocalOptimizationRunner(s.parallel, configuration,
                 new ComputationGraphTaskCreator(null, alive));   // no extra evaluator: the score function suffices
-        runner.addListeners(new BaseStatusListener() {
-            @Override
-            public void onCandidateStatusChange(CandidateInfo info, IOptimizationRunner r, OptimizationResult result) {
-                CandidateStatus status = info.getCandidateStatus();
-                if ((status != CandidateStatus.Complete && status != CandidateStatus.Failed) || result == null) {
-                    return;
+        try (Progress progress = report.progress(batchNorm ? "With batch norm" : "Without batch norm", s.candidates)) {
+            runner.addListeners(new BaseStatusListener() {
+                @Override
+                public void onCandidateStatusChange(CandidateInfo info, IOptimizationRunner r,
+                        OptimizationResult result) {
+                    CandidateStatus status = info.getCandidateStatus();
+                    if ((status != CandidateStatus.Complete && status != CandidateStatus.Failed) || result == null) {
+                        return;
+                    }
+                    Trial t = trial(result.getCandidate(), batchNorm, status == CandidateStatus.Complete
+                            ? result.getScore() : null, info,
+                            alive.aliveFraction.getOrDefault(info.getIndex(), Double.NaN));
+                    if (trials.putIfAbsent(t.candidate(), t) == null) {
+                        report.say(describe(t));
+                        progress.step();
+                    }
                 }
-                Trial t = trial(result.getCandidate(), batchNorm, status == CandidateStatus.Complete
-                        ? result.getScore() : null, info, alive.aliveFraction.getOrDefault(info.getIndex(), Double.NaN));
-                if (trials.putIfAbsent(t.candidate(), t) == null && progress != null) {
-                    progress.println(describe(t));
-                }
-            }
-        });
-        runner.execute();
+            });
+            runner.execute();
+        }
         // candidates that failed before training (e.g. an invalid configuration) have no result: report them too
         for (CandidateInfo info : runner.getCandidateStatus()) {
             if (!trials.containsKey(info.getIndex())) {
                 Trial t = new Trial(info.getIndex(), batchNorm, Double.NaN, 0, 0, Double.NaN, 0, Double.NaN,
                         firstLine(info.getExceptionStackTrace()));
                 trials.put(t.candidate(), t);
-                if (progress != null) {
-                    progress.println(describe(t));
-                }
+                report.say(describe(t));
             }
         }
         // with --parallel > 1 Arbiter may start a candidate or two beyond the limit: keep exactly the first ones
-        List<Trial> list = new ArrayList<>(trials.values().stream().filter(t -> t.candidate() < s.candidates()).toList());
+        List<Trial> list = new ArrayList<>(trials.values().stream().filter(t -> t.candidate() < s.candidates).toList());
         list.sort(Comparator.comparingInt(Trial::candidate));
         return list;
     }
@@ -403,15 +405,24 @@ public final class HyperparameterSearch implements Callable<Integer> {
 
     // ------------------------------------------------------------------------------------------ the whole lesson
 
+    /** Loads SIGNS (CS230 train and dev folders), runs the searches, prints and plots. The CLI runs this. */
+    public static Result run(Options options, Report report) {
+        Split train = signs("train_signs");
+        Split dev = signs("val_signs");
+        report.say("Random search with Arbiter: " + options.candidates + " candidates per setting, " + options.epochs
+                + " epochs each; train " + train.x().size(0) + " (CS230 train_signs), dev " + dev.x().size(0)
+                + " (CS230 val_signs)");
+        return run(train, dev, options, report);
+    }
+
     /** Runs the searches, prints the table and the batch-norm summary, and plots dev accuracy against the rate. */
-    public static Result run(Split train, Split dev, Settings s, boolean[] batchNormSettings, CommonOptions options,
-            PrintStream out) {
-        PrintStream progress = options.quiet() ? null : out;
+    public static Result run(Split train, Split dev, Options options, Report report) {
+        boolean[] batchNormSettings = options.batchNorm.settings();
         List<Trial> all = new ArrayList<>();
         Summary without = null;
         Summary with = null;
         for (boolean bn : batchNormSettings) {
-            List<Trial> trials = search(train, dev, s, bn, progress);
+            List<Trial> trials = search(train, dev, options, bn, report);
             all.addAll(trials);
             if (bn) {
                 with = summarise(true, trials);
@@ -421,7 +432,7 @@ public final class HyperparameterSearch implements Callable<Integer> {
         }
         all.sort(Comparator.comparingDouble((Trial t) -> Double.isNaN(t.devAccuracy()) ? -1 : t.devAccuracy())
                 .reversed().thenComparingInt(Trial::candidate));
-        printTable(all, out);
+        reportTable(all, report);
 
         int paired = 0;
         int wins = 0;
@@ -436,9 +447,9 @@ public final class HyperparameterSearch implements Callable<Integer> {
                 }
             }
         }
-        printSummary(without, with, paired, wins, out);
+        reportSummary(without, with, paired, wins, report);
 
-        LinePlot plot = LinePlot.titled("SIGNS dev accuracy vs learning rate (" + s.epochs() + " epochs)")
+        LinePlot plot = LinePlot.titled("SIGNS dev accuracy vs learning rate (" + options.epochs + " epochs)")
                 .axes("learning rate", "dev accuracy").logX();
         for (boolean bn : batchNormSettings) {
             double[] lr = all.stream().filter(t -> t.batchNorm() == bn && !Double.isNaN(t.devAccuracy()))
@@ -449,8 +460,8 @@ public final class HyperparameterSearch implements Callable<Integer> {
                 plot.scatter(bn ? "with batch norm" : "without batch norm", lr, acc);
             }
         }
-        Path png = plot.save(options.out().resolve("c2w3-search-dev-accuracy-vs-lr.png"));
-        out.println("Saved " + png);
+        Path png = plot.save(options.out.resolve("c2w3-search-dev-accuracy-vs-lr.png"));
+        report.say("Wrote " + png);
         return new Result(List.copyOf(all), without, with, wins, paired, png);
     }
 
@@ -472,30 +483,30 @@ public final class HyperparameterSearch implements Callable<Integer> {
         return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    static void printTable(List<Trial> sorted, PrintStream out) {
-        out.println();
-        out.println("rank  batch norm  learning rate  hidden  mini-batch  dev accuracy  alive ReLUs (layer 1)  seconds");
+    static void reportTable(List<Trial> sorted, Report report) {
+        report.say("");
+        report.result("rank  batch norm  learning rate  hidden  mini-batch  dev accuracy  alive ReLUs (layer 1)  seconds");
         int rank = 1;
         for (Trial t : sorted) {
             if (t.failure() != null) {
-                out.println(String.format(Locale.ROOT, "%4d  %-10s  FAILED: %s", rank++, t.batchNorm() ? "yes" : "no",
+                report.result(String.format(Locale.ROOT, "%4d  %-10s  FAILED: %s", rank++, t.batchNorm() ? "yes" : "no",
                         t.failure()));
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%4d  %-10s  %13.3e  %6d  %10d  %12.4f  %21s  %7.1f", rank++,
+            report.result(String.format(Locale.ROOT, "%4d  %-10s  %13.3e  %6d  %10d  %12.4f  %21s  %7.1f", rank++,
                     t.batchNorm() ? "yes" : "no", t.learningRate(), t.hiddenUnits(), t.miniBatchSize(),
                     t.devAccuracy(), Double.isNaN(t.aliveFirstLayer()) ? "?" : String.format(Locale.ROOT, "%.0f %%",
                             100 * t.aliveFirstLayer()), t.seconds()));
         }
     }
 
-    static void printSummary(Summary without, Summary with, int paired, int wins, PrintStream out) {
-        out.println();
+    static void reportSummary(Summary without, Summary with, int paired, int wins, Report report) {
+        report.say("");
         for (Summary s : new Summary[] {without, with}) {
             if (s == null) {
                 continue;
             }
-            out.println(String.format(Locale.ROOT, "%-19s best dev accuracy %s, median %.4f, %d of %d candidates "
+            report.result(String.format(Locale.ROOT, "%-19s best dev accuracy %s, median %.4f, %d of %d candidates "
                     + "above 0.5, median %.0f %% of first-layer ReLUs alive", s.batchNorm() ? "With batch norm:"
                     : "Without batch norm:", s.best() == null ? "n/a" : String.format(Locale.ROOT, "%.4f (learning "
                     + "rate %.2e, hidden %d, mini-batch %d)", s.best().devAccuracy(), s.best().learningRate(),
@@ -503,14 +514,14 @@ public final class HyperparameterSearch implements Callable<Integer> {
                     100 * s.medianAliveFirstLayer()));
         }
         if (without != null && with != null && without.best() != null && with.best() != null) {
-            out.println(String.format(Locale.ROOT, "Batch norm won %d of %d paired candidates (same learning rate, "
+            report.result(String.format(Locale.ROOT, "Batch norm won %d of %d paired candidates (same learning rate, "
                     + "hidden size and mini-batch size).", wins, paired));
             double delta = with.medianDevAccuracy() - without.medianDevAccuracy();
-            out.println(String.format(Locale.ROOT, "How batch norm changed the result: the median dev accuracy went "
+            report.result(String.format(Locale.ROOT, "How batch norm changed the result: the median dev accuracy went "
                     + "%s by %.4f and the best changed by %+.4f.", delta >= 0 ? "up" : "down", Math.abs(delta),
                     with.best().devAccuracy() - without.best().devAccuracy()));
             if (without.medianAliveFirstLayer() < with.medianAliveFirstLayer()) {
-                out.println(String.format(Locale.ROOT, "Why: without it only %.0f %% of the first-layer ReLUs still "
+                report.say(String.format(Locale.ROOT, "Why: without it only %.0f %% of the first-layer ReLUs still "
                         + "fire for some dev image (median), with it %.0f %%. Z1 sums 12288 non-negative pixels times "
                         + "weights that Adam moves by about the learning rate each, mostly in the same direction, so a "
                         + "few steps push a unit below zero for every image and it never learns again; batch norm "

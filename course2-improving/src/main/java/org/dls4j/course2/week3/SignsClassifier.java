@@ -1,11 +1,9 @@
 package org.dls4j.course2.week3;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -14,17 +12,20 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dls4j.shared.Numerics;
+import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageSplit;
+import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.graph.DenseGraphs;
 import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.train.CostRecorder;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +36,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.util.FeatureUtil;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,89 +48,70 @@ import picocli.CommandLine.Option;
  *   <li>the lab's small exercises that have numpy answers: {@code linear_function()} (numpy {@code seed(1)}:
  *       {@code [[-2.15657382] [ 2.95891446] [-1.08926781] [-0.84538042]]}), {@code sigmoid(0)}, {@code sigmoid(12)},
  *       the sigmoid cross-entropy {@code cost(logits, labels)}, {@code one_hot_matrix} and {@code ones};</li>
- *   <li>"Cost after epoch 0: …" every {@code --print-every} epochs, with the train and test accuracy beside it;</li>
+ *   <li>"Cost after epoch 0: …" every {@code --print-every} epochs and at the last, with the train and test accuracy
+ *       beside it;</li>
  *   <li>"Train Accuracy: …", "Test Accuracy: …" and a notebook-vs-dls4j table; the notebook (TF1) reached train
  *       0.999074 and test 0.716667;</li>
- *   <li>{@code cost.png} (cost per epoch) and {@code accuracy.png} (train and test accuracy curves) in {@code --out}.</li>
+ *   <li>with {@code --image FILE} (the notebook's "test with your own image"): "Your algorithm predicts: y = 3";</li>
+ *   <li>{@code c2w3-signs-cost.png} (cost per epoch) and {@code c2w3-signs-accuracy.png} (train and test accuracy,
+ *       every {@code --record-every} epochs) in {@code --out}.</li>
  * </ol>
- * Caveats, printed too: the course's {@code train_signs.h5} is not public, so unless you supply it the 1080 training
- * images are the Stanford CS230 export of the same photos (slightly different JPEG pixels and order); weights come
- * from DL4J's Xavier initialiser, not TF's RNG; the network is float32 like TF's. So numbers land in the
+ * The exercises' values and the accuracies are the results ({@code -q} keeps them). Caveats, printed too: the
+ * course's {@code train_signs.h5} is not public, so unless you supply it the 1080 training images are the Stanford
+ * CS230 export of the same photos (slightly different JPEG pixels and order); weights come from DL4J's Xavier
+ * initialiser, not TF's RNG; the network is float32 like TF's (its configuration says so). So numbers land in the
  * notebook's band, not on its digits. The mini-batch shuffles are numpy's {@code random_mini_batches} exactly.
- * Run: {@code ./dls run c2w3-signs-classifier [--epochs 1500] [--learning-rate 0.0001] [--mini-batch-size 32]}.
+ * Run: {@code ./dls run c2w3-signs-classifier [--epochs 1500] [--learning-rate 0.0001] [--image my_sign.jpg]}.
  */
-@Command(name = "c2w3-signs-classifier", mixinStandardHelpOptions = true,
-        description = "Course 2 week 3: the TensorFlow lab's SIGNS classifier (12288-25-12-6, Adam) with DL4J, "
-                + "plus the lab's small numpy exercises.")
-public final class SignsClassifier implements Callable<Integer> {
+public final class SignsClassifier {
 
-    /** The notebook's {@code seed = 3} before the first call of {@code random_mini_batches}. */
-    public static final long NOTEBOOK_SEED = 3;
     public static final int N_X = 64 * 64 * 3;
     public static final int CLASSES = 6;
     /** TF1 notebook's final accuracies (expected-c1-c2.md section 11.1). */
     public static final double NOTEBOOK_TRAIN_ACCURACY = 0.999074;
     public static final double NOTEBOOK_TEST_ACCURACY = 0.716667;
-    /**
-     * DL4J's initialisation seed. On these inputs (12288 pixels, all ≥ 0, mean 0.71) Adam's first steps move every
-     * weight of a first-layer unit by about the learning rate in the same direction, so Z1 jumps by ~0.9 per step and
-     * most ReLUs die in epoch 0 whatever the framework (a numpy replica keeps 2-8 of 25). With DL4J's seed 1 all 25
-     * die and the network predicts one class; seed 8 keeps 7 alive after 3 epochs and trains like the notebook.
-     */
-    public static final long DEFAULT_INIT_SEED = 8;
 
-    @Mixin
-    CommonOptions common;
+    /** The notebook's settings (and DL4J's initialisation seed, which the notebook cannot have). */
+    @Command(name = "c2w3-signs-classifier",
+            description = "Course 2 week 3: the TensorFlow lab's SIGNS classifier (12288-25-12-6, Adam) with DL4J, "
+                    + "plus the lab's small numpy exercises. --seed is numpy's seed of the mini-batch shuffles: epoch "
+                    + "e shuffles with seed + 1 + e.")
+    public static final class Options extends TrainingOptions.MiniBatch {
 
-    @Option(names = "--epochs", defaultValue = "1500", description = "Number of epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+        /**
+         * DL4J's initialisation seed. On these inputs (12288 pixels, all ≥ 0, mean 0.71) Adam's first steps move
+         * every weight of a first-layer unit by about the learning rate in the same direction, so Z1 jumps by ~0.9
+         * per step and most ReLUs die in epoch 0 whatever the framework (a numpy replica keeps 2-8 of 25). With
+         * DL4J's seed 1 all 25 die and the network predicts one class; seed 8 keeps 7 alive after 3 epochs and
+         * trains like the notebook.
+         */
+        @Option(names = "--init-seed",
+                description = "DL4J seed for the Xavier initialisation (default: ${DEFAULT-VALUE}; the notebook's "
+                        + "tf.set_random_seed(1) cannot be reproduced, and DL4J's seed 1 loses every first-layer ReLU "
+                        + "in epoch 0).")
+        public long initSeed = 8;
 
-    @Option(names = "--learning-rate", defaultValue = "0.0001",
-            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+        @Option(names = "--record-every", paramLabel = "N",
+                description = "Measure train/test accuracy for the curves every N epochs (default: ${DEFAULT-VALUE}).")
+        public int accuracyEvery = 10;
 
-    @Option(names = "--mini-batch-size", defaultValue = "32", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int miniBatchSize;
+        @Option(names = "--image", paramLabel = "FILE",
+                description = "A picture of your own hand sign (JPEG/PNG) to classify after training.")
+        public Path image;
 
-    @Option(names = "--init-seed", defaultValue = "" + DEFAULT_INIT_SEED,
-            description = "DL4J seed for the Xavier initialisation (default: ${DEFAULT-VALUE}; the notebook's "
-                    + "tf.set_random_seed(1) cannot be reproduced, and DL4J's seed 1 loses every first-layer ReLU in "
-                    + "epoch 0). --seed is numpy's mini-batch seed (default 3).")
-    long initSeed;
-
-    @Option(names = "--print-every", defaultValue = "100",
-            description = "Print the cost and accuracies every N epochs (default: ${DEFAULT-VALUE}, the notebook's).")
-    int printEvery;
-
-    @Option(names = "--record-every", defaultValue = "10",
-            description = "Measure train/test accuracy for the curves every N epochs (default: ${DEFAULT-VALUE}).")
-    int recordEvery;
-
-    /** Training settings; {@link #notebook()} are the notebook's. */
-    public record Settings(int epochs, double learningRate, int miniBatchSize, long shuffleSeed, long initSeed,
-            int printEvery, int recordEvery) {
-        public static Settings notebook() {
-            return new Settings(1500, 0.0001, 32, NOTEBOOK_SEED, DEFAULT_INIT_SEED, 100, 10);
+        /**
+         * {@code num_epochs = 1500}, {@code minibatch_size = 32}, {@code learning_rate = 0.0001}, the cost (with the
+         * accuracies) printed every 100 epochs, {@code seed = 3}.
+         */
+        public Options() {
+            super(1500, 32, 0.0001, 100, 3);
         }
 
-        public Settings withEpochs(int newEpochs) {
-            return new Settings(newEpochs, learningRate, miniBatchSize, shuffleSeed, initSeed, printEvery,
-                    recordEvery);
-        }
-
-        void validate() {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs must be at least 1 but was " + epochs);
-            }
-            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-                throw new IllegalArgumentException("--learning-rate must be a positive number but was " + learningRate);
-            }
-            if (miniBatchSize < 1) {
-                throw new IllegalArgumentException("--mini-batch-size must be at least 1 but was " + miniBatchSize);
-            }
-            if (printEvery < 1 || recordEvery < 1) {
-                throw new IllegalArgumentException("--print-every and --record-every must be at least 1");
-            }
+        @Override
+        public void validate() {
+            super.validate();
+            OptionChecks.atLeast("--record-every", accuracyEvery, 1);
+            OptionChecks.readableImage("--image", image);
         }
     }
 
@@ -152,30 +133,29 @@ public final class SignsClassifier implements Callable<Integer> {
             INDArray costOfLogits, INDArray costOfSigmoids, INDArray oneHot, INDArray ones) {
     }
 
-    /** Everything a run produced. */
-    public record Result(double[] epochCosts, int[] recordedEpochs, double[] trainAccuracy, double[] testAccuracy,
-            double finalTrainAccuracy, double finalTestAccuracy, double trainSeconds, String trainSource,
+    /**
+     * What {@link #train} returns: the trained graph, the cost of every epoch, the accuracies at the recorded epochs
+     * (the last one included) and the training time.
+     */
+    public record Training(ComputationGraph graph, double[] epochCosts, int[] recordedEpochs, double[] trainAccuracy,
+            double[] testAccuracy, double seconds) {
+
+        public double finalTrainAccuracy() {
+            return trainAccuracy[trainAccuracy.length - 1];
+        }
+
+        public double finalTestAccuracy() {
+            return testAccuracy[testAccuracy.length - 1];
+        }
+    }
+
+    /** Everything a run produced; {@code predictedSign} is the class of {@code --image}, or -1 without one. */
+    public record Result(Exercises exercises, Training training, String trainSource, int predictedSign,
             List<Path> plots) {
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new SignsClassifier(), args));
-    }
-
-    @Override
-    public Integer call() {
-        Settings settings = new Settings(epochs, learningRate, miniBatchSize, common.seedOr(NOTEBOOK_SEED), initSeed,
-                printEvery, recordEvery);
-        settings.validate();
-        PrintStream out = System.out;
-        printExercises(runExercises(), out);
-        out.println();
-        Data data = load();
-        out.println("Training set: " + data.xTrain().size(0) + " images from " + data.trainSource());
-        out.println("Test set:     " + data.xTest().size(0) + " images from " + data.testSource());
-        Result r = train(data, settings, common, out);
-        printComparison(r, settings, out);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), SignsClassifier::run, args));
     }
 
     // ------------------------------------------------------------------------------------------ the small exercises
@@ -242,18 +222,19 @@ public final class SignsClassifier implements Callable<Integer> {
                 ones(3));
     }
 
-    static void printExercises(Exercises e, PrintStream out) {
-        out.println("linear_function():");
-        out.println("result = " + NumpyFormat.array(e.linearFunction()).replace("\n", "\n         "));
-        out.println("sigmoid(-1) = " + e.sigmoidMinus1());
-        out.println("sigmoid(0) = " + e.sigmoid0());
-        out.println("sigmoid(12) = " + e.sigmoid12());
-        out.println("cost(logits = [0.2, 0.4, 0.7, 0.9], labels = [0, 0, 1, 1]) = "
+    static void reportExercises(Exercises e, Report report) {
+        report.say("linear_function():");
+        report.result("result = " + NumpyFormat.array(e.linearFunction()).replace("\n", "\n         "));
+        report.result("sigmoid(-1) = " + e.sigmoidMinus1());
+        report.result("sigmoid(0) = " + e.sigmoid0());
+        report.result("sigmoid(12) = " + e.sigmoid12());
+        report.result("cost(logits = [0.2, 0.4, 0.7, 0.9], labels = [0, 0, 1, 1]) = "
                 + NumpyFormat.array(e.costOfLogits().castTo(DataType.DOUBLE)));
-        out.println("cost(logits = sigmoid([0.2, 0.4, 0.7, 0.9]), ...) (2017 version) = "
+        report.result("cost(logits = sigmoid([0.2, 0.4, 0.7, 0.9]), ...) (2017 version) = "
                 + NumpyFormat.array(e.costOfSigmoids().castTo(DataType.DOUBLE)));
-        out.println("one_hot = " + NumpyFormat.array(e.oneHot().castTo(DataType.DOUBLE)).replace("\n", "\n          "));
-        out.println("ones = " + NumpyFormat.array(e.ones().castTo(DataType.DOUBLE)));
+        report.result("one_hot = " + NumpyFormat.array(e.oneHot().castTo(DataType.DOUBLE))
+                .replace("\n", "\n          "));
+        report.result("ones = " + NumpyFormat.array(e.ones().castTo(DataType.DOUBLE)));
     }
 
     // ------------------------------------------------------------------------------------------ the model
@@ -310,84 +291,128 @@ public final class SignsClassifier implements Callable<Integer> {
     /**
      * The notebook's {@code model(X_train, Y_train, X_test, Y_test)}: per epoch a fresh numpy shuffle, one Adam step
      * per mini-batch, and the epoch cost {@code Σ minibatch_cost / int(m / minibatch_size)} exactly as the notebook
-     * sums it (1080 / 32 gives 33 although there are 34 batches, so the printed cost is about 2 % high).
+     * sums it (1080 / 32 gives 33 although there are 34 batches, so the printed cost is about 2 % high). Says the
+     * cost and the accuracies every {@code --print-every} epochs and at the last; the accuracies are also measured
+     * every {@code --record-every} epochs for the curves.
+     *
+     * @throws org.dls4j.shared.train.TrainingDivergedException when the cost becomes NaN or infinite
      */
-    public static Result train(Data data, Settings s, CommonOptions options, PrintStream out) {
-        s.validate();
+    public static Training train(Data data, Options options, Report report) {
         long started = System.nanoTime();
-        ComputationGraph graph = model(s.learningRate(), s.initSeed());
-        NotebookMiniBatches batches = new NotebookMiniBatches(data.xTrain(), data.yTrain(), s.miniBatchSize(),
-                s.shuffleSeed(), DataType.FLOAT);
-        int m = batches.size();
-        int numMinibatches = Math.max(1, m / s.miniBatchSize());
-        double[] costs = new double[s.epochs()];
+        ComputationGraph graph = model(options.learningRate, options.initSeed);
+        NotebookMiniBatches batches = new NotebookMiniBatches(data.xTrain(), data.yTrain(), options.miniBatchSize,
+                options.seed, DataType.FLOAT);
+        // num_minibatches = int(m / minibatch_size)
+        int numMinibatches = Math.max(1, batches.size() / options.miniBatchSize);
+        double[] costs = new double[options.epochs];
         List<Integer> recorded = new ArrayList<>();
         List<Double> trainAcc = new ArrayList<>();
         List<Double> testAcc = new ArrayList<>();
-        try (Progress progress = Progress.start("Training", s.epochs(), options.quiet())) {
-            for (int epoch = 0; epoch < s.epochs(); epoch++) {
+        // if print_cost == True and epoch % 100 == 0: print ("Cost after epoch %i: %f" % (epoch, epoch_cost))
+        CostRecorder printed = CostRecorder.every(options.printEvery).andLast(options.epochs)
+                .onRecord((epoch, cost) -> report.say(String.format(Locale.ROOT, "Cost after epoch %d: %f   train "
+                        + "accuracy %.6f   test accuracy %.6f", epoch, cost, trainAcc.get(trainAcc.size() - 1),
+                        testAcc.get(testAcc.size() - 1))));
+        try (Progress progress = report.progress("Training", options.epochs)) {
+            // for epoch in range(num_epochs):
+            for (int epoch = 0; epoch < options.epochs; epoch++) {
+                // epoch_cost = 0.; minibatches = random_mini_batches(X_train, Y_train, minibatch_size, seed)
                 double epochCost = 0;
                 for (DataSet batch : batches.epochBatches(epoch)) {
+                    // _ , minibatch_cost = sess.run([optimizer, cost], feed_dict={X: minibatch_X, Y: minibatch_Y})
                     graph.fit(batch);
+                    // epoch_cost += minibatch_cost / num_minibatches
                     epochCost += graph.score() / numMinibatches;
                 }
-                costs[epoch] = Numerics.requireFinite(epochCost, epoch, "try a smaller --learning-rate");
-                boolean last = epoch == s.epochs() - 1;
-                boolean print = epoch % s.printEvery() == 0 || last;
-                if (epoch % s.recordEvery() == 0 || print) {
+                costs[epoch] = epochCost;
+                if (epoch % options.accuracyEvery == 0 || printed.due(epoch)) {
                     recorded.add(epoch);
                     trainAcc.add(accuracy(graph, data.xTrain(), data.yTrain()));
                     testAcc.add(accuracy(graph, data.xTest(), data.yTest()));
                 }
-                if (print) {
-                    progress.println(String.format(Locale.ROOT, "Cost after epoch %d: %f   train accuracy %.6f"
-                            + "   test accuracy %.6f", epoch, epochCost, trainAcc.get(trainAcc.size() - 1),
-                            testAcc.get(testAcc.size() - 1)));
-                }
+                printed.record(epoch, epochCost);
                 progress.step();
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double finalTrain = trainAcc.get(trainAcc.size() - 1);
-        double finalTest = testAcc.get(testAcc.size() - 1);
-        out.println("Parameters have been trained!");
-        out.println(String.format(Locale.ROOT, "Train Accuracy: %f", finalTrain));
-        out.println(String.format(Locale.ROOT, "Test Accuracy: %f", finalTest));
+        return new Training(graph, costs, recorded.stream().mapToInt(Integer::intValue).toArray(),
+                trainAcc.stream().mapToDouble(Double::doubleValue).toArray(),
+                testAcc.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - started) / 1e9);
+    }
 
-        int[] epochsRecorded = recorded.stream().mapToInt(Integer::intValue).toArray();
-        double[] xs = recorded.stream().mapToDouble(Integer::doubleValue).toArray();
-        List<Path> plots = new ArrayList<>();
-        plots.add(LinePlot.titled("Learning rate =" + NumpyFormat.repr(s.learningRate()))
+    /**
+     * The notebook's "test with your own image": {@code scipy.misc.imresize(image, size=(64, 64))}, flattened and
+     * divided by 255 like the training images, then {@code predict}: the sign 0-5 with the largest output.
+     */
+    public static int predictSign(ComputationGraph graph, Path picture) {
+        // my_image = scipy.misc.imresize(image, size=(64,64)).reshape((1, 64*64*3)).T / 255.
+        INDArray pixels = Images.resize(Images.read(picture), 64, 64).divi(255.0);
+        INDArray row = pixels.reshape('c', 1, N_X).castTo(DataType.FLOAT);
+        // my_image_prediction = predict(my_image, parameters): np.argmax of Z3
+        return graph.outputSingle(false, row).argMax(1).getInt(0);
+    }
+
+    // ------------------------------------------------------------------------------------------ the notebook
+
+    /** The exercises, then the model on SIGNS, the comparison, {@code --image} and the plots. The CLI runs this. */
+    public static Result run(Options options, Report report) {
+        Exercises exercises = runExercises();
+        reportExercises(exercises, report);
+        report.say("");
+        return run(options, report, exercises, load());
+    }
+
+    /** {@link #run(Options, Report)} on data already loaded (the tests load SIGNS once). */
+    static Result run(Options options, Report report, Exercises exercises, Data data) {
+        report.say("Training set: " + data.xTrain().size(0) + " images from " + data.trainSource());
+        report.say("Test set:     " + data.xTest().size(0) + " images from " + data.testSource());
+        // parameters = model(X_train, Y_train, X_test, Y_test)
+        Training training = train(data, options, report);
+        report.say("Parameters have been trained!");
+        report.result(String.format(Locale.ROOT, "Train Accuracy: %f", training.finalTrainAccuracy()));
+        report.result(String.format(Locale.ROOT, "Test Accuracy: %f", training.finalTestAccuracy()));
+        reportComparison(training, options, data.trainSource(), report);
+        int predicted = -1;
+        if (options.image != null) {
+            predicted = predictSign(training.graph(), options.image);
+            // print("Your algorithm predicts: y = " + str(np.squeeze(my_image_prediction)))
+            report.result("Your algorithm predicts: y = " + predicted);
+        }
+        List<Path> plots = plot(training, options, data.trainSource());
+        plots.forEach(p -> report.say("Wrote " + p));
+        return new Result(exercises, training, data.trainSource(), predicted, plots);
+    }
+
+    private static List<Path> plot(Training training, Options options, String trainSource) {
+        double[] epochs = java.util.Arrays.stream(training.recordedEpochs()).asDoubleStream().toArray();
+        // plt.plot(np.squeeze(costs)); plt.ylabel('cost'); plt.xlabel('iterations (per fives)')
+        Path cost = LinePlot.titled("Learning rate =" + NumpyFormat.repr(options.learningRate))
                 .axes("epoch", "cost")
-                .line("cost", costs)
-                .save(options.out().resolve("c2w3-signs-cost.png")));
-        plots.add(LinePlot.titled("SIGNS accuracy (train: " + shortSource(data.trainSource()) + ")")
+                .line("cost", training.epochCosts())
+                .save(options.out.resolve("c2w3-signs-cost.png"));
+        Path accuracy = LinePlot.titled("SIGNS accuracy (train: " + shortSource(trainSource) + ")")
                 .axes("epoch", "accuracy")
-                .line("train", xs, trainAcc.stream().mapToDouble(Double::doubleValue).toArray())
-                .line("test", xs, testAcc.stream().mapToDouble(Double::doubleValue).toArray())
-                .save(options.out().resolve("c2w3-signs-accuracy.png")));
-        return new Result(costs, epochsRecorded, trainAcc.stream().mapToDouble(Double::doubleValue).toArray(),
-                testAcc.stream().mapToDouble(Double::doubleValue).toArray(), finalTrain, finalTest, seconds,
-                data.trainSource(), plots);
+                .line("train", epochs, training.trainAccuracy())
+                .line("test", epochs, training.testAccuracy())
+                .save(options.out.resolve("c2w3-signs-accuracy.png"));
+        return List.of(cost, accuracy);
     }
 
     private static String shortSource(String source) {
         return source.contains("CS230") ? "CS230 export" : "train_signs.h5";
     }
 
-    static void printComparison(Result r, Settings s, PrintStream out) {
-        out.println();
-        out.println(String.format(Locale.ROOT, "Trained %d epochs in %.1f s (%.0f ms per epoch).", s.epochs(),
-                r.trainSeconds(), 1000 * r.trainSeconds() / s.epochs()));
-        out.println("                 notebook (TF1, 1500 epochs)   dls4j");
-        out.println(String.format(Locale.ROOT, "train accuracy   %-29s %f", "0.999074", r.finalTrainAccuracy()));
-        out.println(String.format(Locale.ROOT, "test accuracy    %-29s %f", "0.716667", r.finalTestAccuracy()));
-        if (r.trainSource().contains("CS230")) {
-            out.println("Caveat: train_signs.h5 is not public; the training images are the CS230 export of the same "
+    private static void reportComparison(Training training, Options options, String trainSource, Report report) {
+        report.say("");
+        report.say(String.format(Locale.ROOT, "Trained %d epochs in %.1f s (%.0f ms per epoch).", options.epochs,
+                training.seconds(), 1000 * training.seconds() / options.epochs));
+        report.say("                 notebook (TF1, 1500 epochs)   dls4j");
+        report.say(String.format(Locale.ROOT, "train accuracy   %-29f %f", NOTEBOOK_TRAIN_ACCURACY,
+                training.finalTrainAccuracy()));
+        report.say(String.format(Locale.ROOT, "test accuracy    %-29f %f", NOTEBOOK_TEST_ACCURACY,
+                training.finalTestAccuracy()));
+        if (trainSource.contains("CS230")) {
+            report.say("Caveat: train_signs.h5 is not public; the training images are the CS230 export of the same "
                     + "photos (other JPEG pixels, other order), and the weights come from DL4J's RNG, not TF's.");
-        }
-        for (Path p : r.plots()) {
-            out.println("Saved " + p);
         }
     }
 }

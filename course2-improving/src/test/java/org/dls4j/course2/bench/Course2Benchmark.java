@@ -2,6 +2,7 @@ package org.dls4j.course2.bench;
 
 import java.util.Locale;
 
+import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Initialization;
 import org.dls4j.course2.week2.OptimizationMethods;
 import org.dls4j.shared.Backend;
@@ -29,7 +30,7 @@ public final class Course2Benchmark {
         ToyData.Xy circles = ToyData.circlesTrain();
         ToyData.Xy moons = ToyData.moons();
         for (int r = 0; r < repeats; r++) {
-            Initialization.Training he = Initialization.model(circles.x(), circles.y(), 0.01, 15000, 1000,
+            ToyDataRuns.Training he = Initialization.model(circles.x(), circles.y(), 0.01, 15000, 1000,
                     Initialization.Init.HE, new Initialization.Options().seed, (i, cost) -> { });
             OptimizationMethods.TrainedModel adam = OptimizationMethods.model(moons.x(), moons.y(),
                     OptimizationMethods.LAYERS_DIMS,

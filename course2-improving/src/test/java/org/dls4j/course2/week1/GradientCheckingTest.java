@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.course2.RefusedOptions;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.testing.NdAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,16 +92,21 @@ class GradientCheckingTest {
 
     @Test
     void runPrintsTheNotebookLines() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        GradientChecking.Result r = GradientChecking.run(CommonOptions.defaults(out, false), 1e-7,
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("J = 8\n"), printed);
-        assertTrue(printed.contains("dtheta = 2\n"), printed);
-        assertTrue(printed.contains("works perfectly fine! difference = 2.919335883291695e-10"), printed);
-        assertTrue(printed.contains("There is a mistake in the backward propagation! difference = 0.2850931"),
-                printed);
-        assertTrue(printed.contains("GradientCheckUtil"), printed);
+        GradientChecking.Options options = new GradientChecking.Options();
+        options.out = out;
+        Report.Captured report = Report.captured();
+        GradientChecking.Result r = GradientChecking.run(options, report);
+        List<String> results = report.results();
+        assertTrue(results.contains("J = 8"), results.toString());
+        assertTrue(results.contains("dtheta = 2"), results.toString());
+        assertTrue(results.contains("Your backward propagation works perfectly fine! difference = 2.919335883291695e-10"),
+                results.toString());
+        assertTrue(results.stream().anyMatch(l -> l.startsWith(
+                "There is a mistake in the backward propagation! difference = 0.2850931")), results.toString());
+        assertTrue(results.stream().anyMatch(l -> l.startsWith("DL4J GradientCheckUtil") && l.endsWith("PASSED")),
+                results.toString());
+        assertTrue(report.lines().contains("cost = " + org.dls4j.shared.NumpyFormat.repr(r.costN())),
+                "the N-D cost is said along the way");
         assertTrue(r.dl4jGradientCheckPassed());
         assertTrue(r.dl4jVsFixedMaxAbs() < 1e-12);
     }
@@ -117,7 +120,8 @@ class GradientCheckingTest {
         e = assertThrows(IllegalArgumentException.class, () -> GradientChecking.forwardPropagationN(tc.x(),
                 Nd4j.createFromArray(new double[][] {{1, 0}}), tc.parameters()));
         assertEquals("Y must have shape (1, 3) but was (1, 2)", e.getMessage());
-        assertEquals(2, AssignmentRunner.execute(new GradientChecking(), "--epsilon", "tiny"));
-        assertEquals(1, AssignmentRunner.execute(new GradientChecking(), "-q", "--epsilon", "0"));
+        RefusedOptions.assertRefused(GradientChecking.Options::new, GradientChecking::run, out,
+                new String[] {"--epsilon", "tiny"}, new String[] {"--epsilon", "0"}, new String[] {"--epsilon", "NaN"},
+                new String[] {"--seed", "-1"});
     }
 }

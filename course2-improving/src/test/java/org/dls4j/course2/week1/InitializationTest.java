@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
+import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Initialization.Init;
-import org.dls4j.course2.week1.Initialization.TrainedModel;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.train.TrainingDivergedException;
@@ -78,7 +79,7 @@ class InitializationTest {
                         ThreeLayerNetwork.Scaling.SCALED_DZ3);
                 p = ThreeLayerNetwork.updateParameters(p, g, 0.01);
             }
-            Initialization.Training fast = Initialization.model(train.x(), train.y(), 0.01, 20, 1, init, 3, (i, c) -> { });
+            ToyDataRuns.Training fast = Initialization.model(train.x(), train.y(), 0.01, 20, 1, init, 3, (i, c) -> { });
             for (int i = 0; i < 20; i++) {
                 double r = readable.get(i);
                 double f = fast.costs().at(i);
@@ -100,17 +101,17 @@ class InitializationTest {
         Initialization.Options options = new Initialization.Options();
         options.out = out;
         Report.Captured report = Report.captured();
-        Initialization.Result result = Initialization.run(options, report);
+        ToyDataRuns.Result<Init> result = Initialization.run(options, report);
         List<String> lines = report.lines();
 
-        TrainedModel zeros = result.model(Init.ZEROS);
+        ToyDataRuns.TrainedModel<Init> zeros = result.model(Init.ZEROS);
         for (double cost : zeros.costs().costs()) {
             assertEquals(0.6931471805599453, cost, 2.3e-16);
         }
         assertEquals(0.5, zeros.trainAccuracy());
         assertEquals(0.5, zeros.testAccuracy());
 
-        TrainedModel he = result.model(Init.HE);
+        ToyDataRuns.TrainedModel<Init> he = result.model(Init.HE);
         assertEquals(HE_COSTS.length, he.costs().costs().length);
         for (int i = 0; i < HE_COSTS.length; i++) {
             assertEquals(HE_COSTS[i], he.costs().costs()[i], 1e-14, "He cost at " + i * 1000);
@@ -120,7 +121,7 @@ class InitializationTest {
         assertTrue(lines.contains("Cost after iteration 0: 0.8830537463419761"), lines.toString());
 
         // x10: inf at 0, later costs within the four environments' spread (~1e-2), accuracies exact
-        TrainedModel random = result.model(Init.RANDOM);
+        ToyDataRuns.TrainedModel<Init> random = result.model(Init.RANDOM);
         assertEquals(Double.POSITIVE_INFINITY, random.costs().costs()[0]);
         assertTrue(lines.contains("Cost after iteration 0: inf"));
         for (int i = 1; i < RANDOM_COSTS_NP124.length; i++) {
@@ -129,6 +130,9 @@ class InitializationTest {
         assertEquals(0.83, random.trainAccuracy());
         assertEquals(0.86, random.testAccuracy());
 
+        assertTrue(report.results().containsAll(List.of("On the train set:", "Accuracy: 0.9933333333333333",
+                "On the test set:", "Accuracy: 0.96")), "-q keeps the accuracies: " + report.results());
+        assertTrue(report.results().stream().noneMatch(l -> l.startsWith("Cost")), "-q drops the cost lines");
         assertEquals(6, result.plots().size());
         result.plots().forEach(p -> assertTrue(Files.isRegularFile(p), p.toString()));
         lines.stream().filter(l -> l.startsWith("Cost") || l.startsWith("Accuracy") || l.startsWith("("))
@@ -140,15 +144,16 @@ class InitializationTest {
         assertEquals(0, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations", "3",
                 "--initialization", "zeros,he", "--out", out.toString(), "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w1-initialization-he-boundary.png")));
-        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run,
-                "--initialization", "xavier"));
+        RefusedOptions.assertRefused(Initialization.Options::new, Initialization::run, out,
+                new String[] {"--initialization", "xavier"}, new String[] {"--learning-rate", "0"},
+                new String[] {"--print-every", "0"}, new String[] {"--seed", "4294967296"});
     }
 
     /** A learning rate far too large makes He's cost infinite: the run stops instead of printing inf as a success. */
     @Test
     void divergedHeRunStops(@TempDir Path out) {
-        assertEquals(2, AssignmentRunner.execute(new Initialization.Options(), Initialization::run, "--iterations",
-                "0", "--out", out.toString(), "-q"), "--iterations 0 is refused before training");
+        RefusedOptions.assertRefused(Initialization.Options::new, Initialization::run, out,
+                new String[] {"--iterations", "0"});
         Initialization.Options options = new Initialization.Options();
         options.learningRate = 1e6;
         options.iterations = 6;

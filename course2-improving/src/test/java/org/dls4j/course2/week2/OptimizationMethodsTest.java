@@ -3,6 +3,7 @@ package org.dls4j.course2.week2;
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,23 +11,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.week2.OptimizationMethods.AdamStep;
 import org.dls4j.course2.week2.OptimizationMethods.Decay;
 import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
+import org.dls4j.course2.week2.OptimizationMethods.MiniBatch;
 import org.dls4j.course2.week2.OptimizationMethods.MomentumStep;
 import org.dls4j.course2.week2.OptimizationMethods.Optimizer;
-import org.dls4j.course2.week2.OptimizationMethods.TrainedModel;
-import org.dls4j.shared.Numerics;
+import org.dls4j.course2.week2.OptimizationMethods.Outcome;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.OptionException;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.scratch.dense.AdamRule;
+import org.dls4j.shared.scratch.dense.GdRule;
 import org.dls4j.shared.scratch.dense.Gradients;
-import org.dls4j.shared.scratch.dense.MiniBatches.MiniBatch;
-import org.dls4j.shared.scratch.dense.MiniBatches;
-import org.dls4j.shared.scratch.dense.Optimizers;
+import org.dls4j.shared.scratch.dense.MomentumRule;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
-import org.junit.jupiter.api.BeforeAll;
+import org.dls4j.shared.scratch.dense.UpdateRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,11 +57,6 @@ class OptimizationMethodsTest {
         {0.6993459937616683, 0.1300737129612711, 0.12982627452479575, 0.12928237809826224, 0.12836120629327333}};
     static final double[] DECAY_ACCURACY = {0.6533333333333333, 0.9433333333333334, 0.9533333333333334, 0.94};
 
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
-
     /** update_parameters_with_gd_test_case & co.: seed(1), W1 (2,3), b1, W2 (3,3), b2, then dW1, db1, dW2, db2. */
     record Case(Parameters parameters, Gradients grads) {
         static Case make() {
@@ -80,8 +79,6 @@ class OptimizationMethodsTest {
         assertAllClose(new double[] {0.32171798, -0.25467393, 1.46902454, -2.05617317, -0.31554548, -0.3756023,
             1.1404819, -1.09976462, -0.1612551}, p.W(2), 0, 5e-9, "W2");
         assertAllClose(new double[] {-0.88020257, 0.02561572, 0.57539477}, p.b(2), 0, 5e-9, "b2");
-        Parameters shared = Optimizers.gd(c.parameters().copy(), c.grads(), 0.01);
-        assertAllClose(p.W(2), shared.W(2), 0, 0, "shared W2");
     }
 
     @Test
@@ -98,11 +95,6 @@ class OptimizationMethodsTest {
         assertEquals(0.90085595, batches.get(0).x().getDouble(0, 0), 5e-9);
         assertEquals(-0.7612069, batches.get(0).x().getDouble(0, 1), 5e-9);
         assertEquals(0.2344157, batches.get(0).x().getDouble(0, 2), 5e-9);
-        List<MiniBatch> shared = MiniBatches.random(X, Y, 64, 0);
-        for (int k = 0; k < 3; k++) {
-            assertAllClose(batches.get(k).x(), shared.get(k).x(), 0, 0, "shared X " + k);
-            assertAllClose(batches.get(k).y(), shared.get(k).y(), 0, 0, "shared Y " + k);
-        }
     }
 
     /** 2021 public test: X = arange(12288*148).reshape(148, 12288).T. */
@@ -137,10 +129,6 @@ class OptimizationMethodsTest {
                 step.v().dW(1), 0, 5e-9, "v dW1");
         assertAllClose(new double[] {-0.01228902, -0.09357694}, step.v().db(1), 0, 5e-9, "v db1");
         assertAllClose(new double[] {0.02344157, 0.16598022, 0.07420442}, step.v().db(2), 0, 5e-9, "v db2");
-        Gradients sharedV = Optimizers.zerosLike(c.parameters());
-        Parameters shared = Optimizers.momentum(c.parameters().copy(), c.grads(), sharedV, 0.9, 0.01);
-        assertAllClose(p.W(1), shared.W(1), 0, 0, "shared W1");
-        assertAllClose(step.v().dW(2), sharedV.dW(2), 0, 0, "shared v dW2");
     }
 
     @Test
@@ -164,11 +152,6 @@ class OptimizationMethodsTest {
                 step.s().dW(1), 0, 5e-9, "s dW1");
         assertAllClose(new double[] {1.51020075e-05, 8.75664434e-04}, step.s().db(1), 1e-7, 0, "s db1");
         assertAllClose(new double[] {5.49507194e-05, 2.75494327e-03, 5.50629536e-04}, step.s().db(2), 1e-7, 0, "s db2");
-        Gradients v = Optimizers.zerosLike(c.parameters());
-        Gradients s = Optimizers.zerosLike(c.parameters());
-        Parameters shared = Optimizers.adam(c.parameters().copy(), c.grads(), v, s, 2, 0.01, 0.9, 0.999, 1e-8);
-        assertAllClose(p.W(2), shared.W(2), 0, 0, "shared W2");
-        assertAllClose(step.s().dW(2), s.dW(2), 0, 0, "shared s dW2");
     }
 
     @Test
@@ -191,8 +174,61 @@ class OptimizationMethodsTest {
         assertEquals(0.16666666666666666, OptimizationMethods.updateLr(0.5, 2, 1));
         assertEquals(0.5, OptimizationMethods.scheduleLrDecay(0.5, 10, 0.3, 100));
         assertEquals(0.3846153846153846, OptimizationMethods.scheduleLrDecay(0.5, 100, 0.3, 100));
-        assertEquals(0.16666666666666666, Optimizers.updateLr(0.5, 2, 1));
-        assertEquals(0.3846153846153846, Optimizers.scheduleLrDecay(0.5, 100, 0.3, 100));
+    }
+
+    /** {@code W1, b1, W2, b2} of {@code p} as the fused rules see them (copies). */
+    static double[][] arrays(Parameters p) {
+        return new double[][] {p.W(1).dup('c').data().asDouble(), p.b(1).dup('c').data().asDouble(),
+            p.W(2).dup('c').data().asDouble(), p.b(2).dup('c').data().asDouble()};
+    }
+
+    static double[][] arrays(Gradients g) {
+        return new double[][] {g.dW(1).dup('c').data().asDouble(), g.db(1).dup('c').data().asDouble(),
+            g.dW(2).dup('c').data().asDouble(), g.db(2).dup('c').data().asDouble()};
+    }
+
+    static Gradients scaled(Gradients g, double factor) {
+        return Gradients.of("dW1", g.dW(1).mul(factor), "db1", g.db(1).mul(factor), "dW2", g.dW(2).mul(factor),
+                "db2", g.db(2).mul(factor));
+    }
+
+    /**
+     * The fused update rules of the shared engine do exactly what the graded functions do, over three updates of the
+     * notebook's test case (the gradients change each time, so momentum's and Adam's state and Adam's t count).
+     */
+    @Test
+    void fusedRulesMatchTheGradedUpdates() {
+        Case c = Case.make();
+        Gradients[] grads = {c.grads(), scaled(c.grads(), -0.5), scaled(c.grads(), 2.0)};
+        UpdateRule[] rules = {new GdRule(), new MomentumRule(0.9), new AdamRule(0.8, 0.888, 1e-2)};
+        for (UpdateRule rule : rules) {
+            Parameters graded = c.parameters();
+            Gradients v = OptimizationMethods.initializeVelocity(graded);
+            Gradients s = OptimizationMethods.initializeVelocity(graded);
+            double[][] fused = arrays(c.parameters());
+            for (int t = 1; t <= grads.length; t++) {
+                Gradients g = grads[t - 1];
+                if (rule instanceof GdRule) {
+                    graded = OptimizationMethods.updateParametersWithGd(graded, g, 0.01);
+                } else if (rule instanceof MomentumRule) {
+                    MomentumStep step = OptimizationMethods.updateParametersWithMomentum(graded, g, v, 0.9, 0.01);
+                    graded = step.parameters();
+                    v = step.v();
+                } else {
+                    AdamStep step = OptimizationMethods.updateParametersWithAdam(graded, g, v, s, t, 0.02, 0.8, 0.888,
+                            1e-2);
+                    graded = step.parameters();
+                    v = step.v();
+                    s = step.s();
+                }
+                rule.update(fused, arrays(g), rule instanceof AdamRule ? 0.02 : 0.01);
+                double[][] expected = arrays(graded);
+                for (int k = 0; k < expected.length; k++) {
+                    assertArrayEquals(expected[k], fused[k], 0.0, rule.getClass().getSimpleName() + " update " + t
+                            + " array " + k);
+                }
+            }
+        }
     }
 
     /** The notebook's model written with the graded functions and helpers; costs of every epoch. */
@@ -290,12 +326,14 @@ class OptimizationMethodsTest {
     /** The 2021 notebook: three runs and the four decay runs, 5000 epochs each. */
     @Test
     void notebook2021(@TempDir Path out) {
-        List<String> lines = new ArrayList<>();
-        OptimizationMethods.Result result = OptimizationMethods.run(OptimizationMethods.Settings.notebook(out),
-                lines::add);
+        OptimizationMethods.Options options = new OptimizationMethods.Options();
+        options.out = out;
+        Report.Captured report = Report.captured();
+        OptimizationMethods.Result result = OptimizationMethods.run(options, report);
+        List<String> lines = report.lines();
         lines.stream().filter(l -> l.startsWith("Cost") || l.startsWith("Accuracy") || l.startsWith("learning")
                 || l.startsWith("(")).forEach(System.out::println);
-        List<TrainedModel> models = result.models();
+        List<Outcome> models = result.models();
         assertEquals(7, models.size());
         check(models.get(0), GD, 5, 0.7166666666666667, 1e-13);
         check(models.get(1), MOMENTUM, 5, 0.7166666666666667, 1e-13);
@@ -305,9 +343,11 @@ class OptimizationMethodsTest {
         }
         assertTrue(lines.contains("Cost after epoch 0: 0.702405"), lines.toString());
         assertTrue(lines.contains("Cost after epoch 4000: 0.136066"), lines.toString());
-        assertTrue(lines.contains("Accuracy: 0.9433333333333334"));
         assertTrue(lines.contains("learning rate after epoch 1000: 0.000100"));
         assertTrue(lines.contains("learning rate after epoch 4000: 0.020000"));
+        assertEquals(List.of("Accuracy: 0.7166666666666667", "Accuracy: 0.7166666666666667",
+                "Accuracy: 0.9433333333333334", "Accuracy: 0.6533333333333333", "Accuracy: 0.9433333333333334",
+                "Accuracy: 0.9533333333333334", "Accuracy: 0.94"), report.results(), "what -q prints");
         assertEquals(14, result.plots().size());
         result.plots().forEach(p -> assertTrue(Files.isRegularFile(p), p.toString()));
     }
@@ -315,15 +355,17 @@ class OptimizationMethodsTest {
     /** 2019-20 (v1b): 10000 epochs, accuracies 0.7966666666666666 / 0.7966666666666666 / 0.94. */
     @Test
     void notebook2019(@TempDir Path out) {
-        OptimizationMethods.Result result = OptimizationMethods.run(
-                new OptimizationMethods.Settings(OptimizationMethods.notebookRuns(10000, false), false, out, true),
-                l -> { });
+        OptimizationMethods.Options options = new OptimizationMethods.Options();
+        options.epochs = 10000;
+        options.decayRuns = false;
+        options.out = out;
+        OptimizationMethods.Result result = OptimizationMethods.run(options, Report.silent());
         check(result.models().get(0), GD, 10, 0.7966666666666666, 1e-12);
         check(result.models().get(1), MOMENTUM, 10, 0.7966666666666666, 1e-12);
         check(result.models().get(2), ADAM, 10, 0.94, 1e-11);
     }
 
-    private static void check(TrainedModel model, double[] costs, int count, double accuracy, double tolerance) {
+    private static void check(Outcome model, double[] costs, int count, double accuracy, double tolerance) {
         for (int i = 0; i < count; i++) {
             assertEquals(costs[i], model.costs().at(i * 1000), tolerance, model.hyperparameters().describe()
                     + " epoch " + i * 1000);
@@ -333,10 +375,33 @@ class OptimizationMethodsTest {
 
     @Test
     void commandLine(@TempDir Path out) {
-        assertEquals(0, AssignmentRunner.execute(new OptimizationMethods(), "--epochs", "3", "--optimizer", "adam",
-                "--learning-rate", "0.01", "--decay", "schedule", "--time-interval", "2", "--no-decay-runs",
-                "--framework", "--out", out.toString(), "--quiet"));
+        assertEquals(0, AssignmentRunner.execute(new OptimizationMethods.Options(), OptimizationMethods::run,
+                "--epochs", "3", "--optimizer", "adam", "--learning-rate", "0.01", "--decay", "schedule",
+                "--time-interval", "2", "--no-decay-runs", "--framework", "--out", out.toString(), "--quiet"));
         assertTrue(Files.isRegularFile(out.resolve("c2w2-1-adam-schedule-boundary.png")));
-        assertEquals(2, AssignmentRunner.execute(new OptimizationMethods(), "--optimizer", "rmsprop"));
+        RefusedOptions.assertRefused(OptimizationMethods.Options::new, OptimizationMethods::run, out,
+                new String[] {"--optimizer", "rmsprop"}, new String[] {"--beta", "1"}, new String[] {"--beta2", "-0.1"},
+                new String[] {"--epsilon", "0"}, new String[] {"--mini-batch-size", "0"}, new String[] {"--epochs", "0"},
+                new String[] {"--print-every", "150"}, new String[] {"--learning-rate", "inf"});
+    }
+
+    /** Epoch e seeds {@code --seed + 1 + e}: the last seed must still be a numpy seed, checked before training. */
+    @Test
+    void seedsOfEveryEpochAreCheckedUpFront(@TempDir Path out) {
+        RefusedOptions.assertRefused(OptimizationMethods.Options::new, OptimizationMethods::run, out,
+                new String[] {"--seed", "4294967294"});
+        OptimizationMethods.Options options = new OptimizationMethods.Options();
+        options.epochs = 3;
+        options.seed = NumpyRandom.MAX_SEED - 3;     // epochs seed MAX - 2, MAX - 1, MAX
+        options.validate();
+        options.seed++;
+        OptionException e = assertThrows(OptionException.class, options::validate);
+        assertTrue(e.getMessage().startsWith("--seed must be between 0 and 4294967292"), e.getMessage());
+        options.seed = NumpyRandom.MAX_SEED - 3;
+        options.optimizers = List.of(Optimizer.GD);
+        options.decayRuns = false;
+        options.out = out;
+        // trains through the last seed, MAX_SEED, and records the cost of epoch 0
+        assertEquals(1, OptimizationMethods.run(options, Report.silent()).models().get(0).costs().size());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.Report;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,12 +37,28 @@ class ArbiterOnM21Test {
         return new HyperparameterSearch.Split(features, FeatureUtil.toOutcomeMatrix(labels, 4).castTo(DataType.FLOAT));
     }
 
+    /** Search options, validated as the command line would. */
+    static HyperparameterSearch.Options options(int candidates, int epochs, double lrMin, double lrMax, int hiddenMin,
+            int hiddenMax, List<Integer> miniBatchSizes, long seed, int parallel) {
+        HyperparameterSearch.Options o = new HyperparameterSearch.Options();
+        o.candidates = candidates;
+        o.epochs = epochs;
+        o.lrMin = lrMin;
+        o.lrMax = lrMax;
+        o.hiddenMin = hiddenMin;
+        o.hiddenMax = hiddenMax;
+        o.miniBatchSizes = miniBatchSizes;
+        o.seed = seed;
+        o.parallel = parallel;
+        o.validate();
+        return o;
+    }
+
     @Test
     void randomSearchOverALogUniformLearningRateFindsTheGoodRegion() {
-        HyperparameterSearch.Settings s = new HyperparameterSearch.Settings(10, 10, 1e-6, 1.0, 4, 16,
-                new int[] {32}, 7, 2);
+        HyperparameterSearch.Options s = options(10, 10, 1e-6, 1.0, 4, 16, List.of(32), 7, 2);
         List<HyperparameterSearch.Trial> trials = HyperparameterSearch.search(blobs(256, 1), blobs(128, 2), s, false,
-                System.out);
+                Report.silent());
         assertEquals(10, trials.size());
         trials.forEach(t -> assertNull(t.failure(), "candidate failed: " + t.failure()));
         trials.forEach(t -> assertTrue(t.learningRate() >= 1e-6 && t.learningRate() <= 1.0));
@@ -64,12 +81,11 @@ class ArbiterOnM21Test {
 
     @Test
     void batchNormSpaceBuildsAndPairsTheSameDraws() {
-        HyperparameterSearch.Settings s = new HyperparameterSearch.Settings(3, 3, 1e-4, 1e-1, 4, 16,
-                new int[] {16, 32, 64}, 11, 2);
+        HyperparameterSearch.Options s = options(3, 3, 1e-4, 1e-1, 4, 16, List.of(16, 32, 64), 11, 2);
         HyperparameterSearch.Split train = blobs(128, 3);
         HyperparameterSearch.Split dev = blobs(64, 4);
-        List<HyperparameterSearch.Trial> plain = HyperparameterSearch.search(train, dev, s, false, null);
-        List<HyperparameterSearch.Trial> bn = HyperparameterSearch.search(train, dev, s, true, null);
+        List<HyperparameterSearch.Trial> plain = HyperparameterSearch.search(train, dev, s, false, Report.silent());
+        List<HyperparameterSearch.Trial> bn = HyperparameterSearch.search(train, dev, s, true, Report.silent());
         assertEquals(3, bn.size());
         for (int i = 0; i < 3; i++) {
             assertNull(bn.get(i).failure(), bn.get(i).failure());

@@ -1,59 +1,78 @@
 package org.dls4j.course2.week3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.course2.RefusedOptions;
+import org.dls4j.shared.cli.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny SIGNS search through the CLI path: the 12288-input space builds, trains and reports, with and without BN. */
+/**
+ * A tiny SIGNS search through {@code run(options, report)}: the table has a row per candidate with hyperparameters
+ * drawn from the ranges asked for, and the best candidate has learned (a search that does not train, or scores
+ * the wrong thing, stays near chance, 1/6).
+ */
 class HyperparameterSearchTest {
 
     @TempDir
     Path out;
 
     @Test
-    void tinySignsSearchPrintsTheTableTheSummaryAndThePlot() throws Exception {
-        HyperparameterSearch.Split train = HyperparameterSearch.signs("train_signs");
-        HyperparameterSearch.Split dev = HyperparameterSearch.signs("val_signs");
-        assertEquals(864, train.x().size(0));
-        assertEquals(216, dev.x().size(0));
-        HyperparameterSearch.Settings s = new HyperparameterSearch.Settings(2, 2, 1e-4, 1e-2, 8, 32,
-                new int[] {32, 64}, 1, 1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        HyperparameterSearch.Result r = HyperparameterSearch.run(train, dev, s, new boolean[] {false, true},
-                CommonOptions.defaults(out, false), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String printed = bytes.toString(StandardCharsets.UTF_8);
+    void tinySignsSearchFindsACandidateThatLearned() throws Exception {
+        HyperparameterSearch.Options options = new HyperparameterSearch.Options();
+        options.candidates = 2;
+        options.epochs = 4;
+        options.lrMin = 1e-3;
+        options.lrMax = 1e-2;
+        options.hiddenMin = 8;
+        options.hiddenMax = 32;
+        options.miniBatchSizes = List.of(16, 32);
+        options.seed = 1;
+        options.out = out;
+        options.validate();
+        Report.Captured report = Report.captured();
+        HyperparameterSearch.Result r = HyperparameterSearch.run(options, report);
+        report.results().forEach(System.out::println);
+
         assertEquals(4, r.trials().size());
-        r.trials().forEach(t -> assertNull(t.failure(), t.failure()));
-        for (int i = 1; i < r.trials().size(); i++) {
-            assertTrue(r.trials().get(i - 1).devAccuracy() >= r.trials().get(i).devAccuracy(), "not sorted");
+        for (HyperparameterSearch.Trial t : r.trials()) {
+            assertNull(t.failure(), t.failure());
+            assertTrue(t.learningRate() >= 1e-3 && t.learningRate() <= 1e-2, "learning rate " + t);
+            assertTrue(t.hiddenUnits() >= 8 && t.hiddenUnits() <= 32, "hidden units " + t);
+            assertTrue(options.miniBatchSizes.contains(t.miniBatchSize()), "mini-batch size " + t);
+            assertTrue(t.devAccuracy() >= 0 && t.devAccuracy() <= 1, "dev accuracy " + t);
         }
-        assertNotNull(r.withBatchNorm());
-        assertNotNull(r.withoutBatchNorm());
+        for (int i = 1; i < r.trials().size(); i++) {
+            assertTrue(r.trials().get(i - 1).devAccuracy() >= r.trials().get(i).devAccuracy(), "sorted best first");
+        }
         assertEquals(2, r.paired());
-        assertTrue(printed.contains("rank  batch norm  learning rate"), printed);
-        assertTrue(printed.contains("How batch norm changed the result"), printed);
+        // with batch norm, 4 epochs at 1e-3..1e-2 learn the signs; chance is 1/6
+        HyperparameterSearch.Trial best = r.trials().get(0);
+        assertTrue(best.devAccuracy() > BEST_DEV_ACCURACY_AT_LEAST, "best candidate " + best);
+        assertEquals(r.trials().stream().filter(HyperparameterSearch.Trial::batchNorm).findFirst().orElseThrow(),
+                r.withBatchNorm().best(), "the summary's best with batch norm is the table's first with it");
+
+        List<String> results = report.results();
+        List<String> rows = results.stream().filter(l -> l.matches("\\s*\\d+  (yes|no) .*")).toList();
+        assertEquals(4, rows.size(), "a table row per candidate, kept by -q: " + results);
+        assertTrue(results.stream().anyMatch(l -> l.startsWith("How batch norm changed the result")), results.toString());
         assertTrue(Files.size(r.plot()) > 1000);
     }
 
+    /** What a broken search (untrained networks, a wrong score) cannot reach on SIGNS in 4 epochs. */
+    static final double BEST_DEV_ACCURACY_AT_LEAST = 0.4;
+
     @Test
-    void badOptionsGiveClearMessages() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new HyperparameterSearch.Settings(2, 2, 1e-2, 1e-4, 8, 32, new int[] {32}, 1, 1));
-        assertTrue(e.getMessage().contains("--lr-min"));
-        assertEquals(1, AssignmentRunner.execute(new HyperparameterSearch(), "-q", "--batch-norm", "sometimes"));
-        assertEquals(1, AssignmentRunner.execute(new HyperparameterSearch(), "-q", "--mini-batch-sizes", "0"));
+    void badOptionsAreRefusedUpFront() {
+        RefusedOptions.assertRefused(HyperparameterSearch.Options::new, HyperparameterSearch::run, out,
+                new String[] {"--batch-norm", "sometimes"}, new String[] {"--mini-batch-sizes", "0"},
+                new String[] {"--lr-max", "1e-6"}, new String[] {"--candidates", "0"},
+                new String[] {"--hidden-max", "4"}, new String[] {"--seed", "4294967290"});
     }
 }

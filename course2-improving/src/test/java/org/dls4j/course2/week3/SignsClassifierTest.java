@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.testing.NdAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Reference values: expected-c1-c2.md section 11 (TF1 v3b / 2017 and the TF2 release). */
 class SignsClassifierTest {
@@ -109,38 +110,66 @@ class SignsClassifierTest {
         return it.next();
     }
 
+    /**
+     * 25 epochs through the whole run (data already loaded): above chance, a falling cost, the answers kept by -q,
+     * the plots, and {@code --image} classifying a test picture as the trained network does.
+     */
     @Test
-    void shortScheduleLearnsAboveChance() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SignsClassifier.Settings s = SignsClassifier.Settings.notebook().withEpochs(25);
-        SignsClassifier.Result r = SignsClassifier.train(data, s, CommonOptions.defaults(out, true),
-                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    void shortScheduleLearnsAboveChanceAndClassifiesAnImage() throws Exception {
+        Path picture = out.resolve("sign.png");
+        Images.writePng(SignsData.test().images().get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all()), picture);
+        SignsClassifier.Options options = new SignsClassifier.Options();
+        options.epochs = 25;
+        options.out = out;
+        options.image = picture;
+        Report.Captured report = Report.captured();
+        SignsClassifier.Result r = SignsClassifier.run(options, report, SignsClassifier.runExercises(), data);
+        SignsClassifier.Training t = r.training();
         // chance is 1/6; the notebook's TF2 run had train 0.60 / test 0.53 after 30 epochs
-        assertTrue(r.finalTrainAccuracy() > 0.3, "train accuracy " + r.finalTrainAccuracy());
-        assertTrue(r.finalTestAccuracy() > 0.25, "test accuracy " + r.finalTestAccuracy());
-        assertTrue(r.epochCosts()[24] < r.epochCosts()[0], "cost should fall");
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Test Accuracy: "));
+        assertTrue(t.finalTrainAccuracy() > 0.3, "train accuracy " + t.finalTrainAccuracy());
+        assertTrue(t.finalTestAccuracy() > 0.25, "test accuracy " + t.finalTestAccuracy());
+        assertTrue(t.epochCosts()[24] < t.epochCosts()[0], "cost should fall");
+        assertEquals(24, t.recordedEpochs()[t.recordedEpochs().length - 1], "the last epoch is measured");
+        assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("Cost after epoch 24: ")), "the last is printed");
+        assertTrue(report.results().stream().anyMatch(l -> l.startsWith("Test Accuracy: ")), report.results().toString());
+        int expected = t.graph().outputSingle(false, data.xTest().getRow(0, true)).argMax(1).getInt(0);
+        assertEquals(expected, r.predictedSign(), "the picture is classified like the same test image");
+        assertTrue(report.results().contains("Your algorithm predicts: y = " + expected), report.results().toString());
         for (Path p : r.plots()) {
             assertTrue(Files.size(p) > 1000, p + " not written");
         }
     }
 
     @Test
-    void badSettingsAreRejected() {
-        SignsClassifier.Settings s = new SignsClassifier.Settings(10, -1, 32, 3, 8, 100, 10);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SignsClassifier.train(data, s, CommonOptions.defaults(out, true), System.out));
-        assertTrue(e.getMessage().contains("--learning-rate"));
+    void exercisesAreResults() {
+        Report.Captured report = Report.captured();
+        SignsClassifier.reportExercises(SignsClassifier.runExercises(), report);
+        assertTrue(report.results().contains("sigmoid(0) = 0.5"), report.results().toString());
+        assertTrue(report.results().contains("ones = [1. 1. 1.]"), report.results().toString());
+    }
+
+    /** Bad options, a file as --out, a text file named like a JPEG: refused before loading or training (exit 2). */
+    @Test
+    void badOptionsAreRefusedBeforeTraining() throws Exception {
+        Path text = Files.writeString(out.resolve("x.jpg"), "not a picture");
+        Path readme = Files.writeString(out.resolve("README.md"), "# a file");
+        RefusedOptions.assertRefused(SignsClassifier.Options::new, SignsClassifier::run, out,
+                new String[] {"--learning-rate", "-1"}, new String[] {"--epochs", "0"},
+                new String[] {"--image", text.toString()}, new String[] {"--image", out.resolve("none.png").toString()},
+                new String[] {"--out", readme.toString()}, new String[] {"--seed", "4294967295"},
+                new String[] {"--mini-batch-size", "0"}, new String[] {"--record-every", "0"});
     }
 
     /** The notebook's full schedule: 1500 epochs (about 15-20 minutes on 2 busy cores). {@code -Pfull}. */
     @Test
     @Tag("full")
     void fullScheduleReachesTheNotebooksBand() {
-        SignsClassifier.Result r = SignsClassifier.train(data, SignsClassifier.Settings.notebook(),
-                CommonOptions.defaults(out, true), System.out);
+        SignsClassifier.Options options = new SignsClassifier.Options();
+        options.out = out;
+        SignsClassifier.Training t = SignsClassifier.train(data, options, Report.silent());
         // notebook (TF1): train 0.999074, test 0.716667; our training images are the CS230 export
-        assertTrue(r.finalTrainAccuracy() > 0.9, "train accuracy " + r.finalTrainAccuracy());
-        assertTrue(r.finalTestAccuracy() >= 0.65, "test accuracy " + r.finalTestAccuracy());
+        assertTrue(t.finalTrainAccuracy() > 0.9, "train accuracy " + t.finalTrainAccuracy());
+        assertTrue(t.finalTestAccuracy() >= 0.65, "test accuracy " + t.finalTestAccuracy());
     }
 }

@@ -1,53 +1,60 @@
 package org.dls4j.shared.scratch.dense;
 
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.Shapes;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inverted dropout as Course 2's regularisation notebook writes it: a mask {@code D = (np.random.rand(n, m) <
- * keep_prob).astype(int)} drawn from numpy's global state, {@code A = A * D / keep_prob} forward and
- * {@code dA = dA * D / keep_prob} backward (so the expected activation is unchanged and no rescaling is needed at
- * test time). {@link ThreeLayerNetwork#forwardPropagationWithDropout} puts them together with the notebook's
- * {@code np.random.seed(1)} on every call.
+ * Inverted dropout on the hidden layers of a {@link FusedDenseNet}, as Course 2's regularisation notebook writes it
+ * in {@code forward_propagation_with_dropout}: {@code np.random.seed(seed)} on every call, then for each hidden layer
+ * in order {@code D = (np.random.rand(n, m) < keep_prob).astype(int)}, {@code A = A * D / keep_prob} forward and
+ * {@code dA = dA * D / keep_prob} backward (so the expected activation is unchanged and nothing is rescaled at test
+ * time). Because the notebook re-seeds numpy on every call, the masks depend only on the layer sizes and the batch
+ * size: {@link #masks} draws them once per batch size.
+ *
+ * @param keepProb the probability of keeping a unit, in (0, 1]; 1 is no dropout
+ * @param seed the seed set before drawing the masks (the notebook's 1)
  */
-public final class Dropout {
+public record Dropout(double keepProb, long seed) {
 
-    private Dropout() {
-    }
+    /** No dropout. */
+    public static final Dropout NONE = new Dropout(1.0, 0);
 
-    /** {@code D = np.random.rand(rows, columns); D = (D < keep_prob).astype(int)}: 0/1 DOUBLE, row by row. */
-    public static INDArray mask(NumpyRandom rng, int rows, int columns, double keepProb) {
-        requireKeepProb(keepProb);
-        double[] d = new double[rows * columns];
-        for (int i = 0; i < d.length; i++) {
-            // (np.random.rand(...) < keep_prob).astype(int)
-            d[i] = rng.randomSample() < keepProb ? 1.0 : 0.0;
-        }
-        return Nd4j.create(d, new long[] {rows, columns}, 'c');
-    }
-
-    /** {@code A = A * D; A = A / keep_prob}, a new array (two roundings, as numpy's two lines). */
-    public static INDArray apply(INDArray A, INDArray D, double keepProb) {
-        Shapes.requireSameShape(A, "A", D, "D");
-        // A = A * D
-        INDArray dropped = A.mul(D);
-        // A = A / keep_prob
-        return dropped.divi(keepProb);
-    }
-
-    /** {@code dA = dA * D; dA = dA / keep_prob}; {@code dA} itself when {@code D} is null (no dropout). */
-    public static INDArray backward(INDArray dA, INDArray D, double keepProb) {
-        if (D == null) {
-            return dA;
-        }
-        return apply(dA, D, keepProb);
-    }
-
-    static void requireKeepProb(double keepProb) {
+    public Dropout {
         if (!(keepProb > 0 && keepProb <= 1)) {
             throw new IllegalArgumentException("keep_prob must be in (0, 1] but was " + keepProb);
         }
+    }
+
+    /** Whether units are dropped at all. */
+    public boolean active() {
+        return keepProb < 1;
+    }
+
+    /**
+     * The masks of the hidden layers {@code 1..L-1} for a batch of {@code m} examples, {@code masks[l]}
+     * {@code (dims[l], m)} row-major of 0/1 ({@code masks[0]} and {@code masks[L]} are null); all null when not
+     * {@link #active()}.
+     */
+    double[][] masks(int[] dims, int m) {
+        int layers = dims.length - 1;
+        double[][] masks = new double[layers + 1][];
+        if (!active()) {
+            return masks;
+        }
+        // np.random.seed(1)
+        NumpyRandom rng = new NumpyRandom(seed);
+        for (int l = 1; l < layers; l++) {
+            // D = np.random.rand(A.shape[0], A.shape[1]); D = (D < keep_prob).astype(int)
+            double[] d = new double[dims[l] * m];
+            for (int k = 0; k < d.length; k++) {
+                d[k] = rng.randomSample() < keepProb ? 1.0 : 0.0;
+            }
+            masks[l] = d;
+        }
+        return masks;
+    }
+
+    /** {@code A = A * D; A = A / keep_prob} for one element (forward), the same for {@code dA} (backward). */
+    double apply(double value, double mask) {
+        return value * mask / keepProb;
     }
 }

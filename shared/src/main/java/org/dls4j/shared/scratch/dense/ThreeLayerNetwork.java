@@ -1,6 +1,5 @@
 package org.dls4j.shared.scratch.dense;
 
-import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +12,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code opt_utils_v1a.py}, {@code gc_utils.py}): the 3-layer network LINEAR -> RELU -> LINEAR -> RELU -> LINEAR ->
  * SIGMOID with its tuple cache, the backward pass that starts from {@code dZ3 = A3 - Y} directly (no {@code dAL}),
  * the {@code np.nansum} cost, {@code predict} with its {@code np.mean} accuracy and {@code predict_dec}. Readable,
- * one ND4J call per numpy line; {@link TrainingLoop} is the same arithmetic engineered for the long runs.
+ * one ND4J call per numpy line; {@link FusedDenseNet} is the same arithmetic engineered for the long runs. The
+ * regularisation notebook's L2 and dropout variants are its graded functions, written in the assignment.
  *
  * <p>The helpers differ in one detail, kept as {@link Scaling}: {@code init_utils} and {@code opt_utils} scale
  * {@code dz3 = 1./m * (a3 - Y)} and then take plain products, {@code reg_utils} keeps {@code dZ3 = A3 - Y} and scales
@@ -30,15 +30,16 @@ public final class ThreeLayerNetwork {
     }
 
     /**
-     * The helpers' {@code cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)}; with dropout the masks
-     * {@code D1}, {@code D2} too (null without), and {@code A1}, {@code A2} are then the dropped, rescaled ones.
+     * The helpers' {@code cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)}; the regularisation notebook's
+     * {@code forward_propagation_with_dropout} adds the masks {@code D1}, {@code D2} (null here) and its {@code A1},
+     * {@code A2} are then the dropped, rescaled ones.
      */
-    public record Cache(INDArray Z1, INDArray D1, INDArray A1, INDArray W1, INDArray b1, INDArray Z2, INDArray D2,
-            INDArray A2, INDArray W2, INDArray b2, INDArray Z3, INDArray A3, INDArray W3, INDArray b3) {
+    public record ForwardCache(INDArray Z1, INDArray D1, INDArray A1, INDArray W1, INDArray b1, INDArray Z2,
+            INDArray D2, INDArray A2, INDArray W2, INDArray b2, INDArray Z3, INDArray A3, INDArray W3, INDArray b3) {
     }
 
     /** {@code a3, cache = forward_propagation(X, parameters)}. */
-    public record Output(INDArray A3, Cache cache) {
+    public record Output(INDArray A3, ForwardCache cache) {
     }
 
     private ThreeLayerNetwork() {
@@ -46,24 +47,25 @@ public final class ThreeLayerNetwork {
 
     /** {@code forward_propagation(X, parameters)}. */
     public static Output forwardPropagation(INDArray X, Parameters parameters) {
-        return forward(X, parameters, 1.0, null);
+        check(X, parameters);
+        // Z1 = np.dot(W1, X) + b1; A1 = relu(Z1)
+        INDArray Z1 = parameters.W(1).mmul(X).addiColumnVector(parameters.b(1));
+        INDArray A1 = Activations.relu(Z1);
+        // Z2 = np.dot(W2, A1) + b2; A2 = relu(Z2)
+        INDArray Z2 = parameters.W(2).mmul(A1).addiColumnVector(parameters.b(2));
+        INDArray A2 = Activations.relu(Z2);
+        // Z3 = np.dot(W3, A2) + b3; A3 = sigmoid(Z3)
+        INDArray Z3 = parameters.W(3).mmul(A2).addiColumnVector(parameters.b(3));
+        INDArray A3 = sigmoid(Z3);
+        return new Output(A3, new ForwardCache(Z1, null, A1, parameters.W(1), parameters.b(1), Z2, null, A2,
+                parameters.W(2), parameters.b(2), Z3, A3, parameters.W(3), parameters.b(3)));
     }
 
     /**
      * {@code backward_propagation(X, Y, cache)}: gradients {@code dW1..dW3, db1..db3} (plus {@code dZ3, dA2, dZ2,
      * dA1, dZ1} under those names), with {@code 1./m} where {@code scaling} says.
      */
-    public static Gradients backwardPropagation(INDArray X, INDArray Y, Cache cache, Scaling scaling) {
-        return backwardPropagation(X, Y, cache, scaling, 0.0, 1.0);
-    }
-
-    /**
-     * The backward pass with the regularisation notebook's additions: L2 ({@code lambd > 0}: {@code dW += (lambd/m)
-     * * W}, {@code backward_propagation_with_regularization}) and inverted dropout ({@code keepProb < 1}: {@code dA =
-     * dA * D / keep_prob} for layers 2 and 1, {@code backward_propagation_with_dropout}, masks from the cache).
-     */
-    public static Gradients backwardPropagation(INDArray X, INDArray Y, Cache cache, Scaling scaling, double lambd,
-            double keepProb) {
+    public static Gradients backwardPropagation(INDArray X, INDArray Y, ForwardCache cache, Scaling scaling) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);
         double scale = 1.0 / m;
@@ -74,31 +76,21 @@ public final class ThreeLayerNetwork {
             dZ3 = dZ3.muli(scale);
         }
         Gradients grads = new Gradients().put("dZ3", dZ3);
-        // dW3 = 1./m * np.dot(dZ3, A2.T) + (lambd / m) * W3; db3 = 1./m * np.sum(dZ3, axis=1, keepdims=True)
-        linear(grads, 3, dZ3, cache.A2(), products ? scale : 1.0, lambd, cache.W3());
-        // dA2 = np.dot(W3.T, dZ3)
+        // dW3 = 1./m * np.dot(dZ3, A2.T); db3 = 1./m * np.sum(dZ3, axis=1, keepdims=True)
+        linear(grads, 3, dZ3, cache.A2(), products ? scale : 1.0);
+        // dA2 = np.dot(W3.T, dZ3); dZ2 = np.multiply(dA2, np.int64(A2 > 0))
         INDArray dA2 = Nd4j.gemm(cache.W3(), dZ3, true, false);
-        // dA2 = dA2 * D2; dA2 = dA2 / keep_prob
-        dA2 = Dropout.backward(dA2, cache.D2(), keepProb);
-        // dZ2 = np.multiply(dA2, np.int64(A2 > 0))
         INDArray dZ2 = reluMask(dA2, cache.A2());
-        linear(grads.put("dA2", dA2).put("dZ2", dZ2), 2, dZ2, cache.A1(), products ? scale : 1.0, lambd,
-                cache.W2());
-        // dA1 = np.dot(W2.T, dZ2)
+        linear(grads.put("dA2", dA2).put("dZ2", dZ2), 2, dZ2, cache.A1(), products ? scale : 1.0);
+        // dA1 = np.dot(W2.T, dZ2); dZ1 = np.multiply(dA1, np.int64(A1 > 0))
         INDArray dA1 = Nd4j.gemm(cache.W2(), dZ2, true, false);
-        // dA1 = dA1 * D1; dA1 = dA1 / keep_prob
-        dA1 = Dropout.backward(dA1, cache.D1(), keepProb);
-        // dZ1 = np.multiply(dA1, np.int64(A1 > 0))
         INDArray dZ1 = reluMask(dA1, cache.A1());
-        linear(grads.put("dA1", dA1).put("dZ1", dZ1), 1, dZ1, X, products ? scale : 1.0, lambd, cache.W1());
+        linear(grads.put("dA1", dA1).put("dZ1", dZ1), 1, dZ1, X, products ? scale : 1.0);
         return grads;
     }
 
-    /**
-     * {@code dW = scale * np.dot(dZ, A_prev.T) + (lambd / m) * W} (the L2 term only when {@code lambd != 0}),
-     * {@code db = scale * np.sum(dZ, axis=1, keepdims=True)}.
-     */
-    static void linear(Gradients grads, int l, INDArray dZ, INDArray aPrev, double scale, double lambd, INDArray W) {
+    /** {@code dW = scale * np.dot(dZ, A_prev.T)}, {@code db = scale * np.sum(dZ, axis=1, keepdims=True)}. */
+    private static void linear(Gradients grads, int l, INDArray dZ, INDArray aPrev, double scale) {
         // np.dot(dZ, A_prev.T)
         INDArray dW = Nd4j.gemm(dZ, aPrev, false, true);
         // np.sum(dZ, axis=1, keepdims=True)
@@ -108,82 +100,7 @@ public final class ThreeLayerNetwork {
             dW.muli(scale);
             db.muli(scale);
         }
-        if (lambd != 0) {
-            // + (lambd / m) * W
-            dW.addi(W.mul(lambd / aPrev.size(1)));
-        }
         grads.put("dW" + l, dW).put("db" + l, db);
-    }
-
-    /**
-     * {@code forward_propagation_with_dropout(X, parameters, keep_prob)}: {@code np.random.seed(seed)} on every call
-     * (the notebook's 1), {@code D1 = np.random.rand(20, m)} after {@code A1}, {@code D2} after {@code A2}, each
-     * {@code (D < keep_prob)}, and {@code A = A * D / keep_prob} (inverted dropout) on the two hidden layers.
-     */
-    public static Output forwardPropagationWithDropout(INDArray X, Parameters parameters, double keepProb,
-            long seed) {
-        // np.random.seed(1)
-        return forward(X, parameters, keepProb, new NumpyRandom(seed));
-    }
-
-    /** The forward pass, with inverted dropout on the two hidden layers when {@code rng} is not null. */
-    private static Output forward(INDArray X, Parameters parameters, double keepProb,
-            NumpyRandom rng) {
-        check(X, parameters);
-        int m = (int) X.size(1);
-        INDArray W1 = parameters.W(1);
-        INDArray b1 = parameters.b(1);
-        INDArray W2 = parameters.W(2);
-        INDArray b2 = parameters.b(2);
-        INDArray W3 = parameters.W(3);
-        INDArray b3 = parameters.b(3);
-        // Z1 = np.dot(W1, X) + b1; A1 = relu(Z1)
-        INDArray Z1 = W1.mmul(X).addiColumnVector(b1);
-        INDArray A1 = Activations.relu(Z1);
-        INDArray D1 = null;
-        if (rng != null) {
-            // D1 = np.random.rand(A1.shape[0], A1.shape[1]); D1 = (D1 < keep_prob).astype(int)
-            D1 = Dropout.mask(rng, (int) A1.size(0), m, keepProb);
-            // A1 = A1 * D1; A1 = A1 / keep_prob
-            A1 = Dropout.apply(A1, D1, keepProb);
-        }
-        // Z2 = np.dot(W2, A1) + b2; A2 = relu(Z2)
-        INDArray Z2 = W2.mmul(A1).addiColumnVector(b2);
-        INDArray A2 = Activations.relu(Z2);
-        INDArray D2 = null;
-        if (rng != null) {
-            // D2 = np.random.rand(A2.shape[0], A2.shape[1]); D2 = (D2 < keep_prob).astype(int)
-            D2 = Dropout.mask(rng, (int) A2.size(0), m, keepProb);
-            // A2 = A2 * D2; A2 = A2 / keep_prob
-            A2 = Dropout.apply(A2, D2, keepProb);
-        }
-        // Z3 = np.dot(W3, A2) + b3; A3 = sigmoid(Z3)
-        INDArray Z3 = W3.mmul(A2).addiColumnVector(b3);
-        INDArray A3 = sigmoid(Z3);
-        return new Output(A3, new Cache(Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3));
-    }
-
-    /**
-     * {@code compute_cost_with_regularization(A3, Y, parameters, lambd)}: {@code compute_cost(A3, Y) +
-     * (1/m)*(lambd/2)*(np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3)))}.
-     */
-    public static double computeCostWithRegularization(INDArray A3, INDArray Y, Parameters parameters,
-            double lambd) {
-        long m = Y.size(1);
-        // cross_entropy_cost = compute_cost(A3, Y)
-        double crossEntropy = computeLoss(A3, Y);
-        return crossEntropy + l2Cost(parameters, lambd, m);
-    }
-
-    /** {@code (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))}. */
-    public static double l2Cost(Parameters parameters, double lambd, long m) {
-        double squares = 0;
-        for (int l = 1; l <= parameters.layers(); l++) {
-            // np.sum(np.square(Wl))
-            INDArray w = parameters.W(l);
-            squares += NumpySum.sum(w.mul(w));
-        }
-        return (1.0 / m) * (lambd / 2) * squares;
     }
 
     /** {@code np.multiply(dA, np.int64(A > 0))}: {@code dA} where {@code A > 0}, {@code dA * 0} elsewhere. */
