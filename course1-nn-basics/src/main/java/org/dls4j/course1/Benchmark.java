@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.dls4j.course1.week2.LogisticRegression;
@@ -24,6 +23,7 @@ import org.dls4j.shared.scratch.dense.GradientDescent;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostRecorder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -90,8 +90,8 @@ public final class Benchmark {
     }
 
     /**
-     * Week 2's model, timed through its cost lines: with a cost line after every iteration, each line marks the end
-     * of one iteration (formatting one line costs about a microsecond against milliseconds per iteration).
+     * Week 2's model, timed through its costs: recorded after every iteration, each marks the end of one
+     * iteration.
      */
     static Case logisticRegression() {
         Numerics.useFloat64();
@@ -100,25 +100,15 @@ public final class Benchmark {
         INDArray xTrain = train.flattenedScaled();
         INDArray xTest = test.flattenedScaled();
         return (iterations, afterEach) -> LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(),
-                iterations, 0.005, 1, true, costLines(afterEach));
+                iterations, 0.005, CostRecorder.every(1).onRecord(afterEach));
     }
 
-    /** Week 3's model, timed through its cost lines like {@link #logisticRegression()}. */
+    /** Week 3's model, timed through its costs like {@link #logisticRegression()}. */
     static Case planar() {
         Numerics.useFloat64();
         ToyData.Xy data = ToyData.planarFlower();
         return (iterations, afterEach) -> PlanarClassifier.nnModel(data.x(), data.y(), 4, iterations, 1.2,
-                PlanarClassifier.NOTEBOOK_SEED, 1, costLines(afterEach));
-    }
-
-    /** Turns "Cost after iteration i: c" lines into listener calls. */
-    private static Consumer<String> costLines(CostListener afterEach) {
-        int[] iteration = {0};
-        return line -> {
-            if (line.startsWith("Cost after iteration")) {
-                afterEach.onCost(iteration[0]++, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-            }
-        };
+                PlanarClassifier.NOTEBOOK_SEED, CostRecorder.every(1).onRecord(afterEach));
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,13 +1,9 @@
 package org.dls4j.course1.week2;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
-import org.dls4j.shared.Numerics;
-import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.graph.DenseGraphs;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostRecorder;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,8 +40,8 @@ public final class LogisticRegressionGraph {
     }
 
     /** The graph's weights in the notebook's layout: {@code w} (nX, 1), {@code b}. */
-    public static LogisticRegression.Parameters parameters(ComputationGraph graph) {
-        return new LogisticRegression.Parameters(graph.getParam("output_W").dup(),
+    public static LogisticRegression.WeightsAndBias parameters(ComputationGraph graph) {
+        return new LogisticRegression.WeightsAndBias(graph.getParam("output_W").dup(),
                 graph.getParam("output_b").getDouble(0));
     }
 
@@ -57,34 +53,19 @@ public final class LogisticRegressionGraph {
 
     /**
      * {@link LogisticRegression#model} with the graph: same initialization (zeros), same number of full-batch
-     * steps, same printing. Each {@code fit} computes the cost of the current parameters (reported by
-     * {@code score()}) and then takes one step, so cost i is the cost before step i, as in {@code optimize}.
+     * steps, the costs to the same recorder. Each {@code fit} computes the cost of the current parameters (reported
+     * by {@code score()}) and then takes one step, so cost i is the cost before step i, as in {@code optimize}.
      */
-    public static LogisticRegression.Result model(INDArray xTrain, INDArray yTrain, INDArray xTest, INDArray yTest,
-            int numIterations, double learningRate, int printEvery, boolean printCost, Consumer<String> out) {
-        Numerics.useFloat64();
+    public static LogisticRegression.Model model(INDArray xTrain, INDArray yTrain, INDArray xTest, INDArray yTest,
+            int numIterations, double learningRate, CostRecorder costs) {
         Shapes.require(yTrain, "Y_train", 1, xTrain.size(1));
         ComputationGraph graph = build((int) xTrain.size(0), learningRate);
-        LogisticRegression.Parameters init = LogisticRegression.initializeWithZeros((int) xTrain.size(0));
+        LogisticRegression.WeightsAndBias init = LogisticRegression.initializeWithZeros((int) xTrain.size(0));
         setParameters(graph, init.w(), init.b());
-        List<Double> costs = new ArrayList<>();
         long start = System.nanoTime();
-        DenseGraphs.fitFullBatch(graph, xTrain, yTrain, numIterations, (i, cost) -> {
-            if (i % printEvery == 0) {
-                costs.add(cost);
-                if (printCost && out != null) {
-                    out.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost)));
-                }
-            }
-        });
+        CostCurve curve = DenseGraphs.fitFullBatch(graph, xTrain, yTrain, numIterations, costs);
         long nanos = System.nanoTime() - start;
-        LogisticRegression.Parameters p = parameters(graph);
-        INDArray predTrain = predict(graph, xTrain);
-        INDArray predTest = predict(graph, xTest);
-        double trainAccuracy = LogisticRegression.accuracy(predTrain, yTrain);
-        double testAccuracy = LogisticRegression.accuracy(predTest, yTest);
-        LogisticRegression.printAccuracies(out, trainAccuracy, testAccuracy);
-        return new LogisticRegression.Result(costs.stream().mapToDouble(Double::doubleValue).toArray(), trainAccuracy,
-                testAccuracy, p.w(), p.b(), predTrain, predTest, learningRate, numIterations, nanos);
+        return LogisticRegression.Model.of(curve.costs(), parameters(graph), predict(graph, xTrain), yTrain,
+                predict(graph, xTest), yTest, learningRate, numIterations, nanos);
     }
 }

@@ -1,19 +1,19 @@
 package org.dls4j.course1.week2;
 
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import org.dls4j.shared.Numerics;
+
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
+import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.Report;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Course 1, week 2, optional assignment "Python Basics with Numpy", here as <b>ND4J basics</b>: each graded function
@@ -31,17 +31,27 @@ import picocli.CommandLine.Mixin;
  * L1 = 1.1
  * L2 = 0.43
  * </pre>
- * then the vectorization demo (loops against vectorized ND4J calls, with timings). No plots, no training.
+ * then the vectorization demo (loops against vectorized ND4J calls, with timings). With {@code -q} only the values
+ * are printed, not the timings. No plots, no training.
  *
  * <p>Unlike numpy, ND4J's {@code *i} methods ({@code addi}, {@code muli}, ...) work in place, and {@code Transforms}
  * functions take a {@code dup} flag: {@code true} returns a new array, {@code false} overwrites the argument.
  */
-@Command(name = "c1w2-numpy-basics", mixinStandardHelpOptions = true,
-        description = "Course 1 week 2 (optional): Python Basics with Numpy, as ND4J basics.")
-public final class NumpyBasics implements Callable<Integer> {
+public final class NumpyBasics {
 
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
+    /** The notebook has no settings; only the seed of the "general dot" demo, unseeded in the notebook. */
+    @Command(name = "c1w2-numpy-basics",
+            description = "Course 1 week 2 (optional): Python Basics with Numpy, as ND4J basics.")
+    public static final class Options extends AssignmentOptions {
+
+        @Option(names = "--seed", description = "Seeds the general dot demo's np.random.rand (default: ${DEFAULT-VALUE}).")
+        public long seed = 1;
+
+        @Override
+        public void validate() {
+            OptionChecks.numpySeed("--seed", seed, 0);
+        }
+    }
 
     /** The notebook's 3x3x2 "image" for image2vector. */
     public static final double[][][] NOTEBOOK_IMAGE = {
@@ -52,6 +62,9 @@ public final class NumpyBasics implements Callable<Integer> {
     /** The notebook's two 15-element lists of the vectorization section. */
     public static final double[] X1 = {9, 2, 5, 0, 0, 7, 5, 0, 0, 0, 9, 2, 5, 0, 0};
     public static final double[] X2 = {9, 2, 2, 9, 0, 9, 2, 5, 0, 0, 9, 2, 5, 0, 0};
+
+    private NumpyBasics() {
+    }
 
     // ------------------------------------------------------------------------------------------------------------
     // 1 - Building basic functions with numpy
@@ -144,13 +157,12 @@ public final class NumpyBasics implements Callable<Integer> {
     }
 
     /**
-     * The notebook's test cells in order. The vectorization section's "general dot" uses an unseeded
-     * {@code np.random.rand(3, len(x1))} in the notebook; here it is seeded with {@code seed} (so not the notebook's
-     * numbers, which nobody can reproduce).
+     * The notebook's test cells in order, each value a result line (printed with {@code -q} too), then the
+     * vectorization section with its timings. Its "general dot" uses an unseeded {@code np.random.rand(3, len(x1))}
+     * in the notebook; here it is seeded with {@code --seed} (so not the notebook's numbers, which nobody can
+     * reproduce).
      */
-    public static Result run(CommonOptions options) {
-        Numerics.useFloat64();
-        boolean quiet = options.quiet();
+    public static Result run(Options options, Report report) {
         INDArray x = Nd4j.createFromArray(1.0, 2.0, 3.0);
         double bs1 = basicSigmoid(1);
         double bs3 = basicSigmoid(3);
@@ -163,15 +175,15 @@ public final class NumpyBasics implements Callable<Integer> {
         INDArray y = Nd4j.createFromArray(1.0, 0, 0, 1, 1);
         double loss1 = l1(yhat, y);
         double loss2 = l2(yhat, y);
-        print(quiet, "basic_sigmoid(1) = " + NumpyFormat.repr(bs1));
-        print(quiet, "basic_sigmoid(3) = " + NumpyFormat.repr(bs3));
-        print(quiet, "sigmoid(x) = " + NumpyFormat.array(s));
-        print(quiet, "sigmoid_derivative(x) = " + NumpyFormat.array(ds));
-        print(quiet, "image2vector(image) = " + NumpyFormat.array(v));
-        print(quiet, "normalizeRows(x) = " + NumpyFormat.array(nr));
-        print(quiet, "softmax(x) = " + NumpyFormat.array(sm));
-        print(quiet, "L1 = " + NumpyFormat.repr(loss1));
-        print(quiet, "L2 = " + NumpyFormat.repr(loss2));
+        report.result("basic_sigmoid(1) = " + NumpyFormat.repr(bs1));
+        report.result("basic_sigmoid(3) = " + NumpyFormat.repr(bs3));
+        report.result("sigmoid(x) = " + NumpyFormat.array(s));
+        report.result("sigmoid_derivative(x) = " + NumpyFormat.array(ds));
+        report.result("image2vector(image) = " + NumpyFormat.array(v));
+        report.result("normalizeRows(x) = " + NumpyFormat.array(nr));
+        report.result("softmax(x) = " + NumpyFormat.array(sm));
+        report.result("L1 = " + NumpyFormat.repr(loss1));
+        report.result("L2 = " + NumpyFormat.repr(loss2));
 
         // Vectorization: the classic loops, then one ND4J call each.
         INDArray a1 = Nd4j.createFromArray(X1);
@@ -190,16 +202,16 @@ public final class NumpyBasics implements Callable<Integer> {
         // mul = np.multiply(x1, x2)
         INDArray mul = a1.mul(a2);
         // W = np.random.rand(3, len(x1)); dot = np.dot(W, x1)
-        INDArray w = new NumpyRandom(options.seedOr(1)).rand(3, X1.length);
+        INDArray w = new NumpyRandom(options.seed).rand(3, X1.length);
         INDArray gdot = Nd4j.gemm(w, a1.reshape(15, 1), false, false).reshape(3);
-        print(quiet, "dot = " + (long) loopDot + "\n ----- Computation time (loop) = "
-                + ms(t1 - t0) + "ms");
-        print(quiet, "dot = " + (long) dot + "\n ----- Computation time (vectorized) = " + ms(t2 - t1) + "ms");
-        print(quiet, "outer = " + intArray(outer));
-        print(quiet, "elementwise multiplication = "
-                + intArray(mul));
-        print(quiet, "gdot = " + NumpyFormat.array(gdot)
-                + "   (np.random.rand is unseeded in the notebook; seeded here)");
+        report.result("dot = " + (long) loopDot);
+        report.say(" ----- Computation time (loop) = " + ms(t1 - t0) + "ms");
+        report.result("dot = " + (long) dot);
+        report.say(" ----- Computation time (vectorized) = " + ms(t2 - t1) + "ms");
+        report.result("outer = " + intArray(outer));
+        report.result("elementwise multiplication = " + intArray(mul));
+        report.result("gdot = " + NumpyFormat.array(gdot));
+        report.say("   (np.random.rand is unseeded in the notebook; seeded here with --seed " + options.seed + ")");
         return new Result(bs1, bs3, s, ds, v, nr, sm, loss1, loss2, dot, outer, mul, gdot);
     }
 
@@ -229,22 +241,10 @@ public final class NumpyBasics implements Callable<Integer> {
     }
 
     private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%s", NumpyFormat.repr(nanos / 1e6));
-    }
-
-    private static void print(boolean quiet, String line) {
-        if (!quiet) {
-            System.out.println(line);
-        }
-    }
-
-    @Override
-    public Integer call() {
-        run(common);
-        return 0;
+        return NumpyFormat.repr(nanos / 1e6);
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new NumpyBasics(), args));
+        System.exit(AssignmentRunner.execute(new Options(), NumpyBasics::run, args));
     }
 }

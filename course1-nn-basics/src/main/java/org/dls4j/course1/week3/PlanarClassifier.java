@@ -2,29 +2,32 @@ package org.dls4j.course1.week3;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
-import org.dls4j.shared.Numerics;
+import org.dls4j.course1.GradientDescentOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.Workspaces;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostRecorder;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,62 +41,31 @@ import picocli.CommandLine.Option;
  * The shape of Y is: (1, 400)
  * I have m = 400 training examples!
  * Accuracy of logistic regression: 47 % (percentage of correctly labelled datapoints)
+ * Training from scratch
  * Cost after iteration 0: 0.693162
  * Cost after iteration 1000: 0.258625
  * ...
  * Cost after iteration 6000: 0.219094
+ * ...
  * Accuracy: 90%
  * Accuracy for 1 hidden units: 67.5 %
  * ...
  * </pre>
- * The default {@code --seed 3} is the 2021+ notebook ({@code nn_model} seeds 3, then draws the weights);
- * {@code --seed 2} gives the 2017-2020 notebooks' numbers (their {@code initialize_parameters} re-seeded 2 inside,
- * overriding {@code nn_model}'s {@code seed(3)}), e.g. {@code Cost after iteration 0: 0.693048}. The costs match
- * the notebook to all 6 printed decimals through iteration 6000; later the learning rate 1.2 amplifies last-bit
- * differences (summation order, libm) and the 7000-9000 lines differ from the notebook in the 5th decimal, as
- * numpy versions differ from each other there (see the reference, section 4.2).
+ * With {@code -q} only the accuracy lines. The default {@code --seed 3} is the 2021+ notebook ({@code nn_model} seeds
+ * 3, then draws the weights); {@code --seed 2} gives the 2017-2020 notebooks' numbers (their
+ * {@code initialize_parameters} re-seeded 2 inside, overriding {@code nn_model}'s {@code seed(3)}), e.g.
+ * {@code Cost after iteration 0: 0.693048}. The costs match the notebook to all 6 printed decimals through
+ * iteration 6000; later the learning rate 1.2 amplifies last-bit differences (summation order, libm) and the
+ * 7000-9000 lines differ from the notebook in the 5th decimal, as numpy versions differ from each other there (see
+ * the reference, section 4.2). A cost that becomes NaN or infinite stops the run with a message.
  *
  * <p>Plots in {@code --out}: {@code c1w3-planar-data.png} (the flower), {@code c1w3-logistic-regression.png},
- * {@code c1w3-decision-boundary-h4.png}, {@code c1w3-cost.png}, and {@code c1w3-hidden-<n>.png} for each size of the
- * sweep. {@code --framework} trains the network as a DL4J {@code ComputationGraph} ({@link PlanarGraph}) from the
- * same initial weights.
- * {@code --dataset circles|moons} runs it all on the Course 2 circles / moons sets (not the notebook's optional
- * sklearn sets, whose exact values are not available).
+ * {@code c1w3-decision-boundary-h4.png}, {@code c1w3-cost.png} (the printed costs), and {@code c1w3-hidden-<n>.png}
+ * for each size of the sweep. {@code --framework} trains the network as a DL4J {@code ComputationGraph}
+ * ({@link PlanarGraph}) from the same initial weights. {@code --dataset circles|moons} runs it all on the Course 2
+ * circles / moons sets (not the notebook's optional sklearn sets, whose exact values are not available).
  */
-@Command(name = "c1w3-planar-classifier", mixinStandardHelpOptions = true,
-        description = "Course 1 week 3: planar data classification with one hidden layer.")
-public final class PlanarClassifier implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
-
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10000",
-            description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "1.2",
-            description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--print-every", paramLabel = "N", defaultValue = "1000",
-            description = "Print the cost every N iterations (default: ${DEFAULT-VALUE}).")
-    int printEvery;
-
-    @Option(names = "--hidden", paramLabel = "N_H", defaultValue = "4",
-            description = "Hidden units n_h (default: ${DEFAULT-VALUE}).")
-    int hidden;
-
-    @Option(names = "--framework",
-            description = "Train the DL4J ComputationGraph version instead of the from-scratch one.")
-    boolean framework;
-
-    @Option(names = "--sweep", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also train with 1, 2, 3, 4, 5, 20, 50 hidden units for 5000 iterations (default: on).")
-    boolean sweep;
-
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "flower",
-            description = "flower (the notebook's), circles or moons (the Course 2 sets) (default: ${DEFAULT-VALUE}).")
-    String dataset;
+public final class PlanarClassifier {
 
     /** {@code nn_model}'s {@code np.random.seed(3)} in the 2021+ notebook. */
     public static final long NOTEBOOK_SEED = 3;
@@ -102,36 +74,114 @@ public final class PlanarClassifier implements Callable<Integer> {
     public static final int[] SWEEP_SIZES = {1, 2, 3, 4, 5, 20, 50};
     public static final int SWEEP_ITERATIONS = 5000;
 
+    /** The data sets {@code --dataset} can name. */
+    public enum Dataset {
+        /** The notebook's {@code load_planar_dataset()}. */
+        FLOWER,
+        /** Course 2's circles (its initialization notebook's training set). */
+        CIRCLES,
+        /** Course 2's moons (its optimization notebook's set). */
+        MOONS;
+
+        /** The command line's word: {@code flower}, {@code circles}, {@code moons}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        ToyData.Xy load() {
+            return switch (this) {
+                case FLOWER -> ToyData.planarFlower();
+                case CIRCLES -> ToyData.circlesTrain();
+                case MOONS -> ToyData.moons();
+            };
+        }
+    }
+
+    /** The notebook's run: {@code nn_model(X, Y, n_h = 4, num_iterations = 10000, print_cost=True)}, lr 1.2. */
+    @Command(name = "c1w3-planar-classifier",
+            description = "Course 1 week 3: planar data classification with one hidden layer.")
+    public static final class Options extends GradientDescentOptions {
+
+        @Option(names = "--hidden", paramLabel = "N_H", description = "Hidden units n_h (default: ${DEFAULT-VALUE}).")
+        public int hidden = 4;
+
+        @Option(names = "--sweep", negatable = true, fallbackValue = "true",
+                description = "Also train with 1, 2, 3, 4, 5, 20, 50 hidden units for 5000 iterations each"
+                        + " (default: ${DEFAULT-VALUE}).")
+        public boolean sweep = true;
+
+        @Option(names = "--dataset", paramLabel = "NAME",
+                description = "flower (the notebook's), circles or moons (the Course 2 sets) (default: ${DEFAULT-VALUE}).")
+        public Dataset dataset = Dataset.FLOWER;
+
+        @Option(names = "--seed", description = "np.random.seed before the weights are drawn: 3 is the 2021+ notebook,"
+                + " 2 the 2017-2020 ones (default: ${DEFAULT-VALUE}).")
+        public long seed = NOTEBOOK_SEED;
+
+        public Options() {
+            super(10000, 1.2, 1000);
+        }
+
+        @Override
+        public void validate() {
+            super.validate();
+            OptionChecks.atLeast("--hidden", hidden, 1);
+            OptionChecks.numpySeed("--seed", seed, 0);
+        }
+    }
+
     /** {@code (n_x, n_h, n_y)}. */
     public record LayerSizes(int nX, int nH, int nY) {
     }
 
-    /** The parameters dictionary: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1). */
-    public record Parameters(INDArray W1, INDArray b1, INDArray W2, INDArray b2) {
-        /** A copy that lives outside any workspace. */
-        public Parameters copy() {
-            return new Parameters(W1.dup(), b1.dup(), W2.dup(), b2.dup());
-        }
+    /** The notebook's {@code parameters} dictionary: W1 (n_h, n_x), b1 (n_h, 1), W2 (n_y, n_h), b2 (n_y, 1). */
+    public record TwoLayerParameters(INDArray W1, INDArray b1, INDArray W2, INDArray b2) {
     }
 
-    /** The cache of {@code forward_propagation}. */
-    public record Cache(INDArray Z1, INDArray A1, INDArray Z2, INDArray A2) {
+    /** The {@code cache} of {@code forward_propagation}: Z1, A1, Z2, A2. */
+    public record ForwardCache(INDArray Z1, INDArray A1, INDArray Z2, INDArray A2) {
     }
 
-    /** The grads dictionary. */
-    public record Gradients(INDArray dW1, INDArray db1, INDArray dW2, INDArray db2) {
+    /** The notebook's {@code grads} dictionary: dW1, db1, dW2, db2. */
+    public record TwoLayerGradients(INDArray dW1, INDArray db1, INDArray dW2, INDArray db2) {
     }
 
     /**
-     * What {@code nn_model} returns (the parameters), with every iteration's cost and the loop's wall time.
-     *
-     * @param costs the cost of iteration i at index i (all of them, not only the printed ones)
+     * What {@code nn_model} returns (the parameters), with the costs its recorder kept, the number of iterations and
+     * the loop's wall time.
      */
-    public record Model(Parameters parameters, double[] costs, long trainNanos) {
-        /** Milliseconds per training iteration (the benchmark figure). */
+    public record Model(TwoLayerParameters parameters, CostCurve costs, int iterations, long trainNanos) {
+        /** Milliseconds per training iteration. */
         public double msPerIteration() {
-            return trainNanos / 1e6 / costs.length;
+            return trainNanos / 1e6 / iterations;
         }
+    }
+
+    /** One way to run {@code nn_model}: from scratch ({@link PlanarClassifier#nnModel}) or as a DL4J graph. */
+    @FunctionalInterface
+    public interface Trainer {
+        Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, double learningRate, long seed,
+                CostRecorder costs);
+    }
+
+    /**
+     * Everything one run produced.
+     *
+     * @param model the main model (its costs: those printed, every {@code --print-every} iterations)
+     * @param accuracy the main model's training accuracy (the notebook prints it with %d: 90.5 shows as 90)
+     * @param baselineAccuracy the LogisticRegressionCV baseline's accuracy
+     * @param sweep hidden units to accuracy, in the sweep's order (empty with --no-sweep)
+     */
+    public record Result(Model model, double accuracy, double baselineAccuracy, Map<Integer, Double> sweep,
+            List<Path> plots) {
+    }
+
+    private PlanarClassifier() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AssignmentRunner.execute(new Options(), PlanarClassifier::run, args));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -152,7 +202,7 @@ public final class PlanarClassifier implements Callable<Integer> {
      * GRADED FUNCTION initialize_parameters: small random weights, zero biases, drawn from {@code rng} (the 2021
      * version; the 2017-2020 version seeded 2 inside: pass {@code new NumpyRandom(2)}).
      */
-    public static Parameters initializeParameters(int nX, int nH, int nY, NumpyRandom rng) {
+    public static TwoLayerParameters initializeParameters(int nX, int nH, int nY, NumpyRandom rng) {
         // W1 = np.random.randn(n_h, n_x) * 0.01
         INDArray W1 = rng.randn(nH, nX).muli(0.01);
         // b1 = np.zeros((n_h, 1))
@@ -161,7 +211,7 @@ public final class PlanarClassifier implements Callable<Integer> {
         INDArray W2 = rng.randn(nY, nH).muli(0.01);
         // b2 = np.zeros((n_y, 1))
         INDArray b2 = Nd4j.zeros(DataType.DOUBLE, nY, 1);
-        return new Parameters(W1, b1, W2, b2);
+        return new TwoLayerParameters(W1, b1, W2, b2);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -169,7 +219,7 @@ public final class PlanarClassifier implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION forward_propagation: LINEAR -> TANH -> LINEAR -> SIGMOID. */
-    public static Cache forwardPropagation(INDArray X, Parameters p) {
+    public static ForwardCache forwardPropagation(INDArray X, TwoLayerParameters p) {
         long nH = p.W1().size(0);
         Shapes.require(p.W1(), "W1", nH, X.size(0));
         Shapes.require(p.b1(), "b1", nH, 1);
@@ -183,7 +233,7 @@ public final class PlanarClassifier implements Callable<Integer> {
         INDArray Z2 = Nd4j.gemm(p.W2(), A1, false, false).addiColumnVector(p.b2());
         // A2 = sigmoid(Z2)
         INDArray A2 = sigmoid(Z2);
-        return new Cache(Z1, A1, Z2, A2);
+        return new ForwardCache(Z1, A1, Z2, A2);
     }
 
     /** The notebook's helper {@code sigmoid}: {@code 1 / (1 + np.exp(-x))}, as ND4J's one fused op; a new array. */
@@ -206,7 +256,8 @@ public final class PlanarClassifier implements Callable<Integer> {
     }
 
     /** GRADED FUNCTION backward_propagation. */
-    public static Gradients backwardPropagation(Parameters p, Cache cache, INDArray X, INDArray Y) {
+    public static TwoLayerGradients backwardPropagation(TwoLayerParameters p, ForwardCache cache, INDArray X,
+            INDArray Y) {
         Shapes.require(Y, "Y", p.W2().size(0), X.size(1));
         long m = X.size(1);
         INDArray A1 = cache.A1();
@@ -222,11 +273,12 @@ public final class PlanarClassifier implements Callable<Integer> {
         INDArray dW1 = gemm(dZ1, X, false, true, 1.0 / m);
         // db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
         INDArray db1 = dZ1.sum(true, 1).muli(1.0 / m);
-        return new Gradients(dW1, db1, dW2, db2);
+        return new TwoLayerGradients(dW1, db1, dW2, db2);
     }
 
     /** GRADED FUNCTION update_parameters: one gradient-descent step, in place on {@code p}, which it returns. */
-    public static Parameters updateParameters(Parameters p, Gradients g, double learningRate) {
+    public static TwoLayerParameters updateParameters(TwoLayerParameters p, TwoLayerGradients g,
+            double learningRate) {
         // W1 = W1 - learning_rate * dW1                      (in place)
         p.W1().subi(g.dW1().mul(learningRate));
         // b1 = b1 - learning_rate * db1
@@ -249,55 +301,47 @@ public final class PlanarClassifier implements Callable<Integer> {
     // 4.4 Integrate parts 4.1, 4.2 and 4.3 in nn_model()
     // ------------------------------------------------------------------------------------------------------------
 
-    /** GRADED FUNCTION nn_model with the notebook's signature (lr 1.2, seed 3, prints every 1000 when asked). */
-    public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, boolean printCost) {
-        return nnModel(X, Y, nH, numIterations, 1.2, NOTEBOOK_SEED, 1000, printCost ? System.out::println : null);
-    }
-
     /**
      * GRADED FUNCTION nn_model.
      *
      * @param seed {@code np.random.seed(seed)} before the weights are drawn: 3 (2021+), 2 (2017-2020)
-     * @param printCost where to print {@code Cost after iteration %i: %f} every {@code printEvery}, or {@code null}
+     * @param costs keeps (and prints) the costs it is set to, e.g. {@code CostRecorder.every(1000)}: the notebook's
+     *     {@code if print_cost and i % 1000 == 0: print("Cost after iteration %i: %f" % (i, cost))}
+     * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
     public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, double learningRate, long seed,
-            int printEvery, Consumer<String> printCost) {
-        Numerics.useFloat64();
+            CostRecorder costs) {
         // np.random.seed(3)
         NumpyRandom rng = new NumpyRandom(seed);
         // n_x = layer_sizes(X, Y)[0]; n_y = layer_sizes(X, Y)[2]
         LayerSizes sizes = layerSizes(X, Y);
         // parameters = initialize_parameters(n_x, n_h, n_y)
-        Parameters parameters = initializeParameters(sizes.nX(), nH, sizes.nY(), rng);
-        return train(X, Y, parameters, numIterations, learningRate, printEvery, printCost);
+        TwoLayerParameters parameters = initializeParameters(sizes.nX(), nH, sizes.nY(), rng);
+        return train(X, Y, parameters, numIterations, learningRate, costs);
     }
 
     /** The loop of {@code nn_model} from given initial parameters (updated in place). */
-    public static Model train(INDArray X, INDArray Y, Parameters parameters, int numIterations, double learningRate,
-            int printEvery, Consumer<String> printCost) {
-        double[] costs = new double[numIterations];
+    public static Model train(INDArray X, INDArray Y, TwoLayerParameters parameters, int numIterations,
+            double learningRate, CostRecorder costs) {
         long start = System.nanoTime();
+        // for i in range(0, num_iterations):
         for (int i = 0; i < numIterations; i++) {
             // everything computed in one iteration lives in a workspace that is reset when it ends
             double cost = Workspaces.iteration(() -> {
                 // A2, cache = forward_propagation(X, parameters)
-                Cache cache = forwardPropagation(X, parameters);
+                ForwardCache cache = forwardPropagation(X, parameters);
                 // cost = compute_cost(A2, Y)
                 double c = computeCost(cache.A2(), Y);
                 // grads = backward_propagation(parameters, cache, X, Y)
-                Gradients grads = backwardPropagation(parameters, cache, X, Y);
+                TwoLayerGradients grads = backwardPropagation(parameters, cache, X, Y);
                 // parameters = update_parameters(parameters, grads)
                 updateParameters(parameters, grads, learningRate);
                 return c;
             });
-            costs[i] = Numerics.requireFinite(cost, i, "Try a smaller --learning-rate, and check the input for NaN.");
-            // if print_cost and i % 1000 == 0: print("Cost after iteration %i: %f" % (i, cost))
-            if (printCost != null && i % printEvery == 0) {
-                printCost.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i,
-                        NumpyFormat.fixed6(cost)));
-            }
+            // if print_cost and i % 1000 == 0: print ("Cost after iteration %i: %f" %(i, cost))
+            costs.record(i, cost);
         }
-        return new Model(parameters, costs, System.nanoTime() - start);
+        return new Model(parameters, costs.curve(), numIterations, System.nanoTime() - start);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -305,7 +349,7 @@ public final class PlanarClassifier implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION predict: 1.0 where {@code A2 > 0.5}, else 0.0, shape (1, m). */
-    public static INDArray predict(Parameters parameters, INDArray X) {
+    public static INDArray predict(TwoLayerParameters parameters, INDArray X) {
         // A2, cache = forward_propagation(X, parameters)
         INDArray A2 = forwardPropagation(X, parameters).A2();
         // predictions = (A2 > 0.5)
@@ -329,69 +373,17 @@ public final class PlanarClassifier implements Callable<Integer> {
     // The whole notebook
     // ------------------------------------------------------------------------------------------------------------
 
-    /**
-     * Everything one run produced.
-     *
-     * @param costs the main model's cost at every iteration
-     * @param accuracy the main model's training accuracy (the notebook prints it with %d: 90.5 shows as 90)
-     * @param baselineAccuracy the LogisticRegressionCV baseline's accuracy
-     * @param sweep hidden units to accuracy, in the sweep's order (empty with --no-sweep)
-     */
-    public record Result(double[] costs, Parameters parameters, double accuracy, double baselineAccuracy,
-            Map<Integer, Double> sweep, List<Path> plots, long trainNanos) {
-        public double msPerIteration() {
-            return trainNanos / 1e6 / costs.length;
-        }
-    }
-
-    /** The command with the notebook's defaults; {@code out} for plots, {@code quiet} for tests. */
-    public static PlanarClassifier notebook(Path out, boolean quiet) {
-        PlanarClassifier c = new PlanarClassifier();
-        c.common = CommonOptions.defaults(out, quiet);
-        c.iterations = 10000;
-        c.learningRate = 1.2;
-        c.printEvery = 1000;
-        c.hidden = 4;
-        c.sweep = true;
-        c.dataset = "flower";
-        return c;
-    }
-
-    /** The seed this run uses (the notebook's unless {@code --seed}). */
-    public PlanarClassifier withSeed(long seed) {
-        common = common.withSeed(seed);
-        return this;
-    }
-
-    static ToyData.Xy load(String dataset) {
-        return switch (dataset) {
-            case "flower" -> ToyData.planarFlower();
-            case "circles" -> ToyData.circlesTrain();
-            case "moons" -> ToyData.moons();
-            default -> throw new IllegalArgumentException("--dataset must be flower, circles or moons but was "
-                    + dataset);
-        };
-    }
-
-    /** The run {@code main} does; tests call it too. */
-    public Result run() {
-        Numerics.useFloat64();
-        if (iterations <= 0 || printEvery <= 0 || hidden <= 0 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("--iterations, --print-every, --hidden and --learning-rate must be"
-                    + " positive");
-        }
-        Consumer<String> out = common.quiet() ? null : System.out::println;
-        long seed = common.seedOr(NOTEBOOK_SEED);
-        Path dir = common.out();
-        ToyData.Xy data = load(dataset);
+    /** The notebook top to bottom: data, baseline, model, sweep, plots. The command line and the tests run this. */
+    public static Result run(Options options, Report report) {
+        // X, Y = load_planar_dataset()
+        ToyData.Xy data = options.dataset.load();
         INDArray X = data.x();
         INDArray Y = data.y();
+        Path dir = options.out;
         List<Path> plots = new ArrayList<>();
-        if (out != null) {
-            out.accept("The shape of X is: " + Shapes.format(X.shape()));
-            out.accept("The shape of Y is: " + Shapes.format(Y.shape()));
-            out.accept("I have m = " + X.size(1) + " training examples!");
-        }
+        report.say("The shape of X is: " + Shapes.format(X.shape()));
+        report.say("The shape of Y is: " + Shapes.format(Y.shape()));
+        report.say("I have m = " + X.size(1) + " training examples!");
         plots.add(scatter(X, Y, dir.resolve("c1w3-planar-data.png")));
 
         // clf = sklearn.linear_model.LogisticRegressionCV(); clf.fit(X.T, Y.T)
@@ -399,52 +391,55 @@ public final class PlanarClassifier implements Callable<Integer> {
         double baseline = accuracy(clf.predict(X), Y);
         plots.add(DecisionBoundaryPlot.save("Logistic Regression", X, Y, clf::predict,
                 dir.resolve("c1w3-logistic-regression.png")));
-        if (out != null) {
-            out.accept("Accuracy of logistic regression: " + (long) baseline + " % "
-                    + "(percentage of correctly labelled datapoints)");
-            out.accept(framework ? "Training the DL4J ComputationGraph (--framework)" : "Training from scratch");
-        }
+        report.result("Accuracy of logistic regression: " + (long) baseline + " % "
+                + "(percentage of correctly labelled datapoints)");
+        report.say(options.engine());
+        Trainer trainer = options.framework ? PlanarGraph::nnModel : PlanarClassifier::nnModel;
 
-        // parameters = nn_model(X, Y, n_h = 4, num_iterations = 10000, print_cost=True)
-        Model model = trainOne(X, Y, hidden, iterations, seed, printEvery, out);
-        INDArray predictions = predict(model.parameters(), X);
-        double accuracy = accuracy(predictions, Y);
-        if (out != null) {
-            // print('Accuracy: %d' % float(...) + '%')
-            out.accept("Accuracy: " + (long) accuracy + "%");
+        Model model;
+        try (Progress progress = report.progress("Training", options.iterations)) {
+            // parameters = nn_model(X, Y, n_h = 4, num_iterations = 10000, print_cost=True)
+            model = trainer.nnModel(X, Y, options.hidden, options.iterations, options.learningRate, options.seed,
+                    options.printedCosts(report, progress));
         }
-        Parameters trained = model.parameters();
-        plots.add(DecisionBoundaryPlot.save("Decision Boundary for hidden layer size " + hidden, X, Y,
-                x -> predict(trained, x), dir.resolve("c1w3-decision-boundary-h" + hidden + ".png")));
-        plots.add(LinePlot.titled("Learning rate =" + NumpyFormat.repr(learningRate)).axes("iterations", "cost")
-                .line("cost", model.costs()).save(dir.resolve("c1w3-cost.png")));
+        // predictions = predict(parameters, X)
+        double accuracy = accuracy(predict(model.parameters(), X), Y);
+        // print ('Accuracy: %d' % float((np.dot(Y, predictions.T) + np.dot(1 - Y, 1 - predictions.T)) / float(Y.size) * 100) + '%')
+        report.result("Accuracy: " + (long) accuracy + "%");
+        TwoLayerParameters trained = model.parameters();
+        plots.add(DecisionBoundaryPlot.save("Decision Boundary for hidden layer size " + options.hidden, X, Y,
+                x -> predict(trained, x), dir.resolve("c1w3-decision-boundary-h" + options.hidden + ".png")));
+        plots.add(LinePlot.titled("Learning rate =" + NumpyFormat.repr(options.learningRate))
+                .axes("iterations (per " + options.printEvery + ")", "cost").line("cost", model.costs().costs())
+                .save(dir.resolve("c1w3-cost.png")));
 
-        Map<Integer, Double> sweepAccuracy = new LinkedHashMap<>();
-        if (sweep) {
-            for (int nH : SWEEP_SIZES) {
-                Model m = trainOne(X, Y, nH, SWEEP_ITERATIONS, seed, printEvery, null);
-                double acc = accuracy(predict(m.parameters(), X), Y);
-                sweepAccuracy.put(nH, acc);
-                if (out != null) {
-                    // print("Accuracy for {} hidden units: {} %".format(n_h, accuracy))
-                    out.accept("Accuracy for " + nH + " hidden units: " + NumpyFormat.repr(acc) + " %");
-                }
-                Parameters p = m.parameters();
-                plots.add(DecisionBoundaryPlot.save("Hidden Layer of size " + nH, X, Y, x -> predict(p, x),
-                        dir.resolve("c1w3-hidden-" + nH + ".png")));
-            }
-        }
-        if (out != null) {
-            plots.forEach(p -> out.accept("Wrote " + p));
-        }
-        return new Result(model.costs(), trained, accuracy, baseline, sweepAccuracy, plots, model.trainNanos());
+        Map<Integer, Double> sweep = options.sweep ? sweep(options, report, trainer, X, Y, plots) : Map.of();
+        plots.forEach(p -> report.say("Wrote " + p));
+        return new Result(model, accuracy, baseline, sweep, List.copyOf(plots));
     }
 
-    private Model trainOne(INDArray X, INDArray Y, int nH, int numIterations, long seed, int every,
-            Consumer<String> out) {
-        return framework
-                ? PlanarGraph.nnModel(X, Y, nH, numIterations, learningRate, seed, every, out)
-                : nnModel(X, Y, nH, numIterations, learningRate, seed, every, out);
+    /** Section 6: the hidden layer sizes 1, 2, 3, 4, 5, 20, 50, 5000 iterations each; adds their plots. */
+    private static Map<Integer, Double> sweep(Options options, Report report, Trainer trainer, INDArray X, INDArray Y,
+            List<Path> plots) {
+        Map<Integer, Double> accuracies = new LinkedHashMap<>();
+        try (Progress progress = report.progress("Hidden layer sizes", SWEEP_SIZES.length)) {
+            // for i, n_h in enumerate(hidden_layer_sizes):
+            for (int nH : SWEEP_SIZES) {
+                // parameters = nn_model(X, Y, n_h, num_iterations = 5000)
+                Model m = trainer.nnModel(X, Y, nH, SWEEP_ITERATIONS, options.learningRate, options.seed,
+                        CostRecorder.every(options.printEvery));
+                TwoLayerParameters p = m.parameters();
+                // accuracy = float((np.dot(Y,predictions.T) + np.dot(1-Y,1-predictions.T))/float(Y.size)*100)
+                double accuracy = accuracy(predict(p, X), Y);
+                accuracies.put(nH, accuracy);
+                // print ("Accuracy for {} hidden units: {} %".format(n_h, accuracy))
+                report.result("Accuracy for " + nH + " hidden units: " + NumpyFormat.repr(accuracy) + " %");
+                plots.add(DecisionBoundaryPlot.save("Hidden Layer of size " + nH, X, Y, x -> predict(p, x),
+                        options.out.resolve("c1w3-hidden-" + nH + ".png")));
+                progress.step();
+            }
+        }
+        return Collections.unmodifiableMap(accuracies);
     }
 
     private static Path scatter(INDArray X, INDArray Y, Path png) {
@@ -464,25 +459,5 @@ public final class PlanarClassifier implements Callable<Integer> {
                 .scatter("y = 1", x1.stream().mapToDouble(Double::doubleValue).toArray(),
                         y1.stream().mapToDouble(Double::doubleValue).toArray())
                 .save(png);
-    }
-
-    /**
-     * The benchmark hook: the notebook's full run (n_h 4, 10000 iterations, lr 1.2, seed 3) from scratch, quietly;
-     * {@link Model#msPerIteration()} is the figure to print.
-     */
-    public static Model benchmarkRun() {
-        Numerics.useFloat64();
-        ToyData.Xy data = ToyData.planarFlower();
-        return nnModel(data.x(), data.y(), 4, 10000, 1.2, NOTEBOOK_SEED, 1000, null);
-    }
-
-    @Override
-    public Integer call() {
-        run();
-        return 0;
-    }
-
-    public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new PlanarClassifier(), args));
     }
 }

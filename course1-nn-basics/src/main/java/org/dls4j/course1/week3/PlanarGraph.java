@@ -1,14 +1,12 @@
 package org.dls4j.course1.week3;
 
-import java.util.Locale;
-import java.util.function.Consumer;
 import org.dls4j.course1.week3.PlanarClassifier.Model;
-import org.dls4j.course1.week3.PlanarClassifier.Parameters;
-import org.dls4j.shared.Numerics;
-import org.dls4j.shared.NumpyFormat;
+import org.dls4j.course1.week3.PlanarClassifier.TwoLayerParameters;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.graph.DenseGraphs;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostRecorder;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,44 +37,37 @@ public final class PlanarGraph {
     }
 
     /** Copies the notebook-layout parameters into the graph (transposing the weight matrices). */
-    public static void setParameters(ComputationGraph graph, Parameters p) {
+    public static void setParameters(ComputationGraph graph, TwoLayerParameters p) {
         DenseGraphs.copyIn(graph, HIDDEN, p.W1(), "W1", p.b1());
         DenseGraphs.copyIn(graph, DenseGraphs.OUTPUT, p.W2(), "W2", p.b2());
     }
 
     /** The graph's parameters in the notebook's layout. */
-    public static Parameters parameters(ComputationGraph graph) {
-        return new Parameters(DenseGraphs.weights(graph, HIDDEN), DenseGraphs.bias(graph, HIDDEN),
+    public static TwoLayerParameters parameters(ComputationGraph graph) {
+        return new TwoLayerParameters(DenseGraphs.weights(graph, HIDDEN), DenseGraphs.bias(graph, HIDDEN),
                 DenseGraphs.weights(graph, DenseGraphs.OUTPUT), DenseGraphs.bias(graph, DenseGraphs.OUTPUT));
     }
 
     /**
      * {@link PlanarClassifier#nnModel} with the graph: the same seeded initial weights, the same number of
-     * full-batch steps, the same printing. Cost i is the cost before step i, as in the notebook.
+     * full-batch steps, the costs to the same recorder. Cost i is the cost before step i, as in the notebook.
      */
     public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, double learningRate, long seed,
-            int printEvery, Consumer<String> printCost) {
-        Numerics.useFloat64();
+            CostRecorder costs) {
         PlanarClassifier.LayerSizes sizes = PlanarClassifier.layerSizes(X, Y);
-        Parameters init = PlanarClassifier.initializeParameters(sizes.nX(), nH, sizes.nY(), new NumpyRandom(seed));
-        return train(X, Y, init, numIterations, learningRate, printEvery, printCost);
+        TwoLayerParameters init = PlanarClassifier.initializeParameters(sizes.nX(), nH, sizes.nY(),
+                new NumpyRandom(seed));
+        return train(X, Y, init, numIterations, learningRate, costs);
     }
 
     /** Trains a fresh graph from {@code init} and returns the final parameters in the notebook's layout. */
-    public static Model train(INDArray X, INDArray Y, Parameters init, int numIterations, double learningRate,
-            int printEvery, Consumer<String> printCost) {
+    public static Model train(INDArray X, INDArray Y, TwoLayerParameters init, int numIterations,
+            double learningRate, CostRecorder costs) {
         Shapes.require(Y, "Y", 1, X.size(1));
         ComputationGraph graph = build((int) X.size(0), (int) init.W1().size(0), learningRate);
         setParameters(graph, init);
-        double[] costs = new double[numIterations];
         long start = System.nanoTime();
-        DenseGraphs.fitFullBatch(graph, X, Y, numIterations, (i, cost) -> {
-            costs[i] = cost;
-            if (printCost != null && i % printEvery == 0) {
-                printCost.accept(String.format(Locale.ROOT, "Cost after iteration %d: %s", i,
-                        NumpyFormat.fixed6(costs[i])));
-            }
-        });
-        return new Model(parameters(graph), costs, System.nanoTime() - start);
+        CostCurve curve = DenseGraphs.fitFullBatch(graph, X, Y, numIterations, costs);
+        return new Model(parameters(graph), curve, numIterations, System.nanoTime() - start);
     }
 }

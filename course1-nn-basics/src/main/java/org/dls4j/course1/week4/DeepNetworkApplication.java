@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
-import org.dls4j.shared.Numerics;
+import org.dls4j.course1.CatsClassifierOptions;
+import org.dls4j.course1.OwnImage;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.OptionChecks;
+import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.CatsData;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.plot.ImageGrid;
@@ -24,17 +25,17 @@ import org.dls4j.shared.scratch.dense.GradientDescent;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.train.CostCurve;
-import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostRecorder;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Course 1, week 4: <b>Deep Neural Network for Image Classification: Application</b> (cat vs non-cat), from
- * scratch in ND4J float64 with the shared L-layer engine ({@code org.dls4j.shared.scratch}), laid out like the
+ * scratch in ND4J float64 with the shared L-layer engine ({@code org.dls4j.shared.scratch.dense}), laid out like the
  * notebook: {@link #twoLayerModel} and {@link #lLayerModel} (the graded functions), {@link #predict},
  * {@link #mislabeledIndices}.
  *
@@ -53,90 +54,76 @@ import picocli.CommandLine.Option;
  * Accuracy: 0.8
  * </pre>
  * then the number of mislabeled test pictures, and with {@code --image my.jpg} the line {@code y = 1.0, your L-layer
- * model predicts a "cat" picture.} Plots in {@code --out}: {@code c1w4-two-layer-cost.png},
- * {@code c1w4-l-layer-cost.png} (the cost every 100 iterations) and {@code c1w4-mislabeled.png} (the test pictures
- * the L-layer model gets wrong, with prediction and true class). {@code --framework} trains the same models as DL4J
- * {@code ComputationGraph}s ({@link DeepNetworkGraph}) from the same initial weights and prints the same lines.
+ * model predicts a "cat" picture.} With {@code -q} only the accuracies and that line. Plots in {@code --out}:
+ * {@code c1w4-two-layer-cost.png}, {@code c1w4-l-layer-cost.png} (the cost every 100 iterations) and
+ * {@code c1w4-mislabeled.png} (the test pictures the L-layer model gets wrong, with prediction and true class).
+ * {@code --framework} trains the same models as DL4J {@code ComputationGraph}s ({@link DeepNetworkGraph}) from the
+ * same initial weights and prints the same lines. A cost that becomes NaN or infinite stops the run with a message.
  */
-@Command(name = "c1w4-deep-network-application", mixinStandardHelpOptions = true,
-        description = "Course 1 week 4: a 2-layer and an L-layer network classify cat pictures.")
-public final class DeepNetworkApplication implements Callable<Integer> {
+public final class DeepNetworkApplication {
 
     /** The notebook's {@code n_x, n_h, n_y} for the two-layer model. */
     public static final int[] TWO_LAYER_DIMS = {12288, 7, 1};
     /** The notebook's {@code layers_dims} for the L-layer model. */
     public static final int[] L_LAYER_DIMS = {12288, 20, 7, 5, 1};
 
-    /** Which models to train. */
+    /** Which models to train: {@code both}, {@code two-layer} or {@code l-layer} on the command line. */
     public enum Models {
-        BOTH, TWO_LAYER, L_LAYER
-    }
+        BOTH, TWO_LAYER, L_LAYER;
 
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
-
-    @Option(names = "--iterations", defaultValue = "2500", description = "Gradient-descent steps (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--learning-rate", defaultValue = "0.0075", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--print-every", defaultValue = "100",
-            description = "Record and print the cost every N iterations (default: ${DEFAULT-VALUE}).")
-    int printEvery;
-
-    @Option(names = "--layers", defaultValue = "12288,20,7,5,1", split = ",",
-            description = "layers_dims of the L-layer model, input first (default: ${DEFAULT-VALUE}).")
-    int[] layers;
-
-    @Option(names = "--n-h", defaultValue = "7", description = "Hidden units of the two-layer model (default: ${DEFAULT-VALUE}).")
-    int nH;
-
-    @Option(names = "--model", defaultValue = "both",
-            description = "Which model to train: both, two-layer or l-layer (default: ${DEFAULT-VALUE}).",
-            converter = ModelsConverter.class)
-    Models models;
-
-    @Option(names = "--framework", description = "Train the DL4J ComputationGraph versions instead of the from-scratch ones.")
-    boolean framework;
-
-    @Option(names = "--image", paramLabel = "FILE", description = "A picture of your own to classify (JPEG/PNG).")
-    Path image;
-
-    /** Everything a run needs: the options, without picocli. */
-    public record Settings(int iterations, double learningRate, int printEvery, int[] layers, int nH, Models models,
-            long seed, boolean framework, Path image, Path out, boolean quiet) {
-
-        /** The notebook's run: both models, 2500 iterations, learning rate 0.0075, seed 1, costs every 100. */
-        public static Settings notebook(Path out) {
-            return new Settings(2500, 0.0075, 100, L_LAYER_DIMS.clone(), 7, Models.BOTH, 1, false, null, out, false);
-        }
-
-        public Settings withModels(Models m) {
-            return new Settings(iterations, learningRate, printEvery, layers, nH, m, seed, framework, image, out, quiet);
-        }
-
-        public Settings withIterations(int n) {
-            return new Settings(n, learningRate, printEvery, layers, nH, models, seed, framework, image, out, quiet);
-        }
-
-        public Settings withFramework(boolean f) {
-            return new Settings(iterations, learningRate, printEvery, layers, nH, models, seed, f, image, out, quiet);
-        }
-
-        public Settings withImage(Path picture) {
-            return new Settings(iterations, learningRate, printEvery, layers, nH, models, seed, framework, picture, out,
-                    quiet);
-        }
-
-        public Settings withQuiet(boolean q) {
-            return new Settings(iterations, learningRate, printEvery, layers, nH, models, seed, framework, image, out, q);
+        /** The command line's word (also in {@code --help}): {@code both}, {@code two-layer}, {@code l-layer}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     /**
-     * What the graded functions return: the notebook's {@code parameters, costs} (the costs recorded every
-     * {@code print_every} iterations and at the last one), plus the training time.
+     * The notebook's runs: both models, {@code num_iterations = 2500}, {@code learning_rate = 0.0075}, seed 1, the
+     * cost printed every 100 iterations and at the last one.
+     */
+    @Command(name = "c1w4-deep-network-application",
+            description = "Course 1 week 4: a 2-layer and an L-layer network classify cat pictures.")
+    public static final class Options extends CatsClassifierOptions {
+
+        @Option(names = "--layers", split = ",", paramLabel = "N",
+                description = "layers_dims of the L-layer model, input first, comma-separated (default: ${DEFAULT-VALUE}).")
+        public int[] layers = L_LAYER_DIMS.clone();
+
+        @Option(names = "--n-h", description = "Hidden units of the two-layer model (default: ${DEFAULT-VALUE}).")
+        public int nH = TWO_LAYER_DIMS[1];
+
+        @Option(names = "--model", paramLabel = "MODEL",
+                description = "Which model to train: both, two-layer or l-layer (default: ${DEFAULT-VALUE}).")
+        public Models models = Models.BOTH;
+
+        @Option(names = "--seed", description = "The notebook's np.random.seed, also inside the initialisers"
+                + " (default: ${DEFAULT-VALUE}).")
+        public long seed = 1;
+
+        public Options() {
+            super(2500, 0.0075, 100);
+        }
+
+        @Override
+        public void validate() {
+            super.validate();
+            int[] l = layers;
+            if (l.length < 2 || l[0] != L_LAYER_DIMS[0] || l[l.length - 1] != 1) {
+                throw new OptionException("--layers must start with 12288 (64*64*3 pixels) and end with 1 (one"
+                        + " sigmoid unit), e.g. 12288,20,7,5,1, but was " + Arrays.toString(l));
+            }
+            for (int d : l) {
+                OptionChecks.atLeast("--layers sizes", d, 1);
+            }
+            OptionChecks.atLeast("--n-h", nH, 1);
+            OptionChecks.numpySeed("--seed", seed, 0);
+        }
+    }
+
+    /**
+     * What the graded functions return: the notebook's {@code parameters, costs} (the costs the recorder kept: every
+     * {@code print_every} iterations and the last one), plus the training time.
      */
     public record Fit(Parameters parameters, CostCurve costs, long trainingNanos) {
 
@@ -146,6 +133,8 @@ public final class DeepNetworkApplication implements Callable<Integer> {
             return trainingNanos / 1e6 / (at[at.length - 1] + 1);
         }
     }
+
+    private static final String TWO_LAYER_NAME = "Two-layer model";
 
     /** One model of a run: its fit, predictions and accuracies. */
     public record TrainedModel(String name, int[] layerDims, Fit fit, INDArray trainPredictions,
@@ -158,31 +147,22 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         public Parameters parameters() {
             return fit.parameters();
         }
+
+        boolean twoLayer() {
+            return name.equals(TWO_LAYER_NAME);
+        }
     }
 
-    /** What a run produced; a model that was not trained is null. */
-    public record Result(TrainedModel twoLayer, TrainedModel lLayer, List<Integer> mislabeled, String imageVerdict,
+    /** What a run produced; a model that was not trained is null, and so is the image without {@code --image}. */
+    public record Result(TrainedModel twoLayer, TrainedModel lLayer, List<Integer> mislabeled, OwnImage image,
             List<Path> plots) {
     }
 
-    static {
-        // float64 before anything else, so the backend banner and every array are DOUBLE
-        Numerics.useFloat64();
+    private DeepNetworkApplication() {
     }
-
-    /** Standard output: runs printing here also get a progress bar (on a terminal, and unless --quiet). */
-    static final Consumer<String> CONSOLE = line -> System.out.println(line);
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new DeepNetworkApplication(), args));
-    }
-
-    @Override
-    public Integer call() {
-        Settings s = new Settings(iterations, learningRate, printEvery, layers, nH, models, common.seedOr(1), framework,
-                image, common.out(), common.quiet());
-        run(s, CONSOLE);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), DeepNetworkApplication::run, args));
     }
 
     // -------------------------------------------------------------------------------- graded functions
@@ -193,15 +173,15 @@ public final class DeepNetworkApplication implements Callable<Integer> {
      *
      * @param layersDims {@code (n_x, n_h, n_y)}
      * @param seed the notebook's {@code np.random.seed(1)} (also the seed inside {@code initialize_parameters})
-     * @param onCost receives the cost every {@code printEvery} iterations and at the last one
+     * @param costs keeps (and prints) the costs: the notebook's {@code CostRecorder.every(100).andLast(num_iterations)}
+     * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
     public static Fit twoLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
-            int numIterations, int printEvery, long seed, CostListener onCost) {
+            int numIterations, long seed, CostRecorder costs) {
         if (layersDims.length != 3) {
             throw new IllegalArgumentException("layers_dims of the two-layer model is (n_x, n_h, n_y) but was "
                     + Arrays.toString(layersDims));
         }
-        Numerics.useFloat64();
         // np.random.seed(1); (n_x, n_h, n_y) = layers_dims
         // parameters = initialize_parameters(n_x, n_h, n_y)        (seeds 1 again, weights * 0.01)
         Parameters parameters = Initializers.initializeParameters(layersDims[0], layersDims[1], layersDims[2], seed);
@@ -214,17 +194,19 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         //     dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
         //     parameters = update_parameters(parameters, grads, learning_rate)
         // -- the same arithmetic as the L-layer loop with L = 2, run by the shared engine:
-        return train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
+        return train(X, Y, parameters, learningRate, numIterations, costs);
     }
 
     /**
      * {@code L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False)}:
      * [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID, full-batch gradient descent, weights initialised by
      * {@code dnn_app_utils_v3.initialize_parameters_deep} (seed 1, divided by {@code sqrt(n_{l-1})}).
+     *
+     * @param costs keeps (and prints) the costs, as for {@link #twoLayerModel}
+     * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
     public static Fit lLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
-            int numIterations, int printEvery, long seed, CostListener onCost) {
-        Numerics.useFloat64();
+            int numIterations, long seed, CostRecorder costs) {
         // np.random.seed(1)
         // parameters = initialize_parameters_deep(layers_dims)
         Parameters parameters = Initializers.initializeParametersDeepScaled(seed, layersDims);
@@ -233,7 +215,7 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         //     cost = compute_cost(AL, Y)
         //     grads = L_model_backward(AL, Y, caches)
         //     parameters = update_parameters(parameters, grads, learning_rate)
-        return train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
+        return train(X, Y, parameters, learningRate, numIterations, costs);
     }
 
     /** {@code predict(X, y, parameters)}: 0/1 predictions (1, m), probability strictly above 0.5 means cat. */
@@ -254,93 +236,85 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         return wrong;
     }
 
+    /**
+     * The loop, run by the shared engine's {@link GradientDescent}, which gives each iteration's cost to
+     * {@code costs}: it keeps and prints the ones the notebook does
+     * ({@code if print_cost and i % 100 == 0 or i == num_iterations - 1}) and stops on a NaN.
+     */
     private static Fit train(INDArray X, INDArray Y, Parameters parameters, double learningRate, int numIterations,
-            int printEvery, CostListener onCost) {
+            CostRecorder costs) {
         long start = System.nanoTime();
-        CostCurve costs = GradientDescent.train(X, Y, parameters, learningRate, numIterations, printEvery, onCost);
-        return new Fit(parameters, costs, System.nanoTime() - start);
+        new GradientDescent(X, Y, parameters).run(learningRate, numIterations, 1, costs::record);
+        return new Fit(parameters, costs.curve(), System.nanoTime() - start);
     }
 
     // -------------------------------------------------------------------------------- the notebook, top to bottom
 
-    /** The whole notebook: load, train, print, plot. The CLI and the tests both run this. */
-    public static Result run(Settings s, Consumer<String> out) {
-        Numerics.useFloat64();
-        validate(s);
+    /** The whole notebook: load, train, print, plot. The command line and the tests both run this. */
+    public static Result run(Options options, Report report) {
         // train_x_orig, train_y, test_x_orig, test_y, classes = load_data()
         CatsData.Split train = CatsData.train();
         CatsData.Split test = CatsData.test();
+        INDArray trainY = train.labels();
+        INDArray testY = test.labels();
+        DeepNetwork.requireBinaryLabels(trainY, "train_y");
+        DeepNetwork.requireBinaryLabels(testY, "test_y");
         // train_x = train_x_orig.reshape(train_x_orig.shape[0], -1).T / 255.
         INDArray trainX = train.flattenedScaled();
         INDArray testX = test.flattenedScaled();
-        INDArray trainY = train.labels();
-        INDArray testY = test.labels();
-        Shapes.requireDim(trainX, "train_x", 0, s.layers()[0]);
-        print(s, out, "train_x's shape: " + Shapes.format(trainX.shape()));
-        print(s, out, "test_x's shape: " + Shapes.format(testX.shape()));
+        report.say("train_x's shape: " + Shapes.format(trainX.shape()));
+        report.say("test_x's shape: " + Shapes.format(testX.shape()));
 
         List<Path> plots = new ArrayList<>();
         TrainedModel two = null;
         TrainedModel deep = null;
-        if (s.models() != Models.L_LAYER) {
-            int[] dims = {s.layers()[0], s.nH(), 1};
-            two = runOne(s, out, "Two-layer model", dims, trainX, trainY, testX, testY);
-            plots.add(plotCosts(s, two, "c1w4-two-layer-cost.png"));
+        if (options.models != Models.L_LAYER) {
+            int[] dims = {options.layers[0], options.nH, 1};
+            two = runOne(options, report, true, dims, trainX, trainY, testX, testY);
+            plots.add(plotCosts(options, two, "c1w4-two-layer-cost.png"));
         }
-        if (s.models() != Models.TWO_LAYER) {
-            deep = runOne(s, out, "L-layer model", s.layers(), trainX, trainY, testX, testY);
-            plots.add(plotCosts(s, deep, "c1w4-l-layer-cost.png"));
+        if (options.models != Models.TWO_LAYER) {
+            deep = runOne(options, report, false, options.layers, trainX, trainY, testX, testY);
+            plots.add(plotCosts(options, deep, "c1w4-l-layer-cost.png"));
         }
         TrainedModel last = deep != null ? deep : two;
 
         // print_mislabeled_images(classes, test_x, test_y, pred_test)
         List<Integer> wrong = mislabeledIndices(last.testPredictions(), testY);
-        plots.add(plotMislabeled(s, test, last, wrong));
-        print(s, out, wrong.size() + " of " + test.size() + " test pictures mislabeled by the " + last.name()
-                + ": " + s.out().resolve("c1w4-mislabeled.png"));
+        plots.add(plotMislabeled(options, test, last, wrong));
+        report.say(wrong.size() + " of " + test.size() + " test pictures mislabeled by the " + last.name()
+                + ": " + options.out.resolve("c1w4-mislabeled.png"));
 
-        String verdict = null;
-        if (s.image() != null) {
-            verdict = classify(s.image(), last, test.classes());
-            out.accept(verdict);
+        OwnImage mine = options.image == null ? null : classify(options.image, last, test.classes());
+        if (mine != null) {
+            report.result(mine.line(last.twoLayer() ? "2-layer model" : "L-layer model"));
         }
-        if (!s.quiet()) {
-            plots.forEach(p -> out.accept("Wrote " + p));
-        }
-        return new Result(two, deep, wrong, verdict, plots);
+        plots.forEach(p -> report.say("Wrote " + p));
+        return new Result(two, deep, List.copyOf(wrong), mine, List.copyOf(plots));
     }
 
-    private static TrainedModel runOne(Settings s, Consumer<String> out, String name, int[] dims, INDArray trainX,
+    private static TrainedModel runOne(Options options, Report report, boolean twoLayer, int[] dims, INDArray trainX,
             INDArray trainY, INDArray testX, INDArray testY) {
-        print(s, out, "");
-        print(s, out, name + " " + Arrays.toString(dims) + (s.framework() ? ", DL4J ComputationGraph" : "")
-                + ": " + s.iterations() + " iterations, learning rate " + NumpyFormat.repr(s.learningRate()));
+        String name = twoLayer ? TWO_LAYER_NAME : "L-layer model";
+        report.say("");
+        report.say(name + " " + Arrays.toString(dims) + (options.framework ? ", DL4J ComputationGraph" : "")
+                + ": " + options.iterations + " iterations, learning rate " + NumpyFormat.repr(options.learningRate));
         Fit trained;
-        boolean console = out == CONSOLE;
-        try (Progress progress = Progress.start(name, s.iterations(), s.quiet() || !console)) {
-            CostListener printer = (i, cost) -> {
-                // if print_cost and i % 100 == 0 or i == num_iterations - 1: print("Cost after iteration ...")
-                String line = String.format(Locale.ROOT, "Cost after iteration %d: %s", i, NumpyFormat.fixed6(cost));
-                if (console) {
-                    progress.println(line);
-                    progress.stepTo(i + 1);
-                } else if (!s.quiet()) {
-                    out.accept(line);
-                }
-            };
-            boolean twoLayer = dims.length == 3 && name.startsWith("Two");
-            if (s.framework()) {
+        try (Progress progress = report.progress(name, options.iterations)) {
+            // if print_cost and i % 100 == 0 or i == num_iterations - 1: print("Cost after iteration {}: {}" ...)
+            CostRecorder costs = options.printedCosts(report, progress).andLast(options.iterations);
+            if (options.framework) {
                 Parameters initial = twoLayer
-                        ? Initializers.initializeParameters(dims[0], dims[1], dims[2], s.seed())
-                        : Initializers.initializeParametersDeepScaled(s.seed(), dims);
-                trained = DeepNetworkGraph.train(trainX, trainY, dims, initial, s.learningRate(),
-                        s.iterations(), s.printEvery(), printer);
+                        ? Initializers.initializeParameters(dims[0], dims[1], dims[2], options.seed)
+                        : Initializers.initializeParametersDeepScaled(options.seed, dims);
+                trained = DeepNetworkGraph.train(trainX, trainY, dims, initial, options.learningRate,
+                        options.iterations, costs);
             } else if (twoLayer) {
-                trained = twoLayerModel(trainX, trainY, dims, s.learningRate(), s.iterations(), s.printEvery(),
-                        s.seed(), printer);
+                trained = twoLayerModel(trainX, trainY, dims, options.learningRate, options.iterations, options.seed,
+                        costs);
             } else {
-                trained = lLayerModel(trainX, trainY, dims, s.learningRate(), s.iterations(), s.printEvery(),
-                        s.seed(), printer);
+                trained = lLayerModel(trainX, trainY, dims, options.learningRate, options.iterations, options.seed,
+                        costs);
             }
         }
         // predictions_train = predict(train_x, train_y, parameters); predictions_test = predict(test_x, ...)
@@ -349,37 +323,32 @@ public final class DeepNetworkApplication implements Callable<Integer> {
         double trainAccuracy = DeepNetwork.accuracy(predTrain, trainY);
         double testAccuracy = DeepNetwork.accuracy(predTest, testY);
         // print("Accuracy: " + str(np.sum((p == y)/m)))
-        out.accept("Accuracy: " + NumpyFormat.repr(trainAccuracy));
-        out.accept("Accuracy: " + NumpyFormat.repr(testAccuracy));
-        print(s, out, String.format(Locale.ROOT, "(%.2f ms per iteration)", trained.msPerIteration()));
+        report.result("Accuracy: " + NumpyFormat.repr(trainAccuracy));
+        report.result("Accuracy: " + NumpyFormat.repr(testAccuracy));
+        report.say(String.format(Locale.ROOT, "(%.2f ms per iteration)", trained.msPerIteration()));
         return new TrainedModel(name, dims.clone(), trained, predTrain, predTest, trainAccuracy, testAccuracy);
     }
 
     /** The notebook's custom-image cell: resize to 64x64, /255, flatten, predict. */
-    static String classify(Path picture, TrainedModel model, List<String> classes) {
-        int numPx = 64;
-        // image = np.array(Image.open(fname).resize((num_px, num_px))) / 255.
-        INDArray pixels = Images.resize(Images.read(picture), numPx, numPx).divi(255.0);
-        // image = image.reshape((1, num_px * num_px * 3)).T
-        INDArray x = pixels.reshape('c', 1, (long) numPx * numPx * 3).transpose().dup('c');
+    static OwnImage classify(Path picture, TrainedModel model, List<String> classes) {
+        // image = np.array(Image.open(fname).resize((num_px, num_px))) / 255.; image.reshape((1, -1)).T
+        INDArray x = OwnImage.column(picture, 64);
         Shapes.requireDim(x, "image", 0, model.layerDims()[0]);
         // my_predicted_image = predict(image, my_label_y, parameters)
-        double p = predict(x, model.parameters()).getDouble(0, 0);
-        String label = model.name().startsWith("Two") ? "2-layer" : "L-layer";
-        // print("y = " + str(np.squeeze(my_predicted_image)) + ", your L-layer model predicts a \"" + classes[...] + "\" picture.")
-        return "y = " + NumpyFormat.repr(p) + ", your " + label + " model predicts a \"" + classes.get((int) p)
-                + "\" picture.";
+        double y = predict(x, model.parameters()).getDouble(0, 0);
+        double probability = DeepNetwork.predictProbabilities(x, model.parameters()).getDouble(0, 0);
+        return new OwnImage(picture, probability, y, classes.get((int) y));
     }
 
-    private static Path plotCosts(Settings s, TrainedModel model, String file) {
+    private static Path plotCosts(Options options, TrainedModel model, String file) {
         // plt.plot(np.squeeze(costs)); plt.ylabel('cost'); plt.xlabel('iterations (per hundreds)')
-        return LinePlot.titled(model.name() + ", learning rate = " + NumpyFormat.repr(s.learningRate()))
-                .axes("iterations (per " + s.printEvery() + ")", "cost")
-                .line("cost", model.costs().every(s.printEvery()))
-                .save(s.out().resolve(file));
+        return LinePlot.titled(model.name() + ", learning rate = " + NumpyFormat.repr(options.learningRate))
+                .axes("iterations (per " + options.printEvery + ")", "cost")
+                .line("cost", model.costs().every(options.printEvery))
+                .save(options.out.resolve(file));
     }
 
-    private static Path plotMislabeled(Settings s, CatsData.Split test, TrainedModel model, List<Integer> wrong) {
+    private static Path plotMislabeled(Options options, CatsData.Split test, TrainedModel model, List<Integer> wrong) {
         List<BufferedImage> pictures = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int index : wrong) {
@@ -391,54 +360,6 @@ public final class DeepNetworkApplication implements Callable<Integer> {
             captions.add("Prediction: " + test.classes().get((int) model.testPredictions().getDouble(0, index))
                     + "\nClass: " + test.classes().get(test.label(index)));
         }
-        return ImageGrid.save(pictures, captions, 6, s.out().resolve("c1w4-mislabeled.png"));
-    }
-
-    private static void validate(Settings s) {
-        if (s.iterations() < 1) {
-            throw new IllegalArgumentException("--iterations must be at least 1 but was " + s.iterations());
-        }
-        if (s.printEvery() < 1) {
-            throw new IllegalArgumentException("--print-every must be at least 1 but was " + s.printEvery());
-        }
-        if (!(s.learningRate() > 0) || !Double.isFinite(s.learningRate())) {
-            throw new IllegalArgumentException("--learning-rate must be a positive number but was " + s.learningRate());
-        }
-        int[] l = s.layers();
-        if (l.length < 2 || l[0] != 12288 || l[l.length - 1] != 1) {
-            throw new IllegalArgumentException("--layers must start with 12288 (64*64*3 pixels) and end with 1 (one"
-                    + " sigmoid unit), e.g. 12288,20,7,5,1, but was " + Arrays.toString(l));
-        }
-        for (int d : l) {
-            if (d < 1) {
-                throw new IllegalArgumentException("--layers sizes must be positive but were " + Arrays.toString(l));
-            }
-        }
-        if (s.nH() < 1) {
-            throw new IllegalArgumentException("--n-h must be at least 1 but was " + s.nH());
-        }
-        if (s.image() != null && !java.nio.file.Files.isRegularFile(s.image())) {
-            throw new IllegalArgumentException("--image " + s.image() + " is not a file");
-        }
-    }
-
-    private static void print(Settings s, Consumer<String> out, String line) {
-        if (!s.quiet()) {
-            out.accept(line);
-        }
-    }
-
-    /** {@code both}, {@code two-layer}, {@code l-layer}. */
-    static final class ModelsConverter implements picocli.CommandLine.ITypeConverter<Models> {
-        @Override
-        public Models convert(String value) {
-            return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "both" -> Models.BOTH;
-                case "two-layer", "2-layer", "two" -> Models.TWO_LAYER;
-                case "l-layer", "deep" -> Models.L_LAYER;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "expected both, two-layer or l-layer but was '" + value + "'");
-            };
-        }
+        return ImageGrid.save(pictures, captions, 6, options.out.resolve("c1w4-mislabeled.png"));
     }
 }

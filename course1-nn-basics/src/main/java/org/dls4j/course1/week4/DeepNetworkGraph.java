@@ -2,12 +2,11 @@ package org.dls4j.course1.week4;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.course1.week4.DeepNetworkApplication.Fit;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.graph.DenseGraphs;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.train.CostCurve;
-import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostRecorder;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -48,30 +47,15 @@ public final class DeepNetworkGraph {
     /**
      * Trains the graph from {@code initial} for {@code iterations} full-batch steps. Each {@code fit} computes the
      * cost of the current parameters (its {@code score()}) and then takes one step, so cost i is the cost before
-     * step i, as in the notebook's loop.
+     * step i, as in the notebook's loop; each goes to {@code costs}, the recorder the from-scratch models use.
      */
-    public static Fit train(INDArray X, INDArray Y, int[] layerDims, Parameters initial,
-            double learningRate, int iterations, int printEvery, CostListener onCost) {
-        Numerics.useFloat64();
+    public static Fit train(INDArray X, INDArray Y, int[] layerDims, Parameters initial, double learningRate,
+            int iterations, CostRecorder costs) {
         Shapes.require(Y, "Y", 1, X.size(1));
         ComputationGraph graph = build(layerDims, learningRate);
         setParameters(graph, initial);
-        int records = (iterations - 1) / printEvery + 1 + ((iterations - 1) % printEvery == 0 ? 0 : 1);
-        int[] at = new int[records];
-        double[] costs = new double[records];
         long start = System.nanoTime();
-        DenseGraphs.fitFullBatch(graph, X, Y, iterations, (i, cost) -> {
-            if (i % printEvery == 0 || i == iterations - 1) {
-                // record r: every printEvery-th iteration, and the last one
-                int r = i % printEvery == 0 ? i / printEvery : records - 1;
-                at[r] = i;
-                costs[r] = cost;
-                if (onCost != null) {
-                    onCost.onCost(i, cost);
-                }
-            }
-        });
-        long nanos = System.nanoTime() - start;
-        return new Fit(parameters(graph, layerDims.length - 1), new CostCurve(at, costs), nanos);
+        CostCurve curve = DenseGraphs.fitFullBatch(graph, X, Y, iterations, costs);
+        return new Fit(parameters(graph, layerDims.length - 1), curve, System.nanoTime() - start);
     }
 }

@@ -1,18 +1,14 @@
 package org.dls4j.course1.week4;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
-import org.dls4j.shared.cli.CommonOptions;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.scratch.dense.Cache;
 import org.dls4j.shared.scratch.dense.Costs;
 import org.dls4j.shared.scratch.dense.DeepNetwork.LayerOutput;
@@ -20,14 +16,12 @@ import org.dls4j.shared.scratch.dense.DeepNetwork.LinearGradients;
 import org.dls4j.shared.scratch.dense.DeepNetwork.LinearOutput;
 import org.dls4j.shared.scratch.dense.DeepNetwork.ModelOutput;
 import org.dls4j.shared.scratch.dense.DeepNetwork;
-import org.dls4j.shared.scratch.dense.DeepNetworkTestCases;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.LinearCache;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * Course 1, week 4: <b>Building your Deep Neural Network: Step by Step</b>. The graded functions, in the notebook's
@@ -36,8 +30,7 @@ import picocli.CommandLine.Mixin;
  * each one stands for are in its Javadoc and, line by line, in the engine's source.
  *
  * <p>What the learner sees ({@code ./dls run c1w4-step-by-step}): every unit check of the 2021 notebook, run on the
- * notebook's own test cases (rebuilt with numpy's random stream in {@link DeepNetworkTestCases}) and printed as numpy prints,
- * e.g.
+ * notebook's own test cases ({@link DeepNetworkTestCases}, its {@code testCases.py}) and printed as numpy prints, e.g.
  * <pre>
  * W1 = [[ 0.01624345 -0.00611756 -0.00528172]
  *  [-0.01072969  0.00865408 -0.02301539]]
@@ -49,32 +42,25 @@ import picocli.CommandLine.Mixin;
  * Cost: 0.2797765635793422
  * ...
  * </pre>
- * No plots: this notebook has none.
+ * With {@code -q} the values only, without the {@code == function} headings. No plots: this notebook has none.
  */
-@Command(name = "c1w4-step-by-step", mixinStandardHelpOptions = true,
-        description = "Course 1 week 4: the L-layer network's building blocks, each run on the notebook's test case.")
-public final class DeepNetworkStepByStep implements Callable<Integer> {
+public final class DeepNetworkStepByStep {
 
-    @Mixin
-    CommonOptions common = CommonOptions.defaults(Path.of("out"), false);
-
-    /** What the run computed, under the names it printed, plus the printed lines. */
-    public record Result(Map<String, INDArray> arrays, double cost, List<String> lines) {
+    /** The notebook has no settings: only the common options. */
+    @Command(name = "c1w4-step-by-step",
+            description = "Course 1 week 4: the L-layer network's building blocks, each run on the notebook's test case.")
+    public static final class Options extends AssignmentOptions {
     }
 
-    static {
-        // float64 before anything else, so the backend banner and every array are DOUBLE
-        Numerics.useFloat64();
+    /** What the run computed, under the names it printed. */
+    public record Result(Map<String, INDArray> arrays, double cost) {
+    }
+
+    private DeepNetworkStepByStep() {
     }
 
     public static void main(String[] args) {
-        System.exit(AssignmentRunner.execute(new DeepNetworkStepByStep(), args));
-    }
-
-    @Override
-    public Integer call() {
-        run(System.out::println);
-        return 0;
+        System.exit(AssignmentRunner.execute(new Options(), DeepNetworkStepByStep::run, args));
     }
 
     // -------------------------------------------------------------------------------- graded functions
@@ -161,88 +147,81 @@ public final class DeepNetworkStepByStep implements Callable<Integer> {
 
     // -------------------------------------------------------------------------------- the notebook's test cells
 
-    /** Runs every unit check of the notebook and prints what the notebook prints. */
-    public static Result run(Consumer<String> out) {
-        Numerics.useFloat64();
+    /**
+     * Runs every unit check of the notebook on its test cases and prints what the notebook prints: a heading per
+     * function (dropped by {@code -q}), then its values (always printed: they are the Expected Output).
+     */
+    public static Result run(Options options, Report report) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
-        Consumer<String> print = line -> {
-            lines.add(line);
-            out.accept(line);
-        };
 
-        print.accept("== initialize_parameters(3, 2, 1)");
+        report.say("== initialize_parameters(3, 2, 1)");
         Parameters two = initializeParameters(3, 2, 1);
-        show(print, arrays, "", two);
+        show(report, arrays, "", two);
 
-        print.accept("== initialize_parameters_deep([5, 4, 3])");
+        report.say("== initialize_parameters_deep([5, 4, 3])");
         Parameters deep = initializeParametersDeep(5, 4, 3);
-        show(print, arrays, "deep ", deep);
+        show(report, arrays, "deep ", deep);
 
-        print.accept("== linear_forward");
+        report.say("== linear_forward");
         INDArray[] lf = DeepNetworkTestCases.linearForward();
         LinearOutput z = linearForward(lf[0], lf[1], lf[2]);
-        put(print, arrays, "Z = ", "Z", z.Z());
+        put(report, arrays, "Z = ", "Z", z.Z());
 
-        print.accept("== linear_activation_forward");
+        report.say("== linear_activation_forward");
         INDArray[] laf = DeepNetworkTestCases.linearActivationForward();
-        put(print, arrays, "With sigmoid: A = ", "sigmoid A",
+        put(report, arrays, "With sigmoid: A = ", "sigmoid A",
                 linearActivationForward(laf[0], laf[1], laf[2], "sigmoid").A());
-        put(print, arrays, "With ReLU: A = ", "relu A", linearActivationForward(laf[0], laf[1], laf[2], "relu").A());
+        put(report, arrays, "With ReLU: A = ", "relu A", linearActivationForward(laf[0], laf[1], laf[2], "relu").A());
 
-        print.accept("== L_model_forward");
+        report.say("== L_model_forward");
         DeepNetworkTestCases.Model lmf = DeepNetworkTestCases.lModelForward2Hidden();
         ModelOutput forward = lModelForward(lmf.X(), lmf.parameters());
-        put(print, arrays, "AL = ", "AL", forward.AL());
-        print.accept("Length of caches list = " + forward.caches().size());
+        put(report, arrays, "AL = ", "AL", forward.AL());
+        report.result("Length of caches list = " + forward.caches().size());
 
-        print.accept("== compute_cost");
+        report.say("== compute_cost");
         INDArray[] cc = DeepNetworkTestCases.computeCost();
         double cost = computeCost(cc[0], cc[1]);
-        print.accept("Cost: " + NumpyFormat.repr(cost));
+        report.result("Cost: " + NumpyFormat.repr(cost));
 
-        print.accept("== linear_backward");
+        report.say("== linear_backward");
         INDArray dZ = DeepNetworkTestCases.linearBackwardDZ();
         LinearGradients lb = linearBackward(dZ, DeepNetworkTestCases.linearBackwardCache());
-        put(print, arrays, "dA_prev: ", "linear dA_prev", lb.dAPrev());
-        put(print, arrays, "dW: ", "linear dW", lb.dW());
-        put(print, arrays, "db: ", "linear db", lb.db());
+        put(report, arrays, "dA_prev: ", "linear dA_prev", lb.dAPrev());
+        put(report, arrays, "dW: ", "linear dW", lb.dW());
+        put(report, arrays, "db: ", "linear db", lb.db());
 
-        print.accept("== linear_activation_backward");
+        report.say("== linear_activation_backward");
         DeepNetworkTestCases.Backward lab = DeepNetworkTestCases.linearActivationBackward();
         LinearGradients s = linearActivationBackward(lab.dA(), lab.cache(), "sigmoid");
-        put(print, arrays, "With sigmoid: dA_prev = ", "sigmoid dA_prev", s.dAPrev());
-        put(print, arrays, "With sigmoid: dW = ", "sigmoid dW", s.dW());
-        put(print, arrays, "With sigmoid: db = ", "sigmoid db", s.db());
+        put(report, arrays, "With sigmoid: dA_prev = ", "sigmoid dA_prev", s.dAPrev());
+        put(report, arrays, "With sigmoid: dW = ", "sigmoid dW", s.dW());
+        put(report, arrays, "With sigmoid: db = ", "sigmoid db", s.db());
         LinearGradients r = linearActivationBackward(lab.dA(), lab.cache(), "relu");
-        put(print, arrays, "With relu: dA_prev = ", "relu dA_prev", r.dAPrev());
-        put(print, arrays, "With relu: dW = ", "relu dW", r.dW());
-        put(print, arrays, "With relu: db = ", "relu db", r.db());
+        put(report, arrays, "With relu: dA_prev = ", "relu dA_prev", r.dAPrev());
+        put(report, arrays, "With relu: dW = ", "relu dW", r.dW());
+        put(report, arrays, "With relu: db = ", "relu db", r.db());
 
-        print.accept("== L_model_backward");
+        report.say("== L_model_backward");
         DeepNetworkTestCases.ModelBackward lmb = DeepNetworkTestCases.lModelBackward();
         Gradients grads = lModelBackward(lmb.AL(), lmb.Y(), lmb.caches());
-        put(print, arrays, "dA0 = ", "dA0", grads.dA(0));
-        put(print, arrays, "dA1 = ", "dA1", grads.dA(1));
-        put(print, arrays, "dW1 = ", "dW1", grads.dW(1));
-        put(print, arrays, "dW2 = ", "dW2", grads.dW(2));
-        put(print, arrays, "db1 = ", "db1", grads.db(1));
-        put(print, arrays, "db2 = ", "db2", grads.db(2));
+        for (String name : List.of("dA0", "dA1", "dW1", "dW2", "db1", "db2")) {
+            put(report, arrays, name + " = ", name, grads.get(name));
+        }
 
-        print.accept("== update_parameters (learning_rate = 0.1)");
+        report.say("== update_parameters (learning_rate = 0.1)");
         DeepNetworkTestCases.Update up = DeepNetworkTestCases.updateParameters();
-        show(print, arrays, "updated ", updateParameters(up.parameters(), up.grads(), 0.1));
-        return new Result(Collections.unmodifiableMap(arrays), cost, List.copyOf(lines));
+        show(report, arrays, "updated ", updateParameters(up.parameters(), up.grads(), 0.1));
+        return new Result(Collections.unmodifiableMap(arrays), cost);
     }
 
-    private static void show(Consumer<String> print, Map<String, INDArray> arrays, String prefix, Parameters p) {
-        p.asMap().forEach((name, value) -> put(print, arrays, name + " = ", prefix + name, value));
+    private static void show(Report report, Map<String, INDArray> arrays, String prefix, Parameters p) {
+        p.asMap().forEach((name, value) -> put(report, arrays, name + " = ", prefix + name, value));
     }
 
-    private static void put(Consumer<String> print, Map<String, INDArray> arrays, String label, String key,
-            INDArray value) {
+    private static void put(Report report, Map<String, INDArray> arrays, String label, String key, INDArray value) {
         arrays.put(key, value);
         // print("Z = " + str(Z))
-        print.accept(label + NumpyFormat.array(value));
+        report.result(label + NumpyFormat.array(value));
     }
 }

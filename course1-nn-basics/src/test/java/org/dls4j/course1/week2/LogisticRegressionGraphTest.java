@@ -3,10 +3,10 @@ package org.dls4j.course1.week2;
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.dls4j.course1.week2.LogisticRegression.Result;
-import org.dls4j.shared.Numerics;
+import org.dls4j.course1.week2.LogisticRegression.Model;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.data.images.CatsData;
+import org.dls4j.shared.train.CostRecorder;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,22 +23,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class LogisticRegressionGraphTest {
 
-
     @Test
     void graphAndScratchAgreeOnTheNotebookRun() {
         compare(2000, "99.04306220095694", "70.0");
     }
 
     private static void compare(int iterations, String trainAccuracy, String testAccuracy) {
-        Numerics.useFloat64();
         CatsData.Split train = CatsData.train();
         CatsData.Split test = CatsData.test();
         INDArray xTrain = train.flattenedScaled();
         INDArray xTest = test.flattenedScaled();
-        Result scratch = LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005, 1,
-                false, null);
-        Result graph = LogisticRegressionGraph.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005, 1,
-                false, null);
+        Model scratch = LogisticRegression.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005,
+                CostRecorder.every(1));
+        Model graph = LogisticRegressionGraph.model(xTrain, train.labels(), xTest, test.labels(), iterations, 0.005,
+                CostRecorder.every(1));
         double worst = 0;
         for (int i = 0; i < iterations; i++) {
             double rel = Math.abs(graph.costs()[i] - scratch.costs()[i]) / scratch.costs()[i];

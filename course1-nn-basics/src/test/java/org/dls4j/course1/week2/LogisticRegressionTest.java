@@ -8,17 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.dls4j.course1.CommandLineRun;
+import org.dls4j.course1.week2.LogisticRegression.Model;
 import org.dls4j.course1.week2.LogisticRegression.Optimization;
-import org.dls4j.course1.week2.LogisticRegression.Parameters;
 import org.dls4j.course1.week2.LogisticRegression.Propagation;
-import org.dls4j.course1.week2.LogisticRegression.Result;
-import org.dls4j.shared.Numerics;
+import org.dls4j.course1.week2.LogisticRegression.WeightsAndBias;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.testing.ReferenceFiles;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.OptionException;
+import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.DataFiles;
+import org.dls4j.shared.data.images.CatsData;
+import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,10 +46,8 @@ class LogisticRegressionTest {
         0.18303333796883509, 0.17439859438448874, 0.16652139705400335, 0.15930451829756614, 0.15266732471296504,
         0.14654223503982336, 0.14087207570310156};
 
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
+    /** This model's probability for {@code cat_in_iran.jpg} (see {@link #fullRunPrintsTheNotebookNumbers}). */
+    static final double CAT_IN_IRAN_PROBABILITY = 0.7393523843781964;
 
     private static INDArray m(double[][] rows) {
         return Nd4j.createFromArray(rows);
@@ -66,7 +69,7 @@ class LogisticRegressionTest {
 
     @Test
     void initializeWithZeros() {
-        Parameters p = LogisticRegression.initializeWithZeros(2);
+        WeightsAndBias p = LogisticRegression.initializeWithZeros(2);
         assertEquals("[[0.]\n [0.]]", NumpyFormat.array(p.w()));
         assertEquals("0.0", NumpyFormat.repr(p.b()));
         assertThrows(IllegalArgumentException.class, () -> LogisticRegression.initializeWithZeros(0));
@@ -110,7 +113,7 @@ class LogisticRegressionTest {
     void optimizeAllVersions() {
         // 2017
         Optimization o = LogisticRegression.optimize(col(1, 2), 2, m(new double[][] {{1, 2}, {3, 4}}),
-                m(new double[][] {{1, 0}}), 100, 0.009, false);
+                m(new double[][] {{1, 0}}), 100, 0.009, CostRecorder.every(100));
         assertAllClose(new double[] {0.1124578970863514, 0.2310677467761294}, o.params().w(), 1e-12, 0, "w 2017");
         assertEquals(1.5593049248448891, o.params().b(), 1e-12);
         assertEquals("[[0.90158428]\n [1.76250842]]", NumpyFormat.array(o.grads().dw()));
@@ -118,7 +121,7 @@ class LogisticRegressionTest {
         // 2019-20
         INDArray x = m(new double[][] {{1, 2, -1}, {3, 4, -3.2}});
         INDArray w = col(1, 2);
-        o = LogisticRegression.optimize(w, 2, x, m(new double[][] {{1, 0, 1}}), 100, 0.009, false);
+        o = LogisticRegression.optimize(w, 2, x, m(new double[][] {{1, 0, 1}}), 100, 0.009, CostRecorder.every(100));
         assertAllClose(new double[] {0.19033590888604332, 0.1225915924656141}, o.params().w(), 1e-12, 0, "w 2019");
         assertEquals(1.9253598300845747, o.params().b(), 1e-12);
         assertEquals("[[0.67752042]\n [1.41625495]]", NumpyFormat.array(o.grads().dw()));
@@ -126,14 +129,14 @@ class LogisticRegressionTest {
         assertAllClose(new double[] {1, 2}, w, 0, 0, "the caller's w is not changed (copy.deepcopy)");
         // 2021
         o = LogisticRegression.optimize(col(1, 2), 1.5, m(new double[][] {{1, -2, -1}, {3, 0.5, -3.2}}),
-                m(new double[][] {{1, 1, 0}}), 100, 0.009, false);
+                m(new double[][] {{1, 1, 0}}), 100, 0.009, CostRecorder.every(100));
         assertAllClose(new double[] {0.8095604646163251, 2.050820199511423}, o.params().w(), 1e-12, 0, "w 2021");
         assertEquals(1.5948713189708588, o.params().b(), 1e-12);
         assertAllClose(new double[] {0.1786050467423819, -0.04840655526979531}, o.grads().dw(), 1e-12, 0, "dw");
         assertEquals(-0.08888460336847771, o.grads().db(), 1e-12);
         assertEquals("0.15900538", NumpyFormat.array(Nd4j.scalar(o.costs()[0])));
         // public_tests.optimize_test: 101 iterations, lr 0.1
-        o = LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 101, 0.1, false);
+        o = LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 101, 0.1, CostRecorder.every(100));
         // (the public tests' literals are rounded to 8 decimals and checked with np.allclose: atol 1e-8)
         assertAllClose(new double[] {-0.70916784, -0.42390859}, o.params().w(), 0, 1e-8, "w");
         assertEquals(2.26891346, o.params().b(), 1e-8);
@@ -159,8 +162,8 @@ class LogisticRegressionTest {
         NumpyRandom rng = new NumpyRandom(0);
         INDArray x = rng.randn(4, 7);
         INDArray xTest = rng.randn(4, 3);
-        Result r = LogisticRegression.model(x, m(new double[][] {{1, 0, 0, 1, 0, 0, 1}}), xTest,
-                m(new double[][] {{0, 1, 0}}), 50, 0.01, 100, false, null);
+        Model r = LogisticRegression.model(x, m(new double[][] {{1, 0, 0, 1, 0, 0, 1}}), xTest,
+                m(new double[][] {{0, 1, 0}}), 50, 0.01, CostRecorder.every(100));
         assertArrayEquals(new double[] {0.6931471805599453}, r.costs(), 1e-15);
         assertAllClose(new double[] {0.08639756558517207, -0.08231267739826846, -0.11798926529340792,
             0.12866053272587225}, r.w(), 1e-12, 0, "w");
@@ -169,14 +172,19 @@ class LogisticRegressionTest {
         assertEquals("[[1. 1. 0.]]", NumpyFormat.array(r.yPredictionTest()));
     }
 
-    /** The notebook's full run through the same path as the command line (plots, your own image). */
+    /**
+     * The notebook's full run through the same path as the command line (plots, your own image), with
+     * {@code --image} the notebook's sample picture {@code cat_in_iran.jpg}.
+     */
     @Test
     void fullRunPrintsTheNotebookNumbers(@TempDir Path out) {
-        LogisticRegression command = LogisticRegression.notebook(out, true);
-        command.compareLearningRates = false;
-        command.image = ReferenceFiles.projectRoot().getParent().resolve("shared/datasets/cats/images/cat_in_iran.jpg");
-        LogisticRegression.Run run = command.run();
-        Result r = run.model();
+        LogisticRegression.Options options = new LogisticRegression.Options();
+        options.out = out;
+        options.compareLearningRates = false;
+        options.image = DataFiles.standard().require("cats/images/cat_in_iran.jpg");
+        Report.Captured report = Report.captured();
+        LogisticRegression.Result run = LogisticRegression.run(options, report);
+        Model r = run.model();
         assertEquals(20, r.costs().length);
         for (int k = 0; k < NOTEBOOK_COSTS.length; k++) {
             assertEquals(NumpyFormat.fixed6(NOTEBOOK_COSTS[k]), NumpyFormat.fixed6(r.costs()[k]), "cost " + 100 * k);
@@ -186,18 +194,32 @@ class LogisticRegressionTest {
         assertEquals("70.0", NumpyFormat.repr(r.testAccuracy()));
         assertEquals(-0.01590624399969298, r.b(), 1e-12);
         assertTrue(Files.isRegularFile(out.resolve("c1w2-lr-cost.png")));
-        assertTrue(run.image().className().equals("cat") || run.image().className().equals("non-cat"));
+        assertTrue(report.lines().contains("Cost after iteration 1900: 0.140872"), report.text());
+        // -q prints the answers only: the accuracies and the verdict on the picture
+        assertEquals(List.of("train accuracy: 99.04306220095694 %", "test accuracy: 70.0 %",
+                "y = 1.0, your algorithm predicts a \"cat\" picture."), report.results());
+        // The reference has no value for this cell (the notebook replays skipped the custom-image cells), so the
+        // expected values are this model's own: 2000 iterations at lr 0.005 (w, b as the notebook's to ~1e-12), the
+        // picture decoded by the JDK, resized to 64x64 by Java2D's bicubic filter, then divided by 255 (the 2021
+        // cell's order). A = sigmoid(w.T x + b) = 0.7393523843781964, 0.24 above the 0.5 threshold: "cat", and the
+        // same on every run (classifying it again gives the same bits).
+        assertEquals(CAT_IN_IRAN_PROBABILITY, run.image().probability(), 1e-9);
+        assertEquals(1.0, run.image().y());
+        assertEquals("cat", run.image().className());
+        assertEquals(run.image(), LogisticRegression.classify(options.image, r, CatsData.train().classes()));
         System.out.printf("LR from scratch: %.2f ms/iteration%n", r.msPerIteration());
     }
 
     /** The comparison section: 3 x 1500 iterations (about half a minute). */
     @Test
     void learningRateComparison(@TempDir Path out) {
-        LogisticRegression.Run run = LogisticRegression.notebook(out, true).run();
+        LogisticRegression.Options options = new LogisticRegression.Options();
+        options.out = out;
+        LogisticRegression.Result run = LogisticRegression.run(options, Report.silent());
         String[][] expected = {{"99.52153110047847", "68.0"}, {"88.99521531100478", "64.0"},
             {"68.42105263157895", "36.0"}};
         for (int k = 0; k < 3; k++) {
-            Result r = run.learningRates().get(LogisticRegression.COMPARED_LEARNING_RATES[k]);
+            Model r = run.learningRates().get(LogisticRegression.COMPARED_LEARNING_RATES[k]);
             assertEquals(expected[k][0], NumpyFormat.repr(r.trainAccuracy()));
             assertEquals(expected[k][1], NumpyFormat.repr(r.testAccuracy()));
         }
@@ -223,19 +245,40 @@ class LogisticRegressionTest {
         assertEquals("w must have shape (2, 1) but was (3, 1)", e.getMessage());
     }
 
+    /** --help shows the notebook's values, each written once in {@code Options} (the shared ones via its constructor). */
     @Test
-    void missingImageIsReportedBeforeTraining(@TempDir Path out) {
-        LogisticRegression command = LogisticRegression.notebook(out, true);
-        command.image = out.resolve("no-such-picture.jpg");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::run);
-        assertTrue(e.getMessage().startsWith("--image: no such file: "), e.getMessage());
+    void helpShowsTheNotebookDefaults() {
+        CommandLineRun run = CommandLineRun.of(new LogisticRegression.Options(), LogisticRegression::run, "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String expected : List.of("Gradient-descent steps (default: 2000)", "Learning rate (default: 0.005)",
+                "(default: 100)", "1500 iterations each (default: true)", "--image=FILE",
+                "--framework", "--offline")) {
+            assertTrue(run.out().contains(expected), expected + " in\n" + run.out());
+        }
+    }
+
+    /** A missing picture, or a file that is not a picture, is refused before any training (exit code 2). */
+    @Test
+    void badImageIsRefusedBeforeTraining(@TempDir Path out) throws Exception {
+        LogisticRegression.Options options = new LogisticRegression.Options();
+        options.image = out.resolve("no-such-picture.jpg");
+        OptionException e = assertThrows(OptionException.class, options::validate);
+        assertEquals("--image " + options.image + " is not a readable file", e.getMessage());
+        Path text = Files.writeString(out.resolve("notes.jpg"), "not a picture");
+        CommandLineRun run = CommandLineRun.of(new LogisticRegression.Options(), LogisticRegression::run,
+                "--image", text.toString(), "--out", out.toString(), "-q");
+        assertEquals(2, run.exitCode());
+        assertEquals("--image " + text + " is not an image (JPEG, PNG, GIF or BMP expected)", run.error());
+        assertEquals(2, AssignmentRunner.execute(new LogisticRegression.Options(), LogisticRegression::run,
+                "--learning-rate", "0", "--out", out.toString(), "-q"));
     }
 
     @Test
     void nanStopsWithAClearMessage() {
         INDArray x = m(new double[][] {{1, 2, -1}, {3, Double.NaN, -3.2}});
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 10, 0.01, false));
+                () -> LogisticRegression.optimize(col(1, 2), 2, x, m(new double[][] {{1, 0, 1}}), 10, 0.01,
+                        CostRecorder.every(100)));
         assertEquals(0, e.iteration());
         assertTrue(e.getMessage().startsWith("Training stopped: the cost became NaN at iteration 0."), e.getMessage());
     }

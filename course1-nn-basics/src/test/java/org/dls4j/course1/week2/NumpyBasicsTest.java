@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.cli.CommonOptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.Report;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,11 +18,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class NumpyBasicsTest {
     private static final double RTOL = 1e-12;
-
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
 
     @Test
     void basicSigmoid() {
@@ -89,10 +82,24 @@ class NumpyBasicsTest {
 
     @Test
     void runPrintsTheNotebookCells() {
-        NumpyBasics.Result r = NumpyBasics.run(CommonOptions.defaults(Path.of("target/out"), true));
+        Report.Captured report = Report.captured();
+        NumpyBasics.Result r = NumpyBasics.run(new NumpyBasics.Options(), report);
         assertEquals(278.0, r.dot());
         assertEquals(81.0, r.outer().getDouble(0, 0));
         assertEquals("[81  4 10  0  0 63 10  0  0  0 81  4 25  0  0]", NumpyBasics.intArray(r.elementwise()));
         assertTrue(r.generalDot().length() == 3);
+        // -q keeps the values, drops the timings
+        assertTrue(report.results().contains("L2 = 0.43"), report.text());
+        assertTrue(report.results().contains("dot = 278"), report.text());
+        assertTrue(report.results().stream().noneMatch(line -> line.contains("Computation time")), report.text());
+        assertTrue(report.lines().stream().anyMatch(line -> line.contains("Computation time (vectorized)")));
+    }
+
+    @Test
+    void commandLine() {
+        assertEquals(0, AssignmentRunner.execute(new NumpyBasics.Options(), NumpyBasics::run, "-q", "--seed", "3",
+                "--out", "target/out"));
+        assertEquals(2, AssignmentRunner.execute(new NumpyBasics.Options(), NumpyBasics::run, "--seed", "-1",
+                "--out", "target/out"));
     }
 }

@@ -3,7 +3,6 @@ package org.dls4j.course1.week3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.data.points.ToyData;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,6 @@ class LogisticRegressionCvTest {
 
     @Test
     void flowerBaselineIs47Percent() {
-        Numerics.useFloat64();
         ToyData.Xy data = ToyData.planarFlower();
         LogisticRegressionCv.Fit fit = LogisticRegressionCv.fit(data.x(), data.y());
         assertEquals(47.0, PlanarClassifier.accuracy(fit.predict(data.x()), data.y()));

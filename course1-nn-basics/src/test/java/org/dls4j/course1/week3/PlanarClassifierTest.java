@@ -8,17 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.dls4j.course1.week3.PlanarClassifier.Cache;
-import org.dls4j.course1.week3.PlanarClassifier.Gradients;
+import org.dls4j.course1.week3.PlanarClassifier.ForwardCache;
+import org.dls4j.course1.week3.PlanarClassifier.TwoLayerGradients;
 import org.dls4j.course1.week3.PlanarClassifier.LayerSizes;
 import org.dls4j.course1.week3.PlanarClassifier.Model;
-import org.dls4j.course1.week3.PlanarClassifier.Parameters;
-import org.dls4j.shared.Numerics;
+import org.dls4j.course1.week3.PlanarClassifier.TwoLayerParameters;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,11 +43,6 @@ class PlanarClassifierTest {
         {-0.01793436, -0.00841747}, {0.00502881, -0.01245288}};
     static final double[][] W2_LITERAL = {{-0.01057952, -0.00909008, 0.00551454, 0.02292208}};
 
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
-
     private static INDArray m(double[][] rows) {
         return Nd4j.createFromArray(rows);
     }
@@ -54,21 +51,21 @@ class PlanarClassifierTest {
         return a.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
     }
 
-    private static Parameters literalParameters() {
-        return new Parameters(m(W1_LITERAL), Nd4j.zeros(4, 1), m(W2_LITERAL), Nd4j.zeros(1, 1));
+    private static TwoLayerParameters literalParameters() {
+        return new TwoLayerParameters(m(W1_LITERAL), Nd4j.zeros(4, 1), m(W2_LITERAL), Nd4j.zeros(1, 1));
     }
 
     /** update_parameters_test_case / predict_test_case parameters (all versions). */
-    private static Parameters updatedLiteralParameters() {
-        return new Parameters(m(new double[][] {{-0.00615039, 0.0169021}, {-0.02311792, 0.03137121},
+    private static TwoLayerParameters updatedLiteralParameters() {
+        return new TwoLayerParameters(m(new double[][] {{-0.00615039, 0.0169021}, {-0.02311792, 0.03137121},
             {-0.0169217, -0.01752545}, {0.00935436, -0.05018221}}),
                 m(new double[][] {{-8.97523455e-07}, {8.15562092e-06}, {6.04810633e-07}, {-2.54560700e-06}}),
                 m(new double[][] {{-0.0104319, -0.04019007, 0.01607211, 0.04440255}}),
                 m(new double[][] {{9.14954378e-05}}));
     }
 
-    private static Cache literalCache() {
-        return new Cache(
+    private static ForwardCache literalCache() {
+        return new ForwardCache(
                 m(new double[][] {{-0.00616586, 0.0020626, 0.0034962}, {-0.05229879, 0.02726335, -0.02646869},
                     {-0.02009991, 0.00368692, 0.02884556}, {0.02153007, -0.01385322, 0.02600471}}),
                 m(new double[][] {{-0.00616578, 0.0020626, 0.00349619}, {-0.05225116, 0.02725659, -0.02646251},
@@ -87,7 +84,7 @@ class PlanarClassifierTest {
 
     @Test
     void initializeParameters() {
-        Parameters p = PlanarClassifier.initializeParameters(2, 4, 1, new NumpyRandom(2));
+        TwoLayerParameters p = PlanarClassifier.initializeParameters(2, 4, 1, new NumpyRandom(2));
         assertAllClose(m(W1_LITERAL), p.W1(), 0, FIXED, "W1");
         assertAllClose(m(W2_LITERAL), p.W2(), 0, FIXED, "W2");
         assertEquals("[[0.]\n [0.]\n [0.]\n [0.]]", NumpyFormat.array(p.b1()));
@@ -102,7 +99,7 @@ class PlanarClassifierTest {
     @Test
     void forwardPropagation2017() {
         INDArray x = new NumpyRandom(1).randn(2, 3);
-        Cache c = PlanarClassifier.forwardPropagation(x, literalParameters());
+        ForwardCache c = PlanarClassifier.forwardPropagation(x, literalParameters());
         assertEquals(-0.000499755777742, c.Z1().meanNumber().doubleValue(), 5e-16);
         assertEquals(-0.000496963353232, c.A1().meanNumber().doubleValue(), 5e-16);
         assertEquals(0.000438187450959, c.Z2().meanNumber().doubleValue(), 5e-16);
@@ -114,8 +111,8 @@ class PlanarClassifierTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
         INDArray b1 = rng.randn(4, 1);
-        Parameters p = new Parameters(m(W1_LITERAL), b1, m(W2_LITERAL), m(new double[][] {{-1.3}}));
-        Cache c = PlanarClassifier.forwardPropagation(x, p);
+        TwoLayerParameters p = new TwoLayerParameters(m(W1_LITERAL), b1, m(W2_LITERAL), m(new double[][] {{-1.3}}));
+        ForwardCache c = PlanarClassifier.forwardPropagation(x, p);
         assertEquals(0.26281864019752443, c.Z1().meanNumber().doubleValue(), 1e-14);
         assertEquals(0.09199904522700109, c.A1().meanNumber().doubleValue(), 1e-14);
         assertEquals(-1.3076660128732143, c.Z2().meanNumber().doubleValue(), 1e-14);
@@ -142,7 +139,7 @@ class PlanarClassifierTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
         INDArray y = rng.randn(1, 3);
-        Gradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
+        TwoLayerGradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
         assertAllClose(new double[] {0.01018708, -0.00708701, 0.00873447, -0.0060768, -0.00530847, 0.00369379,
             -0.02206365, 0.01535126}, g.dW1(), 0, FIXED, "dW1");
         assertAllClose(new double[] {-0.00069728, -0.00060606, 0.000364, 0.00151207}, g.db1(), 0, FIXED, "db1");
@@ -155,7 +152,7 @@ class PlanarClassifierTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
         INDArray y = positive(rng.randn(1, 3));
-        Gradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
+        TwoLayerGradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
         assertAllClose(new double[] {0.00301023, -0.00747267, 0.00257968, -0.00641288, -0.00156892, 0.003893,
             -0.00652037, 0.01618243}, g.dW1(), 0, FIXED, "dW1");
         assertAllClose(new double[] {0.00176201, 0.00150995, -0.00091736, -0.00381422}, g.db1(), 0, FIXED, "db1");
@@ -174,8 +171,8 @@ class PlanarClassifierTest {
         INDArray a2 = rng.randn(1, 7);
         INDArray z1 = rng.randn(9, 7);
         INDArray z2 = rng.randn(1, 7);
-        Parameters p = new Parameters(w1, Nd4j.zeros(9, 1), w2, Nd4j.zeros(1, 1));
-        Gradients g = PlanarClassifier.backwardPropagation(p, new Cache(z1, a1, z2, a2), x, y);
+        TwoLayerParameters p = new TwoLayerParameters(w1, Nd4j.zeros(9, 1), w2, Nd4j.zeros(1, 1));
+        TwoLayerGradients g = PlanarClassifier.backwardPropagation(p, new ForwardCache(z1, a1, z2, a2), x, y);
         assertAllClose(new double[] {-0.24468458, -0.24371232, 0.15959609}, g.dW1().getRow(0), 0, FIXED, "dW1[0]");
         assertEquals(0.1463639, g.db1().getDouble(0, 0), 5e-8 * 1.000001);
         assertAllClose(new double[] {-0.35768529, 0.22046323}, g.dW2().get(
@@ -186,13 +183,13 @@ class PlanarClassifierTest {
 
     @Test
     void updateParameters() {
-        Gradients g = new Gradients(
+        TwoLayerGradients g = new TwoLayerGradients(
                 m(new double[][] {{0.00023322, -0.00205423}, {0.00082222, -0.00700776}, {-0.00031831, 0.0028636},
                     {-0.00092857, 0.00809933}}),
                 m(new double[][] {{1.05570087e-07}, {-3.81814487e-06}, {-1.90155145e-07}, {5.46467802e-07}}),
                 m(new double[][] {{-1.75740039e-05, 3.70231337e-03, -1.25683095e-03, -2.55715317e-03}}),
                 m(new double[][] {{-1.08923140e-05}}));
-        Parameters p = PlanarClassifier.updateParameters(updatedLiteralParameters(), g, 1.2);
+        TwoLayerParameters p = PlanarClassifier.updateParameters(updatedLiteralParameters(), g, 1.2);
         assertAllClose(new double[] {-0.00643025, 0.01936718, -0.02410458, 0.03978052, -0.01653973, -0.02096177,
             0.01046864, -0.05990141}, p.W1(), 0, FIXED, "W1");
         assertAllClose(new double[] {-1.02420756e-06, 1.27373948e-05, 8.32996807e-07, -3.20136836e-06}, p.b1(), SCI,
@@ -201,43 +198,41 @@ class PlanarClassifierTest {
         assertAllClose(new double[] {0.00010457}, p.b2(), 0, FIXED, "b2");
     }
 
-    @Test
-    void nnModelTestCase2018() {
+    /** {@code nn_model_test_case}: seed 1, X = randn(2, 3), Y = randn(1, 3) > 0; n_h 4, 10000 iterations. */
+    static void checkNnModelTestCase(long seed, double[] printed, double[] w1, double[] b1, double[] w2, double b2) {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
         INDArray y = positive(rng.randn(1, 3));
-        // the 2018-20 initialize_parameters re-seeds 2 inside
-        Model model = PlanarClassifier.nnModel(x, y, 4, 10000, 1.2, 2, 1000, null);
-        double[] printed = {0.692739, 0.000218, 0.000107, 0.000071, 0.000053, 0.000042, 0.000035, 0.000030,
-            0.000026, 0.000023};
+        Model model = PlanarClassifier.nnModel(x, y, 4, 10000, 1.2, seed, CostRecorder.every(1000));
         for (int k = 0; k < printed.length; k++) {
-            assertEquals(NumpyFormat.fixed6(printed[k]), NumpyFormat.fixed6(model.costs()[1000 * k]), "cost " + k);
+            assertEquals(NumpyFormat.fixed6(printed[k]), NumpyFormat.fixed6(model.costs().at(1000 * k)), "cost " + k);
         }
-        Parameters p = model.parameters();
-        assertAllClose(new double[] {-0.65848169, 1.21866811, -0.76204273, 1.39377573, 0.5792005, -1.10397703,
-            0.76773391, -1.41477129}, p.W1(), 0, FIXED, "W1");
-        assertAllClose(new double[] {0.287592, 0.3511264, -0.2431246, -0.35772805}, p.b1(), 0, FIXED, "b1");
-        assertAllClose(new double[] {-2.45566237, -3.27042274, 2.00784958, 3.36773273}, p.W2(), 0, FIXED, "W2");
-        assertAllClose(new double[] {0.20459656}, p.b2(), 0, FIXED, "b2");
+        TwoLayerParameters p = model.parameters();
+        assertAllClose(w1, p.W1(), 0, FIXED, "W1");
+        assertAllClose(b1, p.b1(), 0, FIXED, "b1");
+        assertAllClose(w2, p.W2(), 0, FIXED, "W2");
+        assertAllClose(new double[] {b2}, p.b2(), 0, FIXED, "b2");
+    }
+
+    @Test
+    void nnModelTestCase2018() {
+        // the 2018-20 initialize_parameters re-seeds 2 inside
+        checkNnModelTestCase(2, new double[] {0.692739, 0.000218, 0.000107, 0.000071, 0.000053, 0.000042, 0.000035,
+            0.000030, 0.000026, 0.000023},
+                new double[] {-0.65848169, 1.21866811, -0.76204273, 1.39377573, 0.5792005, -1.10397703, 0.76773391,
+                    -1.41477129},
+                new double[] {0.287592, 0.3511264, -0.2431246, -0.35772805},
+                new double[] {-2.45566237, -3.27042274, 2.00784958, 3.36773273}, 0.20459656);
     }
 
     @Test
     void nnModelTestCase2021() {
-        NumpyRandom rng = new NumpyRandom(1);
-        INDArray x = rng.randn(2, 3);
-        INDArray y = positive(rng.randn(1, 3));
-        Model model = PlanarClassifier.nnModel(x, y, 4, 10000, false);
-        double[] printed = {0.693198, 0.000219, 0.000108, 0.000071, 0.000053, 0.000043, 0.000035, 0.000030,
-            0.000027, 0.000024};
-        for (int k = 0; k < printed.length; k++) {
-            assertEquals(NumpyFormat.fixed6(printed[k]), NumpyFormat.fixed6(model.costs()[1000 * k]), "cost " + k);
-        }
-        Parameters p = model.parameters();
-        assertAllClose(new double[] {0.56305445, -1.03925886, 0.7345426, -1.36286875, -0.72533346, 1.33753027,
-            0.74757629, -1.38274074}, p.W1(), 0, FIXED, "W1");
-        assertAllClose(new double[] {-0.22240654, -0.34662093, 0.33663708, -0.35296113}, p.b1(), 0, FIXED, "b1");
-        assertAllClose(new double[] {1.82196893, 3.09657075, -2.98193564, 3.19946508}, p.W2(), 0, FIXED, "W2");
-        assertAllClose(new double[] {0.21344644}, p.b2(), 0, FIXED, "b2");
+        checkNnModelTestCase(PlanarClassifier.NOTEBOOK_SEED, new double[] {0.693198, 0.000219, 0.000108, 0.000071,
+            0.000053, 0.000043, 0.000035, 0.000030, 0.000027, 0.000024},
+                new double[] {0.56305445, -1.03925886, 0.7345426, -1.36286875, -0.72533346, 1.33753027, 0.74757629,
+                    -1.38274074},
+                new double[] {-0.22240654, -0.34662093, 0.33663708, -0.35296113},
+                new double[] {1.82196893, 3.09657075, -2.98193564, 3.19946508}, 0.21344644);
     }
 
     @Test
@@ -251,11 +246,13 @@ class PlanarClassifierTest {
     /** The 2021 notebook (seed 3) through the command-line path, with its plots. */
     @Test
     void fullRun2021(@TempDir Path out) {
-        PlanarClassifier command = PlanarClassifier.notebook(out, true);
-        command.sweep = false;
-        PlanarClassifier.Result r = command.run();
-        checkCosts(r.costs(), new double[] {0.693162, 0.258625, 0.239334, 0.230802, 0.225528, 0.221845, 0.219094},
-                new double[] {0.220590, 0.219405, 0.218524});
+        PlanarClassifier.Options options = new PlanarClassifier.Options();
+        options.out = out;
+        options.sweep = false;
+        Report.Captured report = Report.captured();
+        PlanarClassifier.Result r = PlanarClassifier.run(options, report);
+        checkCosts(r.model().costs(), new double[] {0.693162, 0.258625, 0.239334, 0.230802, 0.225528, 0.221845,
+            0.219094}, new double[] {0.220590, 0.219405, 0.218524});
         // printed "Accuracy: 90%". The notebook's exact value is 90.5 (362 of 400); after the drift past iteration
         // 6000 this run classifies one more point correctly (90.75): the reference's "90 % (within +-1 %)"
         assertEquals(90, (long) r.accuracy());
@@ -264,14 +261,18 @@ class PlanarClassifierTest {
         assertEquals(47.0, r.baselineAccuracy());
         assertTrue(Files.isRegularFile(out.resolve("c1w3-decision-boundary-h4.png")));
         assertTrue(Files.isRegularFile(out.resolve("c1w3-logistic-regression.png")));
-        System.out.printf("Planar from scratch: %.3f ms/iteration%n", r.msPerIteration());
+        assertTrue(report.lines().contains("Cost after iteration 6000: 0.219094"), report.text());
+        // -q: the two accuracy lines only
+        assertEquals(java.util.List.of("Accuracy of logistic regression: 47 % (percentage of correctly labelled"
+                + " datapoints)", "Accuracy: 90%"), report.results());
+        System.out.printf("Planar from scratch: %.3f ms/iteration%n", r.model().msPerIteration());
     }
 
     /** The 2017-2020 notebooks: their initialize_parameters re-seeded 2 (a second 10000-iteration run). */
     @Test
     void fullRun2017To2020() {
         ToyData.Xy data = ToyData.planarFlower();
-        Model model = PlanarClassifier.nnModel(data.x(), data.y(), 4, 10000, 1.2, 2, 1000, null);
+        Model model = PlanarClassifier.nnModel(data.x(), data.y(), 4, 10000, 1.2, 2, CostRecorder.every(1000));
         checkCosts(model.costs(), new double[] {0.693048, 0.288083, 0.254385, 0.233864, 0.226792, 0.222644, 0.219731},
                 new double[] {0.217504, 0.219454, 0.218607});
         double accuracy = PlanarClassifier.accuracy(PlanarClassifier.predict(model.parameters(), data.x()), data.y());
@@ -286,19 +287,22 @@ class PlanarClassifierTest {
      * here, at most 4.7e-5 (seed 3, iteration 7000: 0.220637, the reference's numpy 1.24 value, against the
      * printed 0.220590).
      */
-    static void checkCosts(double[] costs, double[] printedTo6000, double[] notebook7000To9000) {
+    static void checkCosts(CostCurve costs, double[] printedTo6000, double[] notebook7000To9000) {
         for (int k = 0; k < printedTo6000.length; k++) {
-            assertEquals(NumpyFormat.fixed6(printedTo6000[k]), NumpyFormat.fixed6(costs[1000 * k]), "cost " + 1000 * k);
+            assertEquals(NumpyFormat.fixed6(printedTo6000[k]), NumpyFormat.fixed6(costs.at(1000 * k)),
+                    "cost " + 1000 * k);
         }
         for (int k = 0; k < notebook7000To9000.length; k++) {
-            assertEquals(notebook7000To9000[k], costs[7000 + 1000 * k], 1e-4, "cost " + (7000 + 1000 * k));
+            assertEquals(notebook7000To9000[k], costs.at(7000 + 1000 * k), 1e-4, "cost " + (7000 + 1000 * k));
         }
     }
 
     /** The notebook's section 6 (7 models, 35000 iterations). */
     @Test
     void hiddenLayerSweep(@TempDir Path out) {
-        PlanarClassifier.Result r = PlanarClassifier.notebook(out, true).run();
+        PlanarClassifier.Options options = new PlanarClassifier.Options();
+        options.out = out;
+        PlanarClassifier.Result r = PlanarClassifier.run(options, Report.silent());
         assertEquals(67.5, r.sweep().get(1));
         assertEquals(67.25, r.sweep().get(2));
         assertEquals(90.75, r.sweep().get(3));
@@ -312,20 +316,28 @@ class PlanarClassifierTest {
 
     @Test
     void otherDataSetsRun(@TempDir Path out) {
-        PlanarClassifier command = PlanarClassifier.notebook(out, true);
-        command.sweep = false;
-        command.dataset = "moons";
-        command.iterations = 2000;
-        PlanarClassifier.Result r = command.run();
+        PlanarClassifier.Options options = new PlanarClassifier.Options();
+        options.out = out;
+        options.sweep = false;
+        options.dataset = PlanarClassifier.Dataset.MOONS;
+        options.iterations = 2000;
+        PlanarClassifier.Result r = PlanarClassifier.run(options, Report.silent());
         assertTrue(r.accuracy() > 85, "moons accuracy " + r.accuracy());
-        command.dataset = "spiral";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::run);
-        assertEquals("--dataset must be flower, circles or moons but was spiral", e.getMessage());
+    }
+
+    /** A data set that does not exist, or an option out of range, is refused before any work (exit code 2). */
+    @Test
+    void badOptionsAreRefusedBeforeAnyWork(@TempDir Path out) {
+        for (String[] bad : new String[][] {{"--dataset", "spiral"}, {"--hidden", "0"}, {"--iterations", "0"},
+            {"--learning-rate", "-1"}, {"--seed", "4294967296"}}) {
+            assertEquals(2, AssignmentRunner.execute(new PlanarClassifier.Options(), PlanarClassifier::run, bad[0],
+                    bad[1], "--out", out.toString(), "-q"), String.join(" ", bad));
+        }
     }
 
     @Test
     void wrongShapesGiveTheNotebookStyleMessage() {
-        Parameters p = literalParameters();
+        TwoLayerParameters p = literalParameters();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PlanarClassifier.forwardPropagation(Nd4j.zeros(3, 5), p));
         assertEquals("W1 must have shape (4, 3) but was (4, 2)", e.getMessage());
@@ -342,9 +354,16 @@ class PlanarClassifierTest {
         INDArray x = new NumpyRandom(1).randn(2, 3);
         x.putScalar(0, 1, Double.NaN);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> PlanarClassifier.nnModel(x, Nd4j.createFromArray(new double[][] {{1, 0, 1}}), 4, 10, false));
+                () -> PlanarClassifier.nnModel(x, Nd4j.createFromArray(new double[][] {{1, 0, 1}}), 4, 10, 1.2, 3,
+                        CostRecorder.every(1000)));
         assertEquals(0, e.iteration());
         assertTrue(e.getMessage().startsWith("Training stopped: the cost became NaN at iteration 0. Try a smaller"),
                 e.getMessage());
+        // divergence: a learning rate far too large saturates the sigmoid, log(0) makes the cost infinite
+        ToyData.Xy data = ToyData.planarFlower();
+        e = assertThrows(TrainingDivergedException.class, () -> PlanarClassifier.nnModel(data.x(), data.y(), 4, 100,
+                1e6, 3, CostRecorder.every(1000)));
+        assertTrue(e.getMessage().matches("Training stopped: the cost became (Infinity|NaN) at iteration \\d+\\."
+                + " Try a smaller --learning-rate\\."), e.getMessage());
     }
 }

@@ -6,28 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
+import org.dls4j.course1.CommandLineRun;
 import org.dls4j.course1.week4.DeepNetworkApplication.Fit;
 import org.dls4j.course1.week4.DeepNetworkApplication.Models;
 import org.dls4j.course1.week4.DeepNetworkApplication.Result;
-import org.dls4j.course1.week4.DeepNetworkApplication.Settings;
 import org.dls4j.course1.week4.DeepNetworkApplication.TrainedModel;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.CatsData;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,11 +57,6 @@ class DeepNetworkApplicationTest {
         0.12974017549190123, 0.12122535068005211, 0.1138206066863371, 0.10783928526254132, 0.10285466069352679,
         0.10089745445261786, 0.09287821526472398, 0.088439943441702};
 
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
-
     static List<String> expectedLines(double[] costs) {
         List<String> lines = new ArrayList<>();
         for (int k = 0; k < costs.length; k++) {
@@ -84,15 +77,23 @@ class DeepNetworkApplicationTest {
         assertEquals(expectedLines(expected), costLines);
     }
 
+    static DeepNetworkApplication.Options notebook(Path out, Models models) {
+        DeepNetworkApplication.Options options = new DeepNetworkApplication.Options();
+        options.out = out;
+        options.models = models;
+        return options;
+    }
+
     @Test
     void twoLayerModelReachesTheNotebooksCostsAnd72PercentTest(@TempDir Path out) throws Exception {
-        List<String> printed = new ArrayList<>();
-        Result r = DeepNetworkApplication.run(Settings.notebook(out).withModels(Models.TWO_LAYER), printed::add);
+        Report.Captured report = Report.captured();
+        Result r = DeepNetworkApplication.run(notebook(out, Models.TWO_LAYER), report);
+        List<String> printed = report.lines();
         assertCosts(TWO_LAYER_COSTS, r.twoLayer(), printed);
         assertEquals("0.9999999999999998", NumpyFormat.repr(r.twoLayer().trainAccuracy()));
         assertEquals("0.72", NumpyFormat.repr(r.twoLayer().testAccuracy()));
-        assertTrue(printed.contains("Accuracy: 0.9999999999999998"), printed.toString());
-        assertTrue(printed.contains("Accuracy: 0.72"));
+        // -q prints the two accuracies only
+        assertEquals(List.of("Accuracy: 0.9999999999999998", "Accuracy: 0.72"), report.results());
         assertTrue(Files.size(out.resolve("c1w4-two-layer-cost.png")) > 1000);
         assertTrue(Files.size(out.resolve("c1w4-mislabeled.png")) > 1000);
     }
@@ -107,18 +108,21 @@ class DeepNetworkApplicationTest {
         Images.writePng(test.images().get(NDArrayIndex.point(cat), NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.all()), picture);
 
-        List<String> printed = new ArrayList<>();
-        Result r = DeepNetworkApplication.run(Settings.notebook(out).withModels(Models.L_LAYER).withImage(picture),
-                printed::add);
+        DeepNetworkApplication.Options options = notebook(out, Models.L_LAYER);
+        options.image = picture;
+        Report.Captured report = Report.captured();
+        Result r = DeepNetworkApplication.run(options, report);
+        List<String> printed = report.lines();
         assertCosts(L_LAYER_COSTS, r.lLayer(), printed);
         assertEquals("0.9856459330143539", NumpyFormat.repr(r.lLayer().trainAccuracy()));
         assertEquals("0.8", NumpyFormat.repr(r.lLayer().testAccuracy()));
-        assertTrue(printed.contains("Accuracy: 0.9856459330143539"));
-        assertTrue(printed.contains("Accuracy: 0.8"));
+        assertEquals(List.of("Accuracy: 0.9856459330143539", "Accuracy: 0.8",
+                "y = 1.0, your L-layer model predicts a \"cat\" picture."), report.results());
         // 80 % of 50: ten mislabeled pictures in the figure
         assertEquals(10, r.mislabeled().size());
         assertTrue(Files.size(out.resolve("c1w4-l-layer-cost.png")) > 1000);
-        assertEquals("y = 1.0, your L-layer model predicts a \"cat\" picture.", r.imageVerdict());
+        assertEquals("cat", r.image().className());
+        assertTrue(r.image().probability() > 0.5, "probability " + r.image().probability());
         assertEquals(r.lLayer().testPredictions().getDouble(0, cat), 1.0);
     }
 
@@ -129,7 +133,8 @@ class DeepNetworkApplicationTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray X = rng.randn(10, 10);
         INDArray Y = rng.randn(1, 10);
-        Fit m = DeepNetworkApplication.twoLayerModel(X, Y, new int[] {10, 4, 1}, 0.0075, 2, 100, 1, null);
+        Fit m = DeepNetworkApplication.twoLayerModel(X, Y, new int[] {10, 4, 1}, 0.0075, 2, 1,
+                CostRecorder.every(100).andLast(2));
         // costs == [0.69315968] (only i % 100 == 0 goes into the notebook's list)
         assertArrayEquals(new double[] {0.69315968}, m.costs().every(100), 5e-9);
     }
@@ -141,7 +146,7 @@ class DeepNetworkApplicationTest {
         INDArray X = rng.randn(10, 10);
         INDArray Y = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 0, 0, 0, 1, 1, 0}});
         int[] dims = {10, 5, 6, 1};
-        Fit m = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.0075, 2, 100, 1, null);
+        Fit m = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.0075, 2, 1, CostRecorder.every(100).andLast(2));
         assertArrayEquals(new double[] {0.70723944}, m.costs().every(100), 5e-9);
         // the notebook's test cell prints the last iteration: "Cost after iteration 1: 0.7070709008912568"
         assertEquals(0.7070709008912568, m.costs().at(1), 2e-16);
@@ -153,7 +158,7 @@ class DeepNetworkApplicationTest {
         assertAllClose(new double[] {0.51384638, -0.19333098, -0.16705238, -0.33923196, 0.273477, -0.72775498,
             0.55170785, -0.24077478, 0.10082452, -0.07882423}, m.parameters().W(1).getRow(0).dup(), 0, 5e-9, "W1[0]");
         // second case: 3 iterations at learning rate 0.02
-        Fit m3 = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.02, 3, 100, 1, null);
+        Fit m3 = DeepNetworkApplication.lLayerModel(X, Y, dims, 0.02, 3, 1, CostRecorder.every(100).andLast(3));
         assertArrayEquals(new double[] {0.70723944}, m3.costs().every(100), 5e-9);
         assertAllClose(new double[] {-0.09087434, -0.07882982, 0.07821609, 0.16442826, 0.0783229, 0.04648216},
                 m3.parameters().W(3), 0, 5e-9, "W3");
@@ -168,56 +173,48 @@ class DeepNetworkApplicationTest {
         INDArray X = rng.randn(10, 10).muli(100);
         INDArray Y = Nd4j.createFromArray(new double[][] {{1, 1, 1, 1, 0, 0, 0, 1, 1, 0}});
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> DeepNetworkApplication.lLayerModel(X, Y, new int[] {10, 5, 6, 1}, 1e4, 100, 10, 1, null));
+                () -> DeepNetworkApplication.lLayerModel(X, Y, new int[] {10, 5, 6, 1}, 1e4, 100, 1,
+                        CostRecorder.every(10).andLast(100)));
         assertTrue(e.getMessage().startsWith("Training stopped: the cost became "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Try a smaller learning rate."), e.getMessage());
+        assertTrue(e.getMessage().matches(".*Try a smaller (--learning-rate|learning rate)\\."), e.getMessage());
     }
 
+    /** Options out of range and a bad --image are refused before any work, with exit code 2 and one line. */
     @Test
     void badOptionsGiveClearMessages(@TempDir Path out) {
         assertEquals("--layers must start with 12288 (64*64*3 pixels) and end with 1 (one sigmoid unit), e.g."
                 + " 12288,20,7,5,1, but was [12288, 20, 2]", cli(out, "--layers", "12288,20,2"));
-        assertEquals("--iterations must be at least 1 but was 0", cli(out, "--iterations", "0"));
-        assertEquals("--image " + out.resolve("none.jpg") + " is not a file",
+        assertEquals("--iterations must be at least 1, not 0", cli(out, "--iterations", "0"));
+        assertEquals("--image " + out.resolve("none.jpg") + " is not a readable file",
                 cli(out, "--image", out.resolve("none.jpg").toString()));
+        assertEquals("--n-h must be at least 1, not 0", cli(out, "--n-h", "0"));
+        assertEquals("Invalid value for option '--model': expected one of both, two-layer, l-layer but was 'deep'",
+                cli(out, "--model", "deep"));
+        String help = CommandLineRun.of(new DeepNetworkApplication.Options(), DeepNetworkApplication::run, "--help")
+                .out();
+        assertTrue(help.contains("(default: both)") && help.contains("(default: 2500)")
+                && help.contains("(default: 0.0075)") && help.contains("[12288, 20, 7, 5, 1]"), help);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DeepNetworkApplication.lLayerModel(Nd4j.rand(10, 4), Nd4j.ones(1, 5), new int[] {10, 3, 1},
-                        0.1, 1, 1, 1, null));
+                        0.1, 1, 1, CostRecorder.every(1)));
         assertEquals("Y must have shape (1, 4) but was (1, 5)", e.getMessage());
     }
 
     @Test
     void aShortCommandLineRunPrintsTheNotebookLines(@TempDir Path out) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            code = AssignmentRunner.execute(new DeepNetworkApplication(), "--model", "two-layer", "--iterations", "3",
-                    "--print-every", "1", "--out", out.toString());
-        } finally {
-            System.setOut(old);
-        }
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
-        assertTrue(text.contains("train_x's shape: (12288, 209)"), text);
-        assertTrue(text.contains("Cost after iteration 0: 0.693050"), text);
-        assertTrue(text.contains("Cost after iteration 2: "), text);
+        CommandLineRun run = CommandLineRun.of(new DeepNetworkApplication.Options(), DeepNetworkApplication::run,
+                "--model", "two-layer", "--iterations", "3", "--print-every", "1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("train_x's shape: (12288, 209)"), run.out());
+        assertTrue(run.out().contains("Cost after iteration 0: 0.693050"), run.out());
+        assertTrue(run.out().contains("Cost after iteration 2: "), run.out());
     }
 
     private static String cli(Path out, String... args) {
-        java.io.PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--out",
-                out.toString(), "--quiet")).toArray(String[]::new);
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = AssignmentRunner.execute(new DeepNetworkApplication(), all);
-            assertEquals(1, code);
-        } finally {
-            System.setErr(oldErr);
-        }
-        String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
-        return first.replaceFirst("^Error: ", "");
+        String[] all = Stream.concat(Arrays.stream(args), Stream.of("--out", out.toString(), "--quiet"))
+                .toArray(String[]::new);
+        CommandLineRun run = CommandLineRun.of(new DeepNetworkApplication.Options(), DeepNetworkApplication::run, all);
+        assertEquals(2, run.exitCode(), run.err());
+        return run.error();
     }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.course1.week4.DeepNetworkApplication.Fit;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.data.images.CatsData;
 import org.dls4j.shared.scratch.dense.DeepNetwork;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.train.CostRecorder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,7 +38,6 @@ class DeepNetworkGraphTest {
 
     @BeforeAll
     static void data() {
-        Numerics.useFloat64();
         trainX = CatsData.train().flattenedScaled();
         trainY = CatsData.train().labels();
         testX = CatsData.test().flattenedScaled();
@@ -50,10 +49,12 @@ class DeepNetworkGraphTest {
         Parameters init = twoLayer ? Initializers.initializeParameters(dims[0], dims[1], dims[2])
                 : Initializers.initializeParametersDeepScaled(dims);
         Fit graph = DeepNetworkGraph.train(trainX, trainY, dims, init.copy(), 0.0075, iterations,
-                1, null);
+                CostRecorder.every(1));
         Fit scratch = twoLayer
-                ? DeepNetworkApplication.twoLayerModel(trainX, trainY, dims, 0.0075, iterations, 1, 1, null)
-                : DeepNetworkApplication.lLayerModel(trainX, trainY, dims, 0.0075, iterations, 1, 1, null);
+                ? DeepNetworkApplication.twoLayerModel(trainX, trainY, dims, 0.0075, iterations, 1,
+                        CostRecorder.every(1))
+                : DeepNetworkApplication.lLayerModel(trainX, trainY, dims, 0.0075, iterations, 1,
+                        CostRecorder.every(1));
         double worst = 0;
         for (int i = 0; i < iterations; i++) {
             double s = scratch.costs().costs()[i];

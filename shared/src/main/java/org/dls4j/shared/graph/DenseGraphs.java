@@ -7,10 +7,10 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.train.CostListener;
+import org.dls4j.shared.train.CostCurve;
+import org.dls4j.shared.train.CostRecorder;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,7 +47,6 @@ public final class DenseGraphs {
      * for {@link #setParameters} / {@link #copyIn}.
      */
     public static ComputationGraph binaryClassifier(int[] layerDims, Activation hidden, IUpdater updater) {
-        Numerics.useFloat64();
         int layers = layerDims.length - 1;
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 // float64, like numpy: the costs then agree with the from-scratch loop to ~1e-12
@@ -129,15 +128,20 @@ public final class DenseGraphs {
 
     /**
      * {@code iterations} full-batch steps on {@code X} (n_x, m), {@code Y} (1, m). Each {@code fit} computes the cost
-     * of the current parameters (its {@code score()}) and then takes one step, so {@code onCost} gets cost i, the
-     * cost before step i, as in the notebook's loop. Throws when a cost is not finite.
+     * of the current parameters (its {@code score()}) and then takes one step, so cost i is the cost before step i,
+     * as in the notebook's loop. Each cost goes to {@code costs}, which keeps (and prints) the ones it is set to and
+     * stops training when a cost is not a number.
+     *
+     * @return the costs {@code costs} recorded
+     * @throws org.dls4j.shared.train.TrainingDivergedException when a cost is NaN or infinite
      */
-    public static void fitFullBatch(ComputationGraph graph, INDArray X, INDArray Y, int iterations,
-            CostListener onCost) {
+    public static CostCurve fitFullBatch(ComputationGraph graph, INDArray X, INDArray Y, int iterations,
+            CostRecorder costs) {
         DataSet batch = examplesAsRows(X, Y);
         for (int i = 0; i < iterations; i++) {
             graph.fit(batch);
-            onCost.onCost(i, Numerics.requireFinite(graph.score(), i, "Try a smaller --learning-rate."));
+            costs.record(i, graph.score());
         }
+        return costs.curve();
     }
 }

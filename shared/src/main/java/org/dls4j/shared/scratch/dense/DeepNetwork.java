@@ -133,10 +133,11 @@ public final class DeepNetwork {
     public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches, ActivationFunction hidden) {
         Gradients grads = new Gradients();
         int layers = caches.size();
+        requireOneSigmoidUnit(AL);
         // Y = Y.reshape(AL.shape)
         if (Y.length() != AL.length()) {
             throw new IllegalArgumentException("Y must have the shape of AL, " + Shapes.format(AL.shape())
-                    + ", but was " + Shapes.format(Y.shape()));
+                    + ", but was " + Shapes.format(Y.shape()) + " (one row of labels, one per example)");
         }
         INDArray y = Y.reshape(AL.shape());
         // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
@@ -188,9 +189,11 @@ public final class DeepNetwork {
 
     /**
      * The accuracy {@code predict} prints, {@code np.sum((p == y)/m)}: a fraction, summed in numpy's order (so 209
-     * right out of 209 prints {@code 0.9999999999999998}, as in the 2021 notebook).
+     * right out of 209 prints {@code 0.9999999999999998}, as in the 2021 notebook). {@code y} must be 0/1 labels
+     * ({@link #requireBinaryLabels}).
      */
     public static double accuracy(INDArray p, INDArray y) {
+        requireBinaryLabels(y, "y");
         Shapes.requireSameShape(y, "y", p, "p");
         double[] pv = p.dup('c').data().asDouble();
         double[] yv = y.castTo(DataType.DOUBLE).dup('c').data().asDouble();
@@ -204,12 +207,44 @@ public final class DeepNetwork {
         return NumpySum.sum(right);
     }
 
+    /**
+     * Checks what this network's output assumes of its labels: {@code Y} is one row {@code (1, m)} of 0/1 labels, one
+     * per example, as the single sigmoid unit of {@code L_model_forward} predicts. (The training loops only need the
+     * row: the 2021 notebook's own {@code two_layer_model_test} trains on {@code Y = np.random.randn(1, 10)}.)
+     *
+     * @throws IllegalArgumentException naming the shape, or the first label that is not 0 or 1
+     */
+    public static void requireBinaryLabels(INDArray Y, String name) {
+        if (Y.rank() != 2 || Y.size(0) != 1) {
+            throw new IllegalArgumentException(name + " must be one row (1, m) of 0/1 labels (this network has one"
+                    + " sigmoid output unit) but has shape " + Shapes.format(Y.shape()));
+        }
+        for (long i = 0; i < Y.size(1); i++) {
+            double label = Y.getDouble(0, i);
+            if (label != 0 && label != 1) {
+                throw new IllegalArgumentException(name + " must be one row (1, m) of 0/1 labels (this network has"
+                        + " one sigmoid output unit), but " + name + "[0, " + i + "] is " + label);
+            }
+        }
+    }
+
+    /**
+     * {@code L_model_backward}'s {@code dAL} is the derivative of the cross-entropy of <em>one</em> sigmoid unit (the
+     * notebook's design): {@code AL} must be one row {@code (1, m)}.
+     */
+    private static void requireOneSigmoidUnit(INDArray AL) {
+        if (AL.rank() != 2 || AL.size(0) != 1) {
+            throw new IllegalArgumentException("AL must be one row (1, m): L_model_backward's dAL is the cross-entropy"
+                    + " of one sigmoid output unit, but AL has shape " + Shapes.format(AL.shape()));
+        }
+    }
+
     /** Checks X and every W/b pair against each other; returns L. */
     static int checkModel(INDArray X, Parameters parameters) {
         requireMatrix(X, "X");
         if (X.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("X must be DOUBLE (numpy float64) but was " + X.dataType()
-                    + "; call Numerics.useFloat64() and build X as DOUBLE");
+                    + "; build X as DOUBLE (ND4J's default data type is DOUBLE in every assignment)");
         }
         int layers = parameters.layers();
         if (layers == 0) {

@@ -1,11 +1,5 @@
 package org.dls4j.shared.scratch.dense;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
-import org.dls4j.shared.NumpyFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,17 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code dA(L-1)} comes out of the output layer. (The 2018 {@code v3} notebook stored the same arrays one index
  * higher: its {@code dA1} is {@code dA0} here.)
  */
-public final class Gradients {
+public final class Gradients extends NamedArrays<Gradients> {
 
-    private final LinkedHashMap<String, INDArray> values = new LinkedHashMap<>();
+    public Gradients() {
+        super("grads");
+    }
 
-    /** {@code grads[name]}; a clear error when there is no such entry. */
-    public INDArray get(String name) {
-        INDArray value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("grads has no \"" + name + "\"; it has " + values.keySet());
-        }
-        return value;
+    /** {@code grads = {"dW1": ..., "db1": ..., ...}}: alternating names and arrays. */
+    public static Gradients of(Object... namesAndArrays) {
+        return new Gradients().putAll(namesAndArrays);
     }
 
     /** {@code grads["dW" + str(l)]}. */
@@ -42,42 +34,5 @@ public final class Gradients {
     /** {@code grads["dA" + str(l)]} (gradient with respect to {@code A}<i>l</i>; {@code dA0} is for {@code X}). */
     public INDArray dA(int l) {
         return get("dA" + l);
-    }
-
-    public boolean contains(String name) {
-        return values.containsKey(name);
-    }
-
-    /** {@code grads[name] = value}; returns this. */
-    public Gradients put(String name, INDArray value) {
-        values.put(name, value);
-        return this;
-    }
-
-    /** {@code grads = {"dW1": ..., "db1": ..., ...}}: alternating names and arrays. */
-    public static Gradients of(Object... namesAndArrays) {
-        if (namesAndArrays.length % 2 != 0) {
-            throw new IllegalArgumentException("Gradients.of takes name, array pairs");
-        }
-        Gradients g = new Gradients();
-        for (int i = 0; i < namesAndArrays.length; i += 2) {
-            g.put((String) namesAndArrays[i], (INDArray) namesAndArrays[i + 1]);
-        }
-        return g;
-    }
-
-    public Set<String> names() {
-        return Collections.unmodifiableSet(values.keySet());
-    }
-
-    public Map<String, INDArray> asMap() {
-        return Collections.unmodifiableMap(values);
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder s = new StringBuilder();
-        values.forEach((k, v) -> s.append(k).append(" = ").append(NumpyFormat.array(v)).append('\n'));
-        return s.toString();
     }
 }

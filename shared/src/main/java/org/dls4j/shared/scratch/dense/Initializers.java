@@ -1,14 +1,14 @@
 package org.dls4j.shared.scratch.dense;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyRandom;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The seeded initialisations of Course 1 week 4, each re-seeding numpy inside as the notebook's function does, so the
  * weights are the notebook's to the last bit ({@link NumpyRandom}; {@code randn(a, b)} fills row by row).
- * Biases are zeros (no draws).
+ * Biases are zeros (no draws). Every array is DOUBLE, whatever ND4J's default data type.
  */
 public final class Initializers {
 
@@ -33,17 +33,16 @@ public final class Initializers {
      */
     public static Parameters initializeParameters(int nX, int nH, int nY, long seed) {
         requirePositive(nX, nH, nY);
-        Numerics.useFloat64();
         // np.random.seed(1)
         NumpyRandom rng = new NumpyRandom(seed);
         // W1 = np.random.randn(n_h, n_x)*0.01
         INDArray w1 = rng.randn(nH, nX).muli(0.01);
         // b1 = np.zeros((n_h, 1))
-        INDArray b1 = Nd4j.zeros(nH, 1);
+        INDArray b1 = Nd4j.zeros(DataType.DOUBLE, nH, 1);
         // W2 = np.random.randn(n_y, n_h)*0.01
         INDArray w2 = rng.randn(nY, nH).muli(0.01);
         // b2 = np.zeros((n_y, 1))
-        INDArray b2 = Nd4j.zeros(nY, 1);
+        INDArray b2 = Nd4j.zeros(DataType.DOUBLE, nY, 1);
         return Parameters.of("W1", w1, "b1", b1, "W2", w2, "b2", b2);
     }
 
@@ -78,7 +77,6 @@ public final class Initializers {
             throw new IllegalArgumentException("layer_dims needs at least the input and one layer, e.g. [5, 4, 3]");
         }
         requirePositive(layerDims);
-        Numerics.useFloat64();
         // np.random.seed(3)
         NumpyRandom rng = new NumpyRandom(seed);
         Parameters parameters = new Parameters();
@@ -94,7 +92,7 @@ public final class Initializers {
             }
             parameters.put("W" + l, w);
             // parameters['b' + str(l)] = np.zeros((layer_dims[l], 1))
-            parameters.put("b" + l, Nd4j.zeros(layerDims[l], 1));
+            parameters.put("b" + l, Nd4j.zeros(DataType.DOUBLE, layerDims[l], 1));
         }
         return parameters;
     }

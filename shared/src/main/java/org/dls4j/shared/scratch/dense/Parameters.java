@@ -1,11 +1,6 @@
 package org.dls4j.shared.scratch.dense;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
-import org.dls4j.shared.NumpyFormat;
+import org.dls4j.shared.Shapes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,34 +10,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Arrays are held by reference, as in the Python dictionary: {@link DeepNetwork#updateParameters} returns a new
  * object (2021 notebook: it deep-copies first), while {@link GradientDescent} updates the arrays in place.
- * Later courses add their own names (e.g. {@code gamma1}); only {@code W}/{@code b} pairs count as layers.
+ * Later courses add their own names (e.g. {@code gamma1}); only {@code W}/{@code b} pairs count as layers. This is a
+ * dense network's dictionary: {@link #layerDims()} refuses a {@code W} that is not a matrix.
  */
-public final class Parameters {
-
-    private final LinkedHashMap<String, INDArray> values = new LinkedHashMap<>();
+public final class Parameters extends NamedArrays<Parameters> {
 
     public Parameters() {
+        super("parameters");
     }
 
     /** {@code {"W1": W1, "b1": b1, ...}}: alternating names and arrays. */
     public static Parameters of(Object... namesAndArrays) {
-        if (namesAndArrays.length % 2 != 0) {
-            throw new IllegalArgumentException("Parameters.of takes name, array pairs");
-        }
-        Parameters p = new Parameters();
-        for (int i = 0; i < namesAndArrays.length; i += 2) {
-            p.put((String) namesAndArrays[i], (INDArray) namesAndArrays[i + 1]);
-        }
-        return p;
-    }
-
-    /** {@code parameters[name]}; a clear error when there is no such entry. */
-    public INDArray get(String name) {
-        INDArray value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("parameters has no \"" + name + "\"; it has " + values.keySet());
-        }
-        return value;
+        return new Parameters().putAll(namesAndArrays);
     }
 
     /** {@code parameters["W" + str(l)]}. */
@@ -55,19 +34,6 @@ public final class Parameters {
         return get("b" + l);
     }
 
-    public boolean contains(String name) {
-        return values.containsKey(name);
-    }
-
-    /** {@code parameters[name] = value}; returns this. */
-    public Parameters put(String name, INDArray value) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        values.put(name, value);
-        return this;
-    }
-
     /** {@code L}, the number of layers: the number of {@code W}<i>l</i> entries (the notebook's {@code len(parameters) // 2}). */
     public int layers() {
         int l = 0;
@@ -77,14 +43,29 @@ public final class Parameters {
         return l;
     }
 
-    /** {@code layer_dims = [n_x, n_1, ..., n_L]} read off the weight shapes. */
+    /**
+     * {@code layer_dims = [n_x, n_1, ..., n_L]} of a <em>dense</em> network, read off the weight shapes: every
+     * {@code W}<i>l</i> must be a matrix {@code (n_l, n_{l-1})} whose columns are the previous layer's units.
+     *
+     * @throws IllegalStateException when a {@code W} is not 2-D (a convolution kernel {@code (f, f, n_C_prev, n_C)}
+     *     has no layer widths to read) or does not take the previous layer's units; the message names the key and
+     *     its shape
+     */
     public int[] layerDims() {
         int layers = layers();
         int[] dims = new int[layers + 1];
         for (int l = 1; l <= layers; l++) {
             INDArray w = W(l);
+            if (w.rank() != 2) {
+                throw new IllegalStateException("layerDims() reads dense weights (n_l, n_{l-1}), but W" + l
+                        + " has shape " + Shapes.format(w.shape()) + " (" + w.rank() + "-D: a convolution kernel?)");
+            }
             if (l == 1) {
                 dims[0] = (int) w.size(1);
+            } else if (w.size(1) != dims[l - 1]) {
+                throw new IllegalStateException("layerDims() reads dense weights (n_l, n_{l-1}), but W" + l
+                        + " has shape " + Shapes.format(w.shape()) + " after W" + (l - 1) + " of shape "
+                        + Shapes.format(W(l - 1).shape()) + ": it should take " + dims[l - 1] + " inputs");
             }
             dims[l] = (int) w.size(0);
         }
@@ -98,16 +79,6 @@ public final class Parameters {
         return p;
     }
 
-    /** The names in insertion order. */
-    public Set<String> names() {
-        return Collections.unmodifiableSet(values.keySet());
-    }
-
-    /** A read-only view of the dictionary. */
-    public Map<String, INDArray> asMap() {
-        return Collections.unmodifiableMap(values);
-    }
-
     /** Checks every array is DOUBLE, as numpy's float64 arrays are. */
     public void requireDouble() {
         values.forEach((k, v) -> {
@@ -115,13 +86,5 @@ public final class Parameters {
                 throw new IllegalArgumentException(k + " must be DOUBLE (numpy float64) but was " + v.dataType());
             }
         });
-    }
-
-    /** The notebook's prints: {@code W1 = [[...]]} per line, numpy formatting. */
-    @Override
-    public String toString() {
-        StringBuilder s = new StringBuilder();
-        values.forEach((k, v) -> s.append(k).append(" = ").append(NumpyFormat.array(v)).append('\n'));
-        return s.toString();
     }
 }

@@ -3,21 +3,14 @@ package org.dls4j.shared.scratch.dense;
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class CostsAndActivationsTest {
-
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
 
     @Test
     void computeCostDotAndSumForms() {

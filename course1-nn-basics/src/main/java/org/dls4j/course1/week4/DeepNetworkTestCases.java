@@ -1,15 +1,21 @@
-package org.dls4j.shared.scratch.dense;
+package org.dls4j.course1.week4;
 
 import java.util.List;
 
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.scratch.dense.Cache;
+import org.dls4j.shared.scratch.dense.Gradients;
+import org.dls4j.shared.scratch.dense.LinearCache;
+import org.dls4j.shared.scratch.dense.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The notebook's test-case generators ({@code testCases.py} of 2021, identical to {@code testCases_v4a.py}):
- * each seeds numpy and draws its arrays in the notebook's order. The week 4 step-by-step run prints the blocks on
- * them and {@code DeepNetworkTest} checks the blocks against the notebook's expected values.
+ * The step-by-step notebook's {@code testCases.py} (2021, identical to {@code testCases_v4a.py}): each generator seeds
+ * numpy and draws its arrays in the notebook's order ({@link NumpyRandom}), so the inputs are the notebook's to the
+ * last bit. It belongs to the assignment, as the Python file does: {@link DeepNetworkStepByStep} runs each graded
+ * function on them and prints what the notebook prints, and {@code DeepNetworkStepByStepTest} checks the results
+ * against the notebook's Expected Output.
  */
 public final class DeepNetworkTestCases {
 
@@ -83,16 +89,10 @@ public final class DeepNetworkTestCases {
         NumpyRandom rng = new NumpyRandom(3);
         INDArray AL = rng.randn(1, 2);
         INDArray Y = Nd4j.createFromArray(new double[][] {{1, 0}});
-        INDArray a1 = rng.randn(4, 2);
-        INDArray w1 = rng.randn(3, 4);
-        INDArray b1 = rng.randn(3, 1);
-        INDArray z1 = rng.randn(3, 2);
-        INDArray a2 = rng.randn(3, 2);
-        INDArray w2 = rng.randn(1, 3);
-        INDArray b2 = rng.randn(1, 1);
-        INDArray z2 = rng.randn(1, 2);
-        return new ModelBackward(AL, Y, List.of(new Cache(new LinearCache(a1, w1, b1), z1),
-                new Cache(new LinearCache(a2, w2, b2), z2)));
+        // arguments are evaluated left to right: A1, W1, b1, then Z1; A2, W2, b2, then Z2
+        Cache first = new Cache(new LinearCache(rng.randn(4, 2), rng.randn(3, 4), rng.randn(3, 1)), rng.randn(3, 2));
+        Cache second = new Cache(new LinearCache(rng.randn(3, 2), rng.randn(1, 3), rng.randn(1, 1)), rng.randn(1, 2));
+        return new ModelBackward(AL, Y, List.of(first, second));
     }
 
     /** Parameters and gradients of a test case. */
