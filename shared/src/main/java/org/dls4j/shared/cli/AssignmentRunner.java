@@ -81,25 +81,6 @@ public final class AssignmentRunner {
         }
     }
 
-    /** @deprecated the pre-{@link AssignmentOptions} API, removed once every assignment uses {@link #execute(AssignmentOptions, BiFunction, String...)}. */
-    @Deprecated(forRemoval = true)
-    public static int execute(Object command, String... args) {
-        Numerics.useFloat64();
-        CommandLine cl = new CommandLine(command);
-        cl.setExecutionStrategy(parseResult -> {
-            boolean quiet = parseResult.hasMatchedOption("--quiet") || parseResult.hasMatchedOption("-q");
-            if (!quiet && !parseResult.isUsageHelpRequested() && !parseResult.isVersionHelpRequested()) {
-                System.out.println(Backend.describe());
-            }
-            return new CommandLine.RunLast().execute(parseResult);
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            reportFailure(ex, commandLine.getErr());
-            return FAILED;
-        });
-        return cl.execute(args);
-    }
-
     /**
      * One line for a failure the learner can act on; a stack trace (and a request to report it) for a bug.
      * {@code Error}s are explained too: out of memory says how to give the JVM more.

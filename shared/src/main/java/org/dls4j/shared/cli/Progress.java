@@ -67,20 +67,6 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    /** @deprecated the pre-{@link Report} API, removed once every assignment prints through a {@link Report}. */
-    @Deprecated(forRemoval = true)
-    public static Progress start(String task, long total, boolean quiet) {
-        return quiet ? NONE : onTerminal(task, total, () -> { });
-    }
-
-    /** @deprecated the pre-{@link Report} API, removed once every assignment prints through a {@link Report}. */
-    @Deprecated(forRemoval = true)
-    public void println(String line) {
-        clearLine();
-        System.out.println(line);
-        System.out.flush();
-    }
-
     @Override
     public void close() {
         if (bar != null) {
