@@ -61,8 +61,9 @@ public final class ToyDataRuns {
     }
 
     /**
-     * Says an empty line and {@code heading} (a result: {@code -q} keeps it above its accuracies), then runs {@code training} with a progress bar over {@code steps}
-     * (closed when it returns or throws) and returns what it returns.
+     * Says an empty line and {@code heading} (a result: {@code -q} keeps it above its accuracies), then runs
+     * {@code training} with a progress bar over {@code steps} (closed when it returns or throws) and returns what it
+     * returns.
      */
     public static <T> T train(Report report, String heading, String task, long steps, Function<Progress, T> training) {
         report.say("");
