@@ -30,7 +30,7 @@ public final class Catalog {
     public static final String RESOURCE = "/org/dls4j/shared/data/catalog.tsv";
     private static final String HEADER = "name\tpath\tbytes\tsha256\tsource\tavailability";
 
-    private static volatile Catalog bundled;
+    private static Catalog bundled;
 
     private final Map<String, CatalogEntry> byPath;
     private final Map<String, List<CatalogEntry>> byName;
@@ -50,26 +50,23 @@ public final class Catalog {
     }
 
     /** The catalog packaged with the shared module (a copy of the project's {@code datasets/catalog.tsv}). */
-    public static Catalog bundled() {
-        Catalog result = bundled;
-        if (result == null) {
-            synchronized (Catalog.class) {
-                result = bundled;
-                if (result == null) {
-                    try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
-                            throw new DataException("The data catalog " + RESOURCE + " is not on the classpath. "
-                                    + "Rebuild the shared module (it packages datasets/catalog.tsv).");
-                        }
-                        result = parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + RESOURCE);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    bundled = result;
-                }
-            }
+    public static synchronized Catalog bundled() {
+        if (bundled == null) {
+            bundled = readBundled();
         }
-        return result;
+        return bundled;
+    }
+
+    private static Catalog readBundled() {
+        try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new DataException("The data catalog " + RESOURCE + " is not on the classpath. "
+                        + "Rebuild the shared module (it packages datasets/catalog.tsv).");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a catalog file, e.g. a project's {@code datasets/catalog.tsv}. */

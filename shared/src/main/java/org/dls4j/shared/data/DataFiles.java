@@ -38,7 +38,7 @@ public final class DataFiles {
     public static final String OFFLINE_ENVIRONMENT = "DLS_OFFLINE";
 
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-    private static volatile DataFiles standard;
+    private static DataFiles standard;
 
     private final Catalog catalog;
     private final DataLocator locator;
@@ -75,19 +75,12 @@ public final class DataFiles {
     }
 
     /** The packaged catalog, the search folders of this JVM, the user verification cache, downloads on first use. */
-    public static DataFiles standard() {
-        DataFiles result = standard;
-        if (result == null) {
-            synchronized (DataFiles.class) {
-                result = standard;
-                if (result == null) {
-                    result = new DataFiles(Catalog.bundled(), DataLocator.fromEnvironment(),
-                            VerificationCache.inUserCacheDirectory(), Downloader::toFolder);
-                    standard = result;
-                }
-            }
+    public static synchronized DataFiles standard() {
+        if (standard == null) {
+            standard = new DataFiles(Catalog.bundled(), DataLocator.fromEnvironment(),
+                    VerificationCache.inUserCacheDirectory(), Downloader::toFolder);
         }
-        return result;
+        return standard;
     }
 
     /**
