@@ -263,7 +263,7 @@ class LogisticRegressionTest {
         LogisticRegression.Options options = new LogisticRegression.Options();
         options.image = out.resolve("no-such-picture.jpg");
         OptionException e = assertThrows(OptionException.class, options::validate);
-        assertEquals("--image " + options.image + " is not a readable file", e.getMessage());
+        assertEquals("--image: The image " + options.image + " does not exist (or is not a file).", e.getMessage());
         Path text = Files.writeString(out.resolve("notes.jpg"), "not a picture");
         CommandLineRun run = CommandLineRun.of(new LogisticRegression.Options(), LogisticRegression::run,
                 "--image", text.toString(), "--out", out.toString(), "-q");

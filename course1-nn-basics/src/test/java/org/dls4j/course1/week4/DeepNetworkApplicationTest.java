@@ -185,7 +185,7 @@ class DeepNetworkApplicationTest {
         assertEquals("--layers must start with 12288 (64*64*3 pixels) and end with 1 (one sigmoid unit), e.g."
                 + " 12288,20,7,5,1, but was [12288, 20, 2]", cli(out, "--layers", "12288,20,2"));
         assertEquals("--iterations must be at least 1, not 0", cli(out, "--iterations", "0"));
-        assertEquals("--image " + out.resolve("none.jpg") + " is not a readable file",
+        assertEquals("--image: The image " + out.resolve("none.jpg") + " does not exist (or is not a file).",
                 cli(out, "--image", out.resolve("none.jpg").toString()));
         assertEquals("--n-h must be at least 1, not 0", cli(out, "--n-h", "0"));
         assertEquals("Invalid value for option '--model': expected one of both, two-layer, l-layer but was 'deep'",
