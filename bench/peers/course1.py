@@ -7,7 +7,8 @@ Each case trains from the notebook's initial state on the notebook's data and pr
 """
 import sys
 
-import peer
+sys.dont_write_bytecode = True  # no __pycache__ beside the peers
+import peer  # noqa: E402
 
 CASES = {
     "l-layer": peer.Case(2500, 50),

@@ -9,7 +9,8 @@ to report the BLAS kernel).
 import math
 import sys
 
-import peer
+sys.dont_write_bytecode = True  # no __pycache__ beside the peers
+import peer  # noqa: E402
 
 CASES = {
     "init-he": peer.Case(15000, 1000),

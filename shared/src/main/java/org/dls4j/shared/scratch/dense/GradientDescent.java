@@ -1,7 +1,13 @@
 package org.dls4j.shared.scratch.dense;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpySum;
@@ -15,22 +21,30 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Full-batch gradient descent on {@code [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID}: the loop of the notebook's
- * {@code two_layer_model} and {@code L_layer_model}, with exactly their arithmetic, engineered to run fast in little
- * memory. One iteration is
+ * {@code two_layer_model} and {@code L_layer_model}, with their arithmetic, engineered to run fast in little memory.
+ * One iteration is
  * <pre>
  *   AL, caches = L_model_forward(X, parameters)
  *   cost = compute_cost(AL, Y)                       (dot form, see {@link Costs})
  *   grads = L_model_backward(AL, Y, caches)
  *   parameters = update_parameters(parameters, grads, learning_rate)
  * </pre>
- * How it differs from {@link DeepNetwork}'s readable blocks (none of it changes a printed digit; the tests compare
- * both paths iteration by iteration):
+ * How it differs from {@link DeepNetwork}'s readable blocks (the tests compare both paths iteration by iteration):
  * <ul>
- *   <li>every buffer (activations, {@code dZ}, {@code dW}, {@code db}) is allocated once, before the loop, and the
- *       iteration runs inside a {@link Workspaces#iteration workspace}, so nothing piles up off-heap;</li>
- *   <li>the matrix products go to BLAS ({@code Nd4j.gemm} with transpose flags, no transposed copies), and the two
- *       products over the input use {@code X.T}, stored row-major once before the loop: the layout in which both
- *       {@code np.dot(W1, X)} and {@code np.dot(dZ1, X.T)} stream fastest (measured);</li>
+ *   <li>every buffer (activations, {@code dZ}, {@code dW}) is allocated once, before the loop, and the iteration
+ *       runs inside a {@link Workspaces#iteration workspace}, so nothing piles up off-heap;</li>
+ *   <li>the matrix products go straight to OpenBLAS ({@link Gemm#blas}, transpose flags, no transposed copies, no
+ *       ND4J call overhead);</li>
+ *   <li>the two products over the input {@code X (n_x, m)}, {@code np.dot(dZ1, X.T)} and the next iteration's
+ *       {@code np.dot(W1, X)}, are one pass over {@code X} in blocks of {@value #BLOCK_ROWS} input features: for each
+ *       block {@code X_b}, {@code dW1_b = dZ1 . X_b.T}, then {@code W1_b = W1_b - learning_rate * dW1_b} (its part
+ *       of {@code update_parameters}), then {@code Z1 += W1_b . X_b} with the new weights while {@code X_b} is still
+ *       in the core's cache. With 12288 inputs these two products are nine tenths of the work and {@code X} is 20 MB:
+ *       one pass instead of two halves what is read from memory. The blocks are shared among OpenBLAS's threads
+ *       (one Java thread each, one single-threaded BLAS call at a time), each summing its own part of {@code Z1};
+ *       the parts are added in a fixed order, so results do not depend on timing. {@code Z1} is thus summed block by
+ *       block instead of in one product: it rounds differently from {@code np.dot} in the last bits, far inside
+ *       what the notebook's printed costs can show (the tests pin them);</li>
  *   <li>the element-wise steps (bias and activation, cost terms, {@code dAL}, {@code sigmoid_backward},
  *       {@code relu_backward}, the {@code 1./m} scaling, {@code np.sum(dZ, axis=1)} in numpy's pairwise order, the
  *       update) are fused into one pass each over the arrays' memory, with numpy's operation order and roundings
@@ -46,18 +60,29 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class GradientDescent {
 
+    /** Input features per block of the fused pass over {@code X}: 256 x 209 examples x 8 bytes fit a core's L2. */
+    static final int BLOCK_ROWS = 256;
+
+    /** The threads that run the blocks besides the caller's (daemons, made when first needed). */
+    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "dls4j-gradient-descent");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Parameters parameters;
     private final ActivationFunction hidden;
     private final int layers;
     private final int m;
-    private final INDArray xT;
+    private final int inputs;
+    /** X (n_x, m), row-major, DOUBLE: held here so that its memory lives as long as {@link #xp} points to it. */
+    private final INDArray x;
     private final INDArray yRow;
     private final INDArray oneMinusYRow;
     private final INDArray logAL;
     private final INDArray logOneMinusAL;
-    /** A[l]: activation of layer l (A[0] = X, unused: layer 1 reads xT); dZ[l] also holds dA[l] before the mask. */
+    /** A[l]: activation of layer l (layer 1 reads X in blocks); dZ[l] also holds dA[l] before the mask. */
     private final INDArray[] W;
-    private final INDArray[] b;
     private final INDArray[] A;
     private final INDArray[] dZ;
     private final INDArray[] dW;
@@ -66,10 +91,21 @@ public final class GradientDescent {
     private final DoubleIndexer[] a;
     private final DoubleIndexer[] dz;
     private final DoubleIndexer[] dw;
+    private final DoublePointer[] wp;
+    private final DoublePointer[] ap;
+    private final DoublePointer[] dzp;
+    private final DoublePointer[] dwp;
     private final DoubleIndexer y;
     private final DoubleIndexer logA;
     private final DoubleIndexer logNotA;
     private final double[] rowSums;
+    /** X's memory: the pass over it in blocks. */
+    private final DoublePointer xp;
+    /** Blocks [firstBlock[p], firstBlock[p + 1]) go to part p; part 0 sums into A[1], part p > 0 into zPart[p]. */
+    private final int[] firstBlock;
+    private final INDArray[] zPart;
+    private final DoubleIndexer[] zPartValues;
+    private final DoublePointer[] zPartPointers;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -83,28 +119,27 @@ public final class GradientDescent {
 
     /** The same with {@code hidden} ({@link ActivationFunction#RELU} or {@link ActivationFunction#TANH}) for the hidden layers. */
     public GradientDescent(INDArray X, INDArray Y, Parameters parameters, ActivationFunction hidden) {
-        Numerics.useFloat64();
         if (hidden == ActivationFunction.SIGMOID) {
             throw new IllegalArgumentException("hidden layers must be relu or tanh here");
         }
         this.hidden = hidden;
         this.layers = DeepNetwork.checkModel(X, parameters);
-        if (X.size(1) > Integer.MAX_VALUE / 64) {
-            throw new IllegalArgumentException("too many examples for one full batch: " + X.size(1));
+        if (X.size(1) > Integer.MAX_VALUE / 64 || X.size(0) > Integer.MAX_VALUE / X.size(1)) {
+            throw new IllegalArgumentException("too large for one full batch: " + Shapes.format(X.shape()));
         }
         this.m = (int) X.size(1);
+        this.inputs = (int) X.size(0);
         Shapes.require(Y, "Y", 1, m);
         Shapes.require(parameters.W(layers), "W" + layers, 1, parameters.W(layers).size(1));
         this.parameters = parameters;
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            // X.T, (m, n_x) row-major, made once for the two products over X (see the class comment).
-            xT = X.transpose().dup('c');
+            x = X.castTo(DataType.DOUBLE).dup('c');
+            xp = Gemm.pointer(x, "X");
             yRow = Y.castTo(DataType.DOUBLE).dup('c');
             oneMinusYRow = yRow.rsub(1.0);
             logAL = Nd4j.create(DataType.DOUBLE, 1, m);
             logOneMinusAL = Nd4j.create(DataType.DOUBLE, 1, m);
             W = new INDArray[layers + 1];
-            b = new INDArray[layers + 1];
             A = new INDArray[layers + 1];
             dZ = new INDArray[layers + 1];
             dW = new INDArray[layers + 1];
@@ -113,25 +148,49 @@ public final class GradientDescent {
             a = new DoubleIndexer[layers + 1];
             dz = new DoubleIndexer[layers + 1];
             dw = new DoubleIndexer[layers + 1];
+            wp = new DoublePointer[layers + 1];
+            ap = new DoublePointer[layers + 1];
+            dzp = new DoublePointer[layers + 1];
+            dwp = new DoublePointer[layers + 1];
             int widest = 0;
             for (int l = 1; l <= layers; l++) {
                 W[l] = parameters.W(l);
-                b[l] = parameters.b(l);
                 int n = (int) W[l].size(0);
                 widest = Math.max(widest, n);
                 A[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dZ[l] = Nd4j.create(DataType.DOUBLE, n, m);
                 dW[l] = Nd4j.create(DataType.DOUBLE, W[l].shape());
                 w[l] = RawArrays.doubles(W[l], "W" + l);
-                bias[l] = RawArrays.doubles(b[l], "b" + l);
+                bias[l] = RawArrays.doubles(parameters.b(l), "b" + l);
                 a[l] = RawArrays.doubles(A[l], "A");
                 dz[l] = RawArrays.doubles(dZ[l], "dZ");
                 dw[l] = RawArrays.doubles(dW[l], "dW");
+                wp[l] = Gemm.pointer(W[l], "W" + l);
+                ap[l] = Gemm.pointer(A[l], "A");
+                dzp[l] = Gemm.pointer(dZ[l], "dZ");
+                dwp[l] = Gemm.pointer(dW[l], "dW");
             }
             y = RawArrays.doubles(yRow, "Y");
             logA = RawArrays.doubles(logAL, "log AL");
             logNotA = RawArrays.doubles(logOneMinusAL, "log 1-AL");
             rowSums = new double[widest];
+
+            int blocks = (inputs + BLOCK_ROWS - 1) / BLOCK_ROWS;
+            int parts = Math.max(1, Math.min(Gemm.blasThreads(), blocks));
+            firstBlock = new int[parts + 1];
+            for (int p = 0; p <= parts; p++) {
+                firstBlock[p] = (int) ((long) blocks * p / parts);
+            }
+            zPart = new INDArray[parts];
+            zPartValues = new DoubleIndexer[parts];
+            zPartPointers = new DoublePointer[parts];
+            zPart[0] = A[1];
+            zPartPointers[0] = ap[1];
+            for (int p = 1; p < parts; p++) {
+                zPart[p] = Nd4j.create(DataType.DOUBLE, A[1].shape());
+                zPartValues[p] = RawArrays.doubles(zPart[p], "Z1 part");
+                zPartPointers[p] = Gemm.pointer(zPart[p], "Z1 part");
+            }
         }
     }
 
@@ -150,10 +209,13 @@ public final class GradientDescent {
         int[] at = new int[records];
         double[] costs = new double[records];
         int r = 0;
+        // Z1 = np.dot(W1, X) of the first iteration; later iterations get theirs from the previous update
+        passOverX(false, true, 0);
         for (int i = 0; i < iterations; i++) {
-            double cost = Workspaces.iteration(() -> step(learningRate));
+            boolean last = i == iterations - 1;
+            double cost = Workspaces.iteration(() -> step(learningRate, !last));
             Numerics.requireFinite(cost, i, "Try a smaller learning rate.");
-            if (i % recordEvery == 0 || i == iterations - 1) {
+            if (i % recordEvery == 0 || last) {
                 at[r] = i;
                 costs[r++] = cost;
                 if (listener != null) {
@@ -175,15 +237,22 @@ public final class GradientDescent {
         return new GradientDescent(X, Y, parameters).run(learningRate, iterations, recordEvery, listener);
     }
 
-    /** One iteration: forward, cost, backward, update; returns the cost of the parameters before the update. */
-    double step(double learningRate) {
+    /**
+     * One iteration: forward (from {@code Z1 = np.dot(W1, X)}, already summed in parts), cost, backward, update;
+     * returns the cost of the parameters before the update. With {@code next}, also sums the next iteration's
+     * {@code np.dot(W1, X)}.
+     */
+    double step(double learningRate, boolean next) {
         // ---------------- AL, caches = L_model_forward(X, parameters)
         for (int l = 1; l <= layers; l++) {
-            // Z = np.dot(W, A_prev)              (layer 1: np.dot(W1, X_T.T)), into A[l]'s buffer
             if (l == 1) {
-                Nd4j.gemm(W[1], xT, A[1], false, true, 1.0, 0.0);
+                // Z = np.dot(W1, X): the sum of the parts, into A[1]'s buffer
+                addPartsOfZ1();
             } else {
-                Nd4j.gemm(W[l], A[l - 1], A[l], false, false, 1.0, 0.0);
+                // Z = np.dot(W, A_prev), into A[l]'s buffer
+                int n = (int) A[l].size(0);
+                int nPrev = (int) A[l - 1].size(0);
+                Gemm.blas(false, false, n, m, nPrev, wp[l], nPrev, ap[l - 1], m, 0.0, ap[l], m);
             }
             // Z = Z + b; A = np.maximum(0, Z) / np.tanh(Z) / 1/(1+np.exp(-Z)), one pass
             biasAndActivate(l, l < layers ? hidden : ActivationFunction.SIGMOID);
@@ -212,27 +281,97 @@ public final class GradientDescent {
             // sigmoid_backward: s = 1/(1+np.exp(-Z)) (= AL); dZ = dA * s * (1-s)
             dzL.put(j, dAL * al * oneMinusAl);
         }
-        for (int l = layers; l >= 1; l--) {
-            // np.dot(dZ, A_prev.T)               (layer 1: np.dot(dZ1, X_T)); the 1./m comes in the update pass
-            if (l == 1) {
-                Nd4j.gemm(dZ[1], xT, dW[1], false, false, 1.0, 0.0);
-            } else {
-                Nd4j.gemm(dZ[l], A[l - 1], dW[l], false, true, 1.0, 0.0);
-            }
-            if (l > 1) {
-                // dA_prev = np.dot(W.T, dZ)      into dZ[l-1] (not for l = 1: dA0 is never used)
-                Nd4j.gemm(W[l], dZ[l], dZ[l - 1], true, false, 1.0, 0.0);
-                // relu_backward: dZ = np.array(dA, copy=True); dZ[Z <= 0] = 0   (Z > 0 exactly where A > 0)
-                // tanh: dZ = dA * (1 - np.power(A, 2))
-                activationBackward(l - 1);
-            }
+        for (int l = layers; l > 1; l--) {
+            int n = (int) A[l].size(0);
+            int nPrev = (int) A[l - 1].size(0);
+            // np.dot(dZ, A_prev.T); the 1./m comes in the update pass
+            Gemm.blas(false, true, n, nPrev, m, dzp[l], m, ap[l - 1], m, 0.0, dwp[l], nPrev);
+            // dA_prev = np.dot(W.T, dZ)          into dZ[l-1] (not for l = 1: dA0 is never used)
+            Gemm.blas(true, false, nPrev, m, n, wp[l], nPrev, dzp[l], m, 0.0, dzp[l - 1], m);
+            // relu_backward: dZ = np.array(dA, copy=True); dZ[Z <= 0] = 0   (Z > 0 exactly where A > 0)
+            // tanh: dZ = dA * (1 - np.power(A, 2))
+            activationBackward(l - 1);
         }
 
         // ---------------- parameters = update_parameters(parameters, grads, learning_rate)
+        // layer 1: dW1 = 1./m * np.dot(dZ1, X.T) and W1's update, block by block, with the next np.dot(W1, X)
+        passOverX(true, next, learningRate);
         for (int l = 1; l <= layers; l++) {
-            update(l, learningRate);
+            if (l > 1) {
+                updateWeights(l, 0, (int) W[l].size(1), learningRate);
+            }
+            updateBias(l, learningRate);
         }
         return cost;
+    }
+
+    /**
+     * The pass over X in blocks, shared among the parts: with {@code backward}, each block's
+     * {@code dW1_b = np.dot(dZ1, X_b.T)} and {@code W1_b}'s update; with {@code forward}, then
+     * {@code Z1 += np.dot(W1_b, X_b)} into the part's sum.
+     */
+    private void passOverX(boolean backward, boolean forward, double learningRate) {
+        int parts = firstBlock.length - 1;
+        if (!backward && !forward) {
+            return;
+        }
+        if (parts == 1) {
+            blocks(0, backward, forward, learningRate);
+            return;
+        }
+        int threads = Gemm.blasThreads();
+        Gemm.blasThreads(1);
+        try {
+            List<Future<?>> helpers = new ArrayList<>(parts - 1);
+            for (int p = 1; p < parts; p++) {
+                int part = p;
+                helpers.add(HELPERS.submit(() -> blocks(part, backward, forward, learningRate)));
+            }
+            blocks(0, backward, forward, learningRate);
+            for (Future<?> helper : helpers) {
+                helper.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            Gemm.blasThreads(threads);
+        }
+    }
+
+    /** Part {@code part}'s blocks of the pass over X (see {@link #passOverX}). */
+    private void blocks(int part, boolean backward, boolean forward, double learningRate) {
+        int n1 = (int) A[1].size(0);
+        for (int block = firstBlock[part]; block < firstBlock[part + 1]; block++) {
+            int k0 = block * BLOCK_ROWS;
+            int rows = Math.min(BLOCK_ROWS, inputs - k0);
+            DoublePointer xBlock = Gemm.at(xp, (long) k0 * m);
+            if (backward) {
+                // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)
+                Gemm.blas(false, true, n1, rows, m, dzp[1], m, xBlock, m, 0.0, Gemm.at(dwp[1], k0), inputs);
+                // W1[:, k0:k1] = W1[:, k0:k1] - learning_rate * dW1[:, k0:k1]
+                updateWeights(1, k0, k0 + rows, learningRate);
+            }
+            if (forward) {
+                // Z1 (this part's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
+                Gemm.blas(false, false, n1, m, rows, Gemm.at(wp[1], k0), inputs, xBlock, m,
+                        block == firstBlock[part] ? 0.0 : 1.0, zPartPointers[part], m);
+            }
+        }
+    }
+
+    /** {@code np.dot(W1, X)} as the sum of the parts' sums, in part order, into A[1]. */
+    private void addPartsOfZ1() {
+        long size = A[1].length();
+        DoubleIndexer z = a[1];
+        for (int p = 1; p < zPart.length; p++) {
+            DoubleIndexer part = zPartValues[p];
+            for (long k = 0; k < size; k++) {
+                z.put(k, z.get(k) + part.get(k));
+            }
+        }
     }
 
     private void biasAndActivate(int l, ActivationFunction activation) {
@@ -284,16 +423,24 @@ public final class GradientDescent {
         }
     }
 
-    private void update(int l, double learningRate) {
+    /** Columns {@code [from, to)} of {@code W = W - learning_rate * dW}, with {@code dW = 1./m * np.dot(...)}. */
+    private void updateWeights(int l, int from, int to, double learningRate) {
         double scale = 1.0 / m;
-        // W = W - learning_rate * dW, with dW = 1./m * np.dot(dZ, A_prev.T)
         DoubleIndexer wl = w[l];
         DoubleIndexer dwl = dw[l];
-        long size = W[l].length();
-        for (long k = 0; k < size; k++) {
-            wl.put(k, wl.get(k) - learningRate * (scale * dwl.get(k)));
+        int rows = (int) W[l].size(0);
+        long columns = W[l].size(1);
+        for (int i = 0; i < rows; i++) {
+            long row = i * columns;
+            for (long k = row + from; k < row + to; k++) {
+                wl.put(k, wl.get(k) - learningRate * (scale * dwl.get(k)));
+            }
         }
-        // b = b - learning_rate * db, with db = 1./m * np.sum(dZ, axis=1, keepdims=True) (numpy's pairwise order)
+    }
+
+    /** {@code b = b - learning_rate * db}, {@code db = 1./m * np.sum(dZ, axis=1, keepdims=True)} (numpy's order). */
+    private void updateBias(int l, double learningRate) {
+        double scale = 1.0 / m;
         int n = (int) A[l].size(0);
         NumpySum.rowSums(dz[l], n, m, rowSums);
         DoubleIndexer bl = bias[l];

@@ -9,22 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.TrainingDivergedException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The engineered loop does the readable blocks' arithmetic: same costs, same trained parameters. */
 class GradientDescentTest {
-
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
 
     /** The notebook's loop, written with the readable blocks. */
     static double[] readableLoop(INDArray X, INDArray Y, Parameters parameters, double lr, int iterations,
@@ -59,6 +52,26 @@ class GradientDescentTest {
         }
         for (String name : trained.names()) {
             assertAllClose(readable[0].get(name), trained.get(name), 1e-13, 1e-16, name);
+        }
+    }
+
+    @Test
+    void wideInputsPassOverXInBlocksSharedAmongThreadsAndStillMatch() {
+        // 1000 inputs: 4 blocks of GradientDescent.BLOCK_ROWS, split between the BLAS threads
+        NumpyRandom rng = new NumpyRandom(6);
+        INDArray X = rng.rand(1000, 30);
+        INDArray Y = rng.rand(1, 30).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParametersDeepScaled(1000, 6, 3, 1);
+        Parameters[] readable = new Parameters[1];
+        double[] expected = readableLoop(X, Y, initial.copy(), 0.05, 40, readable);
+
+        Parameters trained = initial.copy();
+        CostCurve curve = GradientDescent.train(X, Y, trained, 0.05, 40, 1, null);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(expected[i], curve.costs()[i], 1e-13 * expected[i], "cost at iteration " + i);
+        }
+        for (String name : trained.names()) {
+            assertAllClose(readable[0].get(name), trained.get(name), 1e-11, 1e-15, name);
         }
     }
 
