@@ -131,14 +131,14 @@ def L_layer_model(X, Y, layers_dims, laps, stopwatch, learning_rate=0.0075):
         parameters = initialize_parameters(*layers_dims)
     else:
         parameters = initialize_parameters_deep(layers_dims)
-    cost = None
-    for i in range(0, laps):
+
+    def iteration(parameters):
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        stopwatch.lap()
-    return cost
+        return update_parameters(parameters, grads, learning_rate), cost
+
+    return peer.descend(parameters, iteration, laps, stopwatch)
 
 
 # -------------------------------------------------------------------------------- week 2: logistic regression
@@ -153,14 +153,12 @@ def propagate(w, b, X, Y):
 
 
 def optimize(w, b, X, Y, laps, stopwatch, learning_rate=0.005):
-    w = w.copy()
-    cost = None
-    for i in range(laps):
+    def iteration(wb):
+        w, b = wb
         grads, cost = propagate(w, b, X, Y)
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-        stopwatch.lap()
-    return cost
+        return (w - learning_rate * grads["dw"], b - learning_rate * grads["db"]), cost
+
+    return peer.descend((w.copy(), b), iteration, laps, stopwatch)
 
 
 # ------------------------------------------------------------------------------------- week 3: planar_utils
@@ -168,13 +166,12 @@ def optimize(w, b, X, Y, laps, stopwatch, learning_rate=0.005):
 def nn_model(X, Y, n_h, laps, stopwatch, learning_rate=1.2):
     np.random.seed(3)
     n_x, n_y = X.shape[0], Y.shape[0]
-    W1 = np.random.randn(n_h, n_x) * 0.01
-    b1 = np.zeros((n_h, 1))
-    W2 = np.random.randn(n_y, n_h) * 0.01
-    b2 = np.zeros((n_y, 1))
+    parameters = (np.random.randn(n_h, n_x) * 0.01, np.zeros((n_h, 1)),
+                  np.random.randn(n_y, n_h) * 0.01, np.zeros((n_y, 1)))
     m = X.shape[1]
-    cost = None
-    for i in range(0, laps):
+
+    def iteration(parameters):
+        W1, b1, W2, b2 = parameters
         # forward_propagation
         Z1 = np.dot(W1, X) + b1
         A1 = np.tanh(Z1)
@@ -191,12 +188,10 @@ def nn_model(X, Y, n_h, laps, stopwatch, learning_rate=1.2):
         dW1 = 1 / m * np.dot(dZ1, X.T)
         db1 = 1 / m * np.sum(dZ1, axis=1, keepdims=True)
         # update_parameters
-        W1 = W1 - learning_rate * dW1
-        b1 = b1 - learning_rate * db1
-        W2 = W2 - learning_rate * dW2
-        b2 = b2 - learning_rate * db2
-        stopwatch.lap()
-    return cost
+        return (W1 - learning_rate * dW1, b1 - learning_rate * db1,
+                W2 - learning_rate * dW2, b2 - learning_rate * db2), cost
+
+    return peer.descend(parameters, iteration, laps, stopwatch)
 
 
 def workload(name):

@@ -91,15 +91,13 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 def initialization_model(X, Y, laps, stopwatch, learning_rate=0.01):
-    parameters = he_parameters([X.shape[0], 10, 5, 1])
-    cost = None
-    for i in range(laps):
+    def iteration(parameters):
         a3, cache = forward_propagation(X, parameters)
         cost = compute_loss(a3, Y)
         grads = backward_propagation(X, Y, cache)
-        parameters = update_parameters(parameters, grads, learning_rate)
-        stopwatch.lap()
-    return cost
+        return update_parameters(parameters, grads, learning_rate), cost
+
+    return peer.descend(he_parameters([X.shape[0], 10, 5, 1]), iteration, laps, stopwatch)
 
 
 # ----------------------------------------------------------------------------------- week 2: Optimization, Adam

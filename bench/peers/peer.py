@@ -157,6 +157,16 @@ def load_average():
         return "unknown"
 
 
+def descend(state, iteration, laps, stopwatch):
+    """The notebooks' `for i in range(num_iterations)` loop: `state, cost = iteration(state)`, a lap each; the last
+    cost."""
+    cost = None
+    for _ in range(laps):
+        state, cost = iteration(state)
+        stopwatch.lap()
+    return cost
+
+
 def run_case(name, case, options, train):
     """Warms up, times the notebook's run, prints the human lines and the RESULT line.
 

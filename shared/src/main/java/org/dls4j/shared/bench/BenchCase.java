@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,9 +73,7 @@ public record BenchCase(String name, Unit unit, String suiteClass, Optional<Peer
     public static List<BenchCase> all() {
         List<BenchCase> cases = new ArrayList<>();
         try {
-            Enumeration<URL> files = BenchCase.class.getClassLoader().getResources(REGISTRY);
-            while (files.hasMoreElements()) {
-                URL url = files.nextElement();
+            for (URL url : Collections.list(BenchCase.class.getClassLoader().getResources(REGISTRY))) {
                 try (Reader in = new InputStreamReader(url.openStream(), StandardCharsets.UTF_8)) {
                     cases.addAll(parse(in, moduleOf(url), url.toString()));
                 }
@@ -93,26 +91,25 @@ public record BenchCase(String name, Unit unit, String suiteClass, Optional<Peer
     }
 
     /** The cases of one registry file; {@code source} names it in error messages. */
-    static List<BenchCase> parse(Reader reader, String module, String source) throws IOException {
-        List<BenchCase> cases = new ArrayList<>();
-        BufferedReader in = new BufferedReader(reader);
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 5) {
-                throw new IllegalStateException("Malformed line in " + source
-                        + " (name, unit, class, peer, description separated by tabs): " + line);
-            }
-            try {
-                cases.add(new BenchCase(f[0].trim(), Unit.parse(f[1].trim()), f[2].trim(), peer(f[3].trim()),
-                        f[4].trim(), module));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Malformed line in " + source + ": " + e.getMessage() + ": " + line);
-            }
+    static List<BenchCase> parse(Reader reader, String module, String source) {
+        return new BufferedReader(reader).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> parseLine(line, module, source))
+                .toList();
+    }
+
+    private static BenchCase parseLine(String line, String module, String source) {
+        String[] f = line.split("\t");
+        if (f.length != 5) {
+            throw new IllegalStateException("Malformed line in " + source
+                    + " (name, unit, class, peer, description separated by tabs): " + line);
         }
-        return cases;
+        try {
+            return new BenchCase(f[0].trim(), Unit.parse(f[1].trim()), f[2].trim(), peer(f[3].trim()), f[4].trim(),
+                    module);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Malformed line in " + source + ": " + e.getMessage() + ": " + line);
+        }
     }
 
     private static Optional<Peer> peer(String text) {
