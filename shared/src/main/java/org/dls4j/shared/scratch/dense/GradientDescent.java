@@ -39,12 +39,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *       {@code np.dot(W1, X)}, are one pass over {@code X} in blocks of {@value #BLOCK_ROWS} input features: for each
  *       block {@code X_b}, {@code dW1_b = dZ1 . X_b.T}, then {@code W1_b = W1_b - learning_rate * dW1_b} (its part
  *       of {@code update_parameters}), then {@code Z1 += W1_b . X_b} with the new weights while {@code X_b} is still
- *       in the core's cache. With 12288 inputs these two products are nine tenths of the work and {@code X} is 20 MB:
- *       one pass instead of two halves what is read from memory. The blocks are shared among OpenBLAS's threads
- *       (one Java thread each, one single-threaded BLAS call at a time), each summing its own part of {@code Z1};
- *       the parts are added in a fixed order, so results do not depend on timing. {@code Z1} is thus summed block by
- *       block instead of in one product: it rounds differently from {@code np.dot} in the last bits, far inside
- *       what the notebook's printed costs can show (the tests pin them);</li>
+ *       in the core's cache. With 12288 inputs these two products are nine tenths of the work and {@code X} is 20 MB.
+ *       {@code X} is kept as {@code X.T (m, n_x)}, row-major, made once: a block is a column block of it, the layout
+ *       in which OpenBLAS packed and multiplied these blocks fastest (measured, one thread: 9.2 ms for both products
+ *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X});</li>
+ *   <li>the blocks are shared among as many Java threads as OpenBLAS was given (ND4J sets them from
+ *       {@code OMP_NUM_THREADS} or the cores), each making single-threaded BLAS calls on its own blocks and summing
+ *       its own part of {@code Z1}; OpenBLAS's threading is switched off while {@link #run} runs and restored after.
+ *       On 2 cores this halves the pass, where OpenBLAS's own two threads on a 20-row product gained a fifth. The
+ *       parts are added in a fixed order, so results do not depend on timing; {@code Z1} summed block by block
+ *       rounds differently from one {@code np.dot} in the last bits, far inside what the notebook's printed costs
+ *       can show (the tests pin them);</li>
  *   <li>the element-wise steps (bias and activation, cost terms, {@code dAL}, {@code sigmoid_backward},
  *       {@code relu_backward}, the {@code 1./m} scaling, {@code np.sum(dZ, axis=1)} in numpy's pairwise order, the
  *       update) are fused into one pass each over the arrays' memory, with numpy's operation order and roundings
@@ -60,7 +65,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class GradientDescent {
 
-    /** Input features per block of the fused pass over {@code X}: 256 x 209 examples x 8 bytes fit a core's L2. */
+    /** Input features per block of the pass over {@code X} (with the 209 cat pictures, 428 KB: a core's L2). */
     static final int BLOCK_ROWS = 256;
 
     /** The threads that run the blocks besides the caller's (daemons, made when first needed). */
@@ -75,8 +80,11 @@ public final class GradientDescent {
     private final int layers;
     private final int m;
     private final int inputs;
-    /** X (n_x, m), row-major, DOUBLE: held here so that its memory lives as long as {@link #xp} points to it. */
-    private final INDArray x;
+    /**
+     * X.T (m, n_x), row-major, DOUBLE: a block of input features is a column block of it. Held here so that its
+     * memory lives as long as {@link #xtp} points to it.
+     */
+    private final INDArray xT;
     private final INDArray yRow;
     private final INDArray oneMinusYRow;
     private final INDArray logAL;
@@ -99,8 +107,8 @@ public final class GradientDescent {
     private final DoubleIndexer logA;
     private final DoubleIndexer logNotA;
     private final double[] rowSums;
-    /** X's memory: the pass over it in blocks. */
-    private final DoublePointer xp;
+    /** X.T's memory: the pass over it in blocks. */
+    private final DoublePointer xtp;
     /** Blocks [firstBlock[p], firstBlock[p + 1]) go to part p; part 0 sums into A[1], part p > 0 into zPart[p]. */
     private final int[] firstBlock;
     private final INDArray[] zPart;
@@ -133,8 +141,8 @@ public final class GradientDescent {
         Shapes.require(parameters.W(layers), "W" + layers, 1, parameters.W(layers).size(1));
         this.parameters = parameters;
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            x = X.castTo(DataType.DOUBLE).dup('c');
-            xp = Gemm.pointer(x, "X");
+            xT = X.castTo(DataType.DOUBLE).transpose().dup('c');
+            xtp = Gemm.pointer(xT, "X.T");
             yRow = Y.castTo(DataType.DOUBLE).dup('c');
             oneMinusYRow = yRow.rsub(1.0);
             logAL = Nd4j.create(DataType.DOUBLE, 1, m);
@@ -209,18 +217,31 @@ public final class GradientDescent {
         int[] at = new int[records];
         double[] costs = new double[records];
         int r = 0;
-        // Z1 = np.dot(W1, X) of the first iteration; later iterations get theirs from the previous update
-        passOverX(false, true, 0);
-        for (int i = 0; i < iterations; i++) {
-            boolean last = i == iterations - 1;
-            double cost = Workspaces.iteration(() -> step(learningRate, !last));
-            Numerics.requireFinite(cost, i, "Try a smaller learning rate.");
-            if (i % recordEvery == 0 || last) {
-                at[r] = i;
-                costs[r++] = cost;
-                if (listener != null) {
-                    listener.onCost(i, cost);
+        // the parts each make single-threaded BLAS calls side by side: OpenBLAS's own threads are off meanwhile
+        // (switching them per iteration cost more than the products)
+        int blasThreads = Gemm.blasThreads();
+        boolean ownThreads = firstBlock.length > 2;
+        if (ownThreads) {
+            Gemm.blasThreads(1);
+        }
+        try {
+            // Z1 = np.dot(W1, X) of the first iteration; later iterations get theirs from the previous update
+            passOverX(false, true, 0);
+            for (int i = 0; i < iterations; i++) {
+                boolean last = i == iterations - 1;
+                double cost = Workspaces.iteration(() -> step(learningRate, !last));
+                Numerics.requireFinite(cost, i, "Try a smaller learning rate.");
+                if (i % recordEvery == 0 || last) {
+                    at[r] = i;
+                    costs[r++] = cost;
+                    if (listener != null) {
+                        listener.onCost(i, cost);
+                    }
                 }
+            }
+        } finally {
+            if (ownThreads) {
+                Gemm.blasThreads(blasThreads);
             }
         }
         return new CostCurve(at, costs);
@@ -312,15 +333,10 @@ public final class GradientDescent {
      */
     private void passOverX(boolean backward, boolean forward, double learningRate) {
         int parts = firstBlock.length - 1;
-        if (!backward && !forward) {
-            return;
-        }
         if (parts == 1) {
             blocks(0, backward, forward, learningRate);
             return;
         }
-        int threads = Gemm.blasThreads();
-        Gemm.blasThreads(1);
         try {
             List<Future<?>> helpers = new ArrayList<>(parts - 1);
             for (int p = 1; p < parts; p++) {
@@ -336,8 +352,6 @@ public final class GradientDescent {
             throw new IllegalStateException("interrupted while training", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            Gemm.blasThreads(threads);
         }
     }
 
@@ -346,17 +360,19 @@ public final class GradientDescent {
         int n1 = (int) A[1].size(0);
         for (int block = firstBlock[part]; block < firstBlock[part + 1]; block++) {
             int k0 = block * BLOCK_ROWS;
-            int rows = Math.min(BLOCK_ROWS, inputs - k0);
-            DoublePointer xBlock = Gemm.at(xp, (long) k0 * m);
+            int columns = Math.min(BLOCK_ROWS, inputs - k0);
+            // X[k0:k1].T = X.T[:, k0:k1], (m, k1 - k0) with row stride n_x
+            DoublePointer xtBlock = Gemm.at(xtp, k0);
             if (backward) {
                 // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)
-                Gemm.blas(false, true, n1, rows, m, dzp[1], m, xBlock, m, 0.0, Gemm.at(dwp[1], k0), inputs);
+                Gemm.blas(false, false, n1, columns, m, dzp[1], m, xtBlock, inputs, 0.0, Gemm.at(dwp[1], k0),
+                        inputs);
                 // W1[:, k0:k1] = W1[:, k0:k1] - learning_rate * dW1[:, k0:k1]
-                updateWeights(1, k0, k0 + rows, learningRate);
+                updateWeights(1, k0, k0 + columns, learningRate);
             }
             if (forward) {
                 // Z1 (this part's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
-                Gemm.blas(false, false, n1, m, rows, Gemm.at(wp[1], k0), inputs, xBlock, m,
+                Gemm.blas(false, true, n1, m, columns, Gemm.at(wp[1], k0), inputs, xtBlock, inputs,
                         block == firstBlock[part] ? 0.0 : 1.0, zPartPointers[part], m);
             }
         }
