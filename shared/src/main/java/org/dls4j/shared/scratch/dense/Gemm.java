@@ -27,23 +27,7 @@ final class Gemm {
 
     /** {@code C (M, N) = A (M, K) . B (K, N)}. */
     static void nn(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
-        for (int i = 0; i < rows; i++) {
-            int ci = i * columns;
-            java.util.Arrays.fill(c, ci, ci + columns, 0.0);
-            for (int k = 0; k < inner; k++) {
-                double aik = a[i * inner + k];
-                int bk = k * columns;
-                if (FMA) {
-                    for (int j = 0; j < columns; j++) {
-                        c[ci + j] = Math.fma(aik, b[bk + j], c[ci + j]);
-                    }
-                } else {
-                    for (int j = 0; j < columns; j++) {
-                        c[ci + j] += aik * b[bk + j];
-                    }
-                }
-            }
-        }
+        rowsTimesB(a, inner, 1, b, c, rows, inner, columns);
     }
 
     /** {@code C (M, N) = A (M, K) . B.T} with {@code B (N, K)}. */
@@ -69,19 +53,28 @@ final class Gemm {
 
     /** {@code C (M, N) = A.T . B} with {@code A (K, M)}, {@code B (K, N)}. */
     static void tn(double[] a, double[] b, double[] c, int rows, int inner, int columns) {
+        rowsTimesB(a, 1, rows, b, c, rows, inner, columns);
+    }
+
+    /**
+     * {@code C (M, N) = op(A) . B} with {@code op(A)[i][k] = a[i * iStride + k * kStride]}: each row of C summed
+     * over k in order, a row of B at a time.
+     */
+    private static void rowsTimesB(double[] a, int iStride, int kStride, double[] b, double[] c, int rows,
+            int inner, int columns) {
         for (int i = 0; i < rows; i++) {
             int ci = i * columns;
             java.util.Arrays.fill(c, ci, ci + columns, 0.0);
             for (int k = 0; k < inner; k++) {
-                double aki = a[k * rows + i];
+                double aik = a[i * iStride + k * kStride];
                 int bk = k * columns;
                 if (FMA) {
                     for (int j = 0; j < columns; j++) {
-                        c[ci + j] = Math.fma(aki, b[bk + j], c[ci + j]);
+                        c[ci + j] = Math.fma(aik, b[bk + j], c[ci + j]);
                     }
                 } else {
                     for (int j = 0; j < columns; j++) {
-                        c[ci + j] += aki * b[bk + j];
+                        c[ci + j] += aik * b[bk + j];
                     }
                 }
             }

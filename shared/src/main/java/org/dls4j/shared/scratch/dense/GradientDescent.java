@@ -75,45 +75,43 @@ public final class GradientDescent {
         return t;
     });
 
+    /**
+     * An array with its memory's indexer (element-wise passes) and pointer (BLAS calls), kept together so that the
+     * memory lives as long as they are used.
+     */
+    private record Raw(INDArray array, DoubleIndexer values, DoublePointer pointer, int rows, int columns) {
+        static Raw of(INDArray array, String name) {
+            return new Raw(array, RawArrays.doubles(array, name), Gemm.pointer(array, name), (int) array.size(0),
+                    (int) array.size(1));
+        }
+
+        static Raw zeros(int rows, int columns, String name) {
+            return of(Nd4j.create(DataType.DOUBLE, rows, columns), name);
+        }
+    }
+
     private final Parameters parameters;
     private final ActivationFunction hidden;
     private final int layers;
     private final int m;
+    /** n_x, the input features. */
     private final int inputs;
-    /**
-     * X.T (m, n_x), row-major, DOUBLE: a block of input features is a column block of it. Held here so that its
-     * memory lives as long as {@link #xtp} points to it.
-     */
-    private final INDArray xT;
-    private final INDArray yRow;
+    /** X.T (m, n_x), row-major: a block of input features is a column block of it. */
+    private final Raw xT;
+    private final Raw yRow;
     private final INDArray oneMinusYRow;
-    private final INDArray logAL;
-    private final INDArray logOneMinusAL;
-    /** A[l]: activation of layer l (layer 1 reads X in blocks); dZ[l] also holds dA[l] before the mask. */
-    private final INDArray[] W;
-    private final INDArray[] A;
-    private final INDArray[] dZ;
-    private final INDArray[] dW;
-    private final DoubleIndexer[] w;
+    private final Raw logAL;
+    private final Raw logOneMinusAL;
+    /** Per layer l = 1..L: the parameters (the caller's arrays), the activation, dZ (also dA before the mask), dW. */
+    private final Raw[] W;
     private final DoubleIndexer[] bias;
-    private final DoubleIndexer[] a;
-    private final DoubleIndexer[] dz;
-    private final DoubleIndexer[] dw;
-    private final DoublePointer[] wp;
-    private final DoublePointer[] ap;
-    private final DoublePointer[] dzp;
-    private final DoublePointer[] dwp;
-    private final DoubleIndexer y;
-    private final DoubleIndexer logA;
-    private final DoubleIndexer logNotA;
+    private final Raw[] A;
+    private final Raw[] dZ;
+    private final Raw[] dW;
     private final double[] rowSums;
-    /** X.T's memory: the pass over it in blocks. */
-    private final DoublePointer xtp;
-    /** Blocks [firstBlock[p], firstBlock[p + 1]) go to part p; part 0 sums into A[1], part p > 0 into zPart[p]. */
+    /** Blocks [firstBlock[p], firstBlock[p + 1]) go to part p, which sums its share of Z1 into zPart[p] (0: A[1]). */
     private final int[] firstBlock;
-    private final INDArray[] zPart;
-    private final DoubleIndexer[] zPartValues;
-    private final DoublePointer[] zPartPointers;
+    private final Raw[] zPart;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -141,46 +139,26 @@ public final class GradientDescent {
         Shapes.require(parameters.W(layers), "W" + layers, 1, parameters.W(layers).size(1));
         this.parameters = parameters;
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            xT = X.castTo(DataType.DOUBLE).transpose().dup('c');
-            xtp = Gemm.pointer(xT, "X.T");
-            yRow = Y.castTo(DataType.DOUBLE).dup('c');
-            oneMinusYRow = yRow.rsub(1.0);
-            logAL = Nd4j.create(DataType.DOUBLE, 1, m);
-            logOneMinusAL = Nd4j.create(DataType.DOUBLE, 1, m);
-            W = new INDArray[layers + 1];
-            A = new INDArray[layers + 1];
-            dZ = new INDArray[layers + 1];
-            dW = new INDArray[layers + 1];
-            w = new DoubleIndexer[layers + 1];
+            xT = Raw.of(X.castTo(DataType.DOUBLE).transpose().dup('c'), "X.T");
+            yRow = Raw.of(Y.castTo(DataType.DOUBLE).dup('c'), "Y");
+            oneMinusYRow = yRow.array().rsub(1.0);
+            logAL = Raw.zeros(1, m, "log AL");
+            logOneMinusAL = Raw.zeros(1, m, "log 1-AL");
+            W = new Raw[layers + 1];
             bias = new DoubleIndexer[layers + 1];
-            a = new DoubleIndexer[layers + 1];
-            dz = new DoubleIndexer[layers + 1];
-            dw = new DoubleIndexer[layers + 1];
-            wp = new DoublePointer[layers + 1];
-            ap = new DoublePointer[layers + 1];
-            dzp = new DoublePointer[layers + 1];
-            dwp = new DoublePointer[layers + 1];
+            A = new Raw[layers + 1];
+            dZ = new Raw[layers + 1];
+            dW = new Raw[layers + 1];
             int widest = 0;
             for (int l = 1; l <= layers; l++) {
-                W[l] = parameters.W(l);
-                int n = (int) W[l].size(0);
-                widest = Math.max(widest, n);
-                A[l] = Nd4j.create(DataType.DOUBLE, n, m);
-                dZ[l] = Nd4j.create(DataType.DOUBLE, n, m);
-                dW[l] = Nd4j.create(DataType.DOUBLE, W[l].shape());
-                w[l] = RawArrays.doubles(W[l], "W" + l);
+                W[l] = Raw.of(parameters.W(l), "W" + l);
                 bias[l] = RawArrays.doubles(parameters.b(l), "b" + l);
-                a[l] = RawArrays.doubles(A[l], "A");
-                dz[l] = RawArrays.doubles(dZ[l], "dZ");
-                dw[l] = RawArrays.doubles(dW[l], "dW");
-                wp[l] = Gemm.pointer(W[l], "W" + l);
-                ap[l] = Gemm.pointer(A[l], "A");
-                dzp[l] = Gemm.pointer(dZ[l], "dZ");
-                dwp[l] = Gemm.pointer(dW[l], "dW");
+                int n = W[l].rows();
+                widest = Math.max(widest, n);
+                A[l] = Raw.zeros(n, m, "A");
+                dZ[l] = Raw.zeros(n, m, "dZ");
+                dW[l] = Raw.zeros(n, W[l].columns(), "dW");
             }
-            y = RawArrays.doubles(yRow, "Y");
-            logA = RawArrays.doubles(logAL, "log AL");
-            logNotA = RawArrays.doubles(logOneMinusAL, "log 1-AL");
             rowSums = new double[widest];
 
             int blocks = (inputs + BLOCK_ROWS - 1) / BLOCK_ROWS;
@@ -189,15 +167,10 @@ public final class GradientDescent {
             for (int p = 0; p <= parts; p++) {
                 firstBlock[p] = (int) ((long) blocks * p / parts);
             }
-            zPart = new INDArray[parts];
-            zPartValues = new DoubleIndexer[parts];
-            zPartPointers = new DoublePointer[parts];
+            zPart = new Raw[parts];
             zPart[0] = A[1];
-            zPartPointers[0] = ap[1];
             for (int p = 1; p < parts; p++) {
-                zPart[p] = Nd4j.create(DataType.DOUBLE, A[1].shape());
-                zPartValues[p] = RawArrays.doubles(zPart[p], "Z1 part");
-                zPartPointers[p] = Gemm.pointer(zPart[p], "Z1 part");
+                zPart[p] = Raw.zeros(A[1].rows(), m, "Z1 part");
             }
         }
     }
@@ -271,16 +244,17 @@ public final class GradientDescent {
                 addPartsOfZ1();
             } else {
                 // Z = np.dot(W, A_prev), into A[l]'s buffer
-                int n = (int) A[l].size(0);
-                int nPrev = (int) A[l - 1].size(0);
-                Gemm.blas(false, false, n, m, nPrev, wp[l], nPrev, ap[l - 1], m, 0.0, ap[l], m);
+                Gemm.blas(false, false, A[l].rows(), m, A[l - 1].rows(), W[l].pointer(), W[l].columns(),
+                        A[l - 1].pointer(), m, 0.0, A[l].pointer(), m);
             }
             // Z = Z + b; A = np.maximum(0, Z) / np.tanh(Z) / 1/(1+np.exp(-Z)), one pass
             biasAndActivate(l, l < layers ? hidden : ActivationFunction.SIGMOID);
         }
 
         // ---------------- cost = compute_cost(AL, Y)
-        DoubleIndexer aL = a[layers];
+        DoubleIndexer aL = A[layers].values();
+        DoubleIndexer logA = logAL.values();
+        DoubleIndexer logNotA = logOneMinusAL.values();
         for (int j = 0; j < m; j++) {
             double al = aL.get(j);
             // np.log(AL), np.log(1-AL)
@@ -288,11 +262,12 @@ public final class GradientDescent {
             logNotA.put(j, Math.log(1.0 - al));
         }
         // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
-        double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow, logAL)
-                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL));
+        double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
+                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
 
         // ---------------- grads = L_model_backward(AL, Y, caches)
-        DoubleIndexer dzL = dz[layers];
+        DoubleIndexer y = yRow.values();
+        DoubleIndexer dzL = dZ[layers].values();
         for (int j = 0; j < m; j++) {
             double al = aL.get(j);
             double yj = y.get(j);
@@ -303,12 +278,14 @@ public final class GradientDescent {
             dzL.put(j, dAL * al * oneMinusAl);
         }
         for (int l = layers; l > 1; l--) {
-            int n = (int) A[l].size(0);
-            int nPrev = (int) A[l - 1].size(0);
+            int n = A[l].rows();
+            int nPrev = A[l - 1].rows();
             // np.dot(dZ, A_prev.T); the 1./m comes in the update pass
-            Gemm.blas(false, true, n, nPrev, m, dzp[l], m, ap[l - 1], m, 0.0, dwp[l], nPrev);
+            Gemm.blas(false, true, n, nPrev, m, dZ[l].pointer(), m, A[l - 1].pointer(), m, 0.0, dW[l].pointer(),
+                    nPrev);
             // dA_prev = np.dot(W.T, dZ)          into dZ[l-1] (not for l = 1: dA0 is never used)
-            Gemm.blas(true, false, nPrev, m, n, wp[l], nPrev, dzp[l], m, 0.0, dzp[l - 1], m);
+            Gemm.blas(true, false, nPrev, m, n, W[l].pointer(), nPrev, dZ[l].pointer(), m, 0.0,
+                    dZ[l - 1].pointer(), m);
             // relu_backward: dZ = np.array(dA, copy=True); dZ[Z <= 0] = 0   (Z > 0 exactly where A > 0)
             // tanh: dZ = dA * (1 - np.power(A, 2))
             activationBackward(l - 1);
@@ -319,7 +296,7 @@ public final class GradientDescent {
         passOverX(true, next, learningRate);
         for (int l = 1; l <= layers; l++) {
             if (l > 1) {
-                updateWeights(l, 0, (int) W[l].size(1), learningRate);
+                updateWeights(l, 0, W[l].columns(), learningRate);
             }
             updateBias(l, learningRate);
         }
@@ -357,33 +334,33 @@ public final class GradientDescent {
 
     /** Part {@code part}'s blocks of the pass over X (see {@link #passOverX}). */
     private void blocks(int part, boolean backward, boolean forward, double learningRate) {
-        int n1 = (int) A[1].size(0);
+        int n1 = A[1].rows();
         for (int block = firstBlock[part]; block < firstBlock[part + 1]; block++) {
             int k0 = block * BLOCK_ROWS;
             int columns = Math.min(BLOCK_ROWS, inputs - k0);
             // X[k0:k1].T = X.T[:, k0:k1], (m, k1 - k0) with row stride n_x
-            DoublePointer xtBlock = Gemm.at(xtp, k0);
+            DoublePointer xtBlock = Gemm.at(xT.pointer(), k0);
             if (backward) {
                 // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)
-                Gemm.blas(false, false, n1, columns, m, dzp[1], m, xtBlock, inputs, 0.0, Gemm.at(dwp[1], k0),
-                        inputs);
+                Gemm.blas(false, false, n1, columns, m, dZ[1].pointer(), m, xtBlock, inputs, 0.0,
+                        Gemm.at(dW[1].pointer(), k0), inputs);
                 // W1[:, k0:k1] = W1[:, k0:k1] - learning_rate * dW1[:, k0:k1]
                 updateWeights(1, k0, k0 + columns, learningRate);
             }
             if (forward) {
                 // Z1 (this part's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
-                Gemm.blas(false, true, n1, m, columns, Gemm.at(wp[1], k0), inputs, xtBlock, inputs,
-                        block == firstBlock[part] ? 0.0 : 1.0, zPartPointers[part], m);
+                Gemm.blas(false, true, n1, m, columns, Gemm.at(W[1].pointer(), k0), inputs, xtBlock, inputs,
+                        block == firstBlock[part] ? 0.0 : 1.0, zPart[part].pointer(), m);
             }
         }
     }
 
     /** {@code np.dot(W1, X)} as the sum of the parts' sums, in part order, into A[1]. */
     private void addPartsOfZ1() {
-        long size = A[1].length();
-        DoubleIndexer z = a[1];
+        long size = (long) A[1].rows() * m;
+        DoubleIndexer z = A[1].values();
         for (int p = 1; p < zPart.length; p++) {
-            DoubleIndexer part = zPartValues[p];
+            DoubleIndexer part = zPart[p].values();
             for (long k = 0; k < size; k++) {
                 z.put(k, z.get(k) + part.get(k));
             }
@@ -391,10 +368,9 @@ public final class GradientDescent {
     }
 
     private void biasAndActivate(int l, ActivationFunction activation) {
-        DoubleIndexer al = a[l];
+        DoubleIndexer al = A[l].values();
         DoubleIndexer bl = bias[l];
-        int n = (int) A[l].size(0);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < A[l].rows(); i++) {
             double bi = bl.get(i);
             long row = (long) i * m;
             switch (activation) {
@@ -422,9 +398,9 @@ public final class GradientDescent {
     }
 
     private void activationBackward(int l) {
-        DoubleIndexer al = a[l];
-        DoubleIndexer dzl = dz[l];
-        long size = A[l].length();
+        DoubleIndexer al = A[l].values();
+        DoubleIndexer dzl = dZ[l].values();
+        long size = (long) A[l].rows() * m;
         if (hidden == ActivationFunction.RELU) {
             for (long k = 0; k < size; k++) {
                 if (!(al.get(k) > 0)) {
@@ -442,11 +418,10 @@ public final class GradientDescent {
     /** Columns {@code [from, to)} of {@code W = W - learning_rate * dW}, with {@code dW = 1./m * np.dot(...)}. */
     private void updateWeights(int l, int from, int to, double learningRate) {
         double scale = 1.0 / m;
-        DoubleIndexer wl = w[l];
-        DoubleIndexer dwl = dw[l];
-        int rows = (int) W[l].size(0);
-        long columns = W[l].size(1);
-        for (int i = 0; i < rows; i++) {
+        DoubleIndexer wl = W[l].values();
+        DoubleIndexer dwl = dW[l].values();
+        long columns = W[l].columns();
+        for (int i = 0; i < W[l].rows(); i++) {
             long row = i * columns;
             for (long k = row + from; k < row + to; k++) {
                 wl.put(k, wl.get(k) - learningRate * (scale * dwl.get(k)));
@@ -457,8 +432,8 @@ public final class GradientDescent {
     /** {@code b = b - learning_rate * db}, {@code db = 1./m * np.sum(dZ, axis=1, keepdims=True)} (numpy's order). */
     private void updateBias(int l, double learningRate) {
         double scale = 1.0 / m;
-        int n = (int) A[l].size(0);
-        NumpySum.rowSums(dz[l], n, m, rowSums);
+        int n = A[l].rows();
+        NumpySum.rowSums(dZ[l].values(), n, m, rowSums);
         DoubleIndexer bl = bias[l];
         for (int i = 0; i < n; i++) {
             bl.put(i, bl.get(i) - learningRate * (scale * rowSums[i]));
