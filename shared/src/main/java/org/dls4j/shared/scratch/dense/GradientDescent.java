@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -43,13 +44,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *       {@code X} is kept as {@code X.T (m, n_x)}, row-major, made once: a block is a column block of it, the layout
  *       in which OpenBLAS packed and multiplied these blocks fastest (measured, one thread: 9.2 ms for both products
  *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X});</li>
- *   <li>the blocks are shared among as many Java threads as OpenBLAS was given (ND4J sets them from
- *       {@code OMP_NUM_THREADS} or the cores), each making single-threaded BLAS calls on its own blocks and summing
- *       its own part of {@code Z1}; OpenBLAS's threading is switched off while {@link #run} runs and restored after.
- *       On 2 cores this halves the pass, where OpenBLAS's own two threads on a 20-row product gained a fifth. The
- *       parts are added in a fixed order, so results do not depend on timing; {@code Z1} summed block by block
- *       rounds differently from one {@code np.dot} in the last bits, far inside what the notebook's printed costs
- *       can show (the tests pin them);</li>
+ *   <li>the blocks go in chunks of {@value #CHUNK_BLOCKS} to as many Java threads as OpenBLAS was given (ND4J sets
+ *       them from {@code OMP_NUM_THREADS} or the cores), each taking the next chunk when it is done with one and
+ *       making single-threaded BLAS calls; OpenBLAS's own threading is off while {@link #run} runs and restored
+ *       after. On 2 cores this halves the pass, where OpenBLAS's own two threads on a 20-row product gained a fifth,
+ *       and a thread slowed by another process leaves its chunks to the other. Each chunk sums its share of
+ *       {@code Z1}, and the shares are added in chunk order: the result depends neither on timing nor on the number
+ *       of threads. {@code Z1} summed chunk by chunk rounds differently from one {@code np.dot} in the last bits,
+ *       far inside what the notebook's printed costs can show (the tests pin them);</li>
  *   <li>the element-wise steps (bias and activation, cost terms, {@code dAL}, {@code sigmoid_backward},
  *       {@code relu_backward}, the {@code 1./m} scaling, {@code np.sum(dZ, axis=1)} in numpy's pairwise order, the
  *       update) are fused into one pass each over the arrays' memory, with numpy's operation order and roundings
@@ -67,6 +69,9 @@ public final class GradientDescent {
 
     /** Input features per block of the pass over {@code X} (with the 209 cat pictures, 428 KB: a core's L2). */
     static final int BLOCK_ROWS = 256;
+
+    /** Blocks per chunk, the unit of work a thread takes (12 chunks with 12288 inputs). */
+    static final int CHUNK_BLOCKS = 4;
 
     /** The threads that run the blocks besides the caller's (daemons, made when first needed). */
     private static final ExecutorService HELPERS = Executors.newCachedThreadPool(task -> {
@@ -109,9 +114,10 @@ public final class GradientDescent {
     private final Raw[] dZ;
     private final Raw[] dW;
     private final double[] rowSums;
-    /** Blocks [firstBlock[p], firstBlock[p + 1]) go to part p, which sums its share of Z1 into zPart[p] (0: A[1]). */
-    private final int[] firstBlock;
-    private final Raw[] zPart;
+    /** Chunk c's share of Z1, the sum over its blocks (chunk 0's in A[1]); Z1 is their sum in chunk order. */
+    private final Raw[] zChunk;
+    /** Threads that work through the chunks beside the caller's. */
+    private final int helpers;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -161,16 +167,12 @@ public final class GradientDescent {
             }
             rowSums = new double[widest];
 
-            int blocks = (inputs + BLOCK_ROWS - 1) / BLOCK_ROWS;
-            int parts = Math.max(1, Math.min(Gemm.blasThreads(), blocks));
-            firstBlock = new int[parts + 1];
-            for (int p = 0; p <= parts; p++) {
-                firstBlock[p] = (int) ((long) blocks * p / parts);
-            }
-            zPart = new Raw[parts];
-            zPart[0] = A[1];
-            for (int p = 1; p < parts; p++) {
-                zPart[p] = Raw.zeros(A[1].rows(), m, "Z1 part");
+            int chunks = (inputs + CHUNK_BLOCKS * BLOCK_ROWS - 1) / (CHUNK_BLOCKS * BLOCK_ROWS);
+            helpers = Math.max(0, Math.min(Gemm.blasThreads(), chunks) - 1);
+            zChunk = new Raw[chunks];
+            zChunk[0] = A[1];
+            for (int c = 1; c < chunks; c++) {
+                zChunk[c] = Raw.zeros(A[1].rows(), m, "Z1 chunk");
             }
         }
     }
@@ -190,10 +192,10 @@ public final class GradientDescent {
         int[] at = new int[records];
         double[] costs = new double[records];
         int r = 0;
-        // the parts each make single-threaded BLAS calls side by side: OpenBLAS's own threads are off meanwhile
+        // the threads each make single-threaded BLAS calls side by side: OpenBLAS's own threads are off meanwhile
         // (switching them per iteration cost more than the products)
         int blasThreads = Gemm.blasThreads();
-        boolean ownThreads = firstBlock.length > 2;
+        boolean ownThreads = helpers > 0;
         if (ownThreads) {
             Gemm.blasThreads(1);
         }
@@ -232,7 +234,7 @@ public final class GradientDescent {
     }
 
     /**
-     * One iteration: forward (from {@code Z1 = np.dot(W1, X)}, already summed in parts), cost, backward, update;
+     * One iteration: forward (from {@code Z1 = np.dot(W1, X)}, already summed in chunks), cost, backward, update;
      * returns the cost of the parameters before the update. With {@code next}, also sums the next iteration's
      * {@code np.dot(W1, X)}.
      */
@@ -240,8 +242,8 @@ public final class GradientDescent {
         // ---------------- AL, caches = L_model_forward(X, parameters)
         for (int l = 1; l <= layers; l++) {
             if (l == 1) {
-                // Z = np.dot(W1, X): the sum of the parts, into A[1]'s buffer
-                addPartsOfZ1();
+                // Z = np.dot(W1, X): the sum of the chunks, into A[1]'s buffer
+                addChunksOfZ1();
             } else {
                 // Z = np.dot(W, A_prev), into A[l]'s buffer
                 Gemm.blas(false, false, A[l].rows(), m, A[l - 1].rows(), W[l].pointer(), W[l].columns(),
@@ -304,24 +306,28 @@ public final class GradientDescent {
     }
 
     /**
-     * The pass over X in blocks, shared among the parts: with {@code backward}, each block's
-     * {@code dW1_b = np.dot(dZ1, X_b.T)} and {@code W1_b}'s update; with {@code forward}, then
-     * {@code Z1 += np.dot(W1_b, X_b)} into the part's sum.
+     * The pass over X in blocks, chunk by chunk, the chunks taken in turn by the caller and the helpers: with
+     * {@code backward}, each block's {@code dW1_b = np.dot(dZ1, X_b.T)} and {@code W1_b}'s update; with
+     * {@code forward}, then {@code Z1_chunk += np.dot(W1_b, X_b)}.
      */
     private void passOverX(boolean backward, boolean forward, double learningRate) {
-        int parts = firstBlock.length - 1;
-        if (parts == 1) {
-            blocks(0, backward, forward, learningRate);
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int c = next.getAndIncrement(); c < zChunk.length; c = next.getAndIncrement()) {
+                chunk(c, backward, forward, learningRate);
+            }
+        };
+        if (helpers == 0) {
+            work.run();
             return;
         }
         try {
-            List<Future<?>> helpers = new ArrayList<>(parts - 1);
-            for (int p = 1; p < parts; p++) {
-                int part = p;
-                helpers.add(HELPERS.submit(() -> blocks(part, backward, forward, learningRate)));
+            List<Future<?>> running = new ArrayList<>(helpers);
+            for (int h = 0; h < helpers; h++) {
+                running.add(HELPERS.submit(work));
             }
-            blocks(0, backward, forward, learningRate);
-            for (Future<?> helper : helpers) {
+            work.run();
+            for (Future<?> helper : running) {
                 helper.get();
             }
         } catch (InterruptedException e) {
@@ -332,10 +338,11 @@ public final class GradientDescent {
         }
     }
 
-    /** Part {@code part}'s blocks of the pass over X (see {@link #passOverX}). */
-    private void blocks(int part, boolean backward, boolean forward, double learningRate) {
+    /** Chunk {@code c}'s blocks of the pass over X (see {@link #passOverX}). */
+    private void chunk(int c, boolean backward, boolean forward, double learningRate) {
         int n1 = A[1].rows();
-        for (int block = firstBlock[part]; block < firstBlock[part + 1]; block++) {
+        int first = c * CHUNK_BLOCKS;
+        for (int block = first; block < first + CHUNK_BLOCKS && block * BLOCK_ROWS < inputs; block++) {
             int k0 = block * BLOCK_ROWS;
             int columns = Math.min(BLOCK_ROWS, inputs - k0);
             // X[k0:k1].T = X.T[:, k0:k1], (m, k1 - k0) with row stride n_x
@@ -348,21 +355,21 @@ public final class GradientDescent {
                 updateWeights(1, k0, k0 + columns, learningRate);
             }
             if (forward) {
-                // Z1 (this part's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
+                // Z1 (this chunk's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
                 Gemm.blas(false, true, n1, m, columns, Gemm.at(W[1].pointer(), k0), inputs, xtBlock, inputs,
-                        block == firstBlock[part] ? 0.0 : 1.0, zPart[part].pointer(), m);
+                        block == first ? 0.0 : 1.0, zChunk[c].pointer(), m);
             }
         }
     }
 
-    /** {@code np.dot(W1, X)} as the sum of the parts' sums, in part order, into A[1]. */
-    private void addPartsOfZ1() {
+    /** {@code np.dot(W1, X)} as the sum of the chunks' sums, in chunk order, into A[1]. */
+    private void addChunksOfZ1() {
         long size = (long) A[1].rows() * m;
         DoubleIndexer z = A[1].values();
-        for (int p = 1; p < zPart.length; p++) {
-            DoubleIndexer part = zPart[p].values();
+        for (int c = 1; c < zChunk.length; c++) {
+            DoubleIndexer chunk = zChunk[c].values();
             for (long k = 0; k < size; k++) {
-                z.put(k, z.get(k) + part.get(k));
+                z.put(k, z.get(k) + chunk.get(k));
             }
         }
     }

@@ -63,13 +63,36 @@ class GradientDescentTest {
         assertFastLoopMatches(X, Y, Initializers.initializeParametersDeepScaled(10, 5, 6, 1), 0.05, 60, 1e-15, 1e-13,
                 1e-16);
 
-        // 1000 inputs: 4 blocks of GradientDescent.BLOCK_ROWS, split between the BLAS threads; Z1 is summed block
-        // by block, so it rounds differently from one product
+        // 3000 inputs: 12 blocks of GradientDescent.BLOCK_ROWS in 3 chunks shared by the BLAS threads; Z1 is summed
+        // chunk by chunk, so it rounds differently from one product
         NumpyRandom wide = new NumpyRandom(6);
-        INDArray X2 = wide.rand(1000, 30);
+        INDArray X2 = wide.rand(3000, 30);
         INDArray Y2 = wide.rand(1, 30).gt(0.5).castTo(X2.dataType());
-        assertFastLoopMatches(X2, Y2, Initializers.initializeParametersDeepScaled(1000, 6, 3, 1), 0.05, 40, 1e-13,
+        assertFastLoopMatches(X2, Y2, Initializers.initializeParametersDeepScaled(3000, 6, 3, 1), 0.05, 40, 1e-13,
                 1e-11, 1e-15);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() {
+        NumpyRandom rng = new NumpyRandom(7);
+        INDArray X = rng.rand(3000, 20);
+        INDArray Y = rng.rand(1, 20).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParametersDeepScaled(3000, 5, 1);
+        int threads = Gemm.blasThreads();
+        Parameters[] trained = new Parameters[2];
+        CostCurve[] curves = new CostCurve[2];
+        try {
+            for (int t = 0; t < 2; t++) {
+                Gemm.blasThreads(t + 1);
+                trained[t] = initial.copy();
+                curves[t] = new GradientDescent(X, Y, trained[t]).run(0.05, 30, 1, null);
+            }
+        } finally {
+            Gemm.blasThreads(threads);
+        }
+        assertArrayEquals(curves[0].costs(), curves[1].costs());
+        assertArrayEquals(trained[0].W(1).data().asDouble(), trained[1].W(1).data().asDouble());
+        assertEquals(threads, Gemm.blasThreads(), "run() restores OpenBLAS's threads");
     }
 
     @Test
