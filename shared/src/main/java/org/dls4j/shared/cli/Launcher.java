@@ -15,17 +15,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.dls4j.shared.bench.BenchCommand;
+
 /**
  * The {@code ./dls} entry point: {@code list} shows every assignment, {@code run ID [options]} runs one,
- * {@code data ...} manages the data sets, {@code bench ...} times the from-scratch training loops. Assignments
- * register themselves with a line in their module's
+ * {@code data ...} manages the data sets, {@code bench ...} times the from-scratch training loops beside numpy
+ * ({@link BenchCommand}). Assignments register themselves with a line in their module's
  * {@code META-INF/dls4j/assignments.tsv}: {@code id<TAB>class<TAB>title}.
  */
 public final class Launcher {
 
     static final String REGISTRY = "META-INF/dls4j/assignments.tsv";
     private static final String DATA_COMMAND = "org.dls4j.shared.data.DataCommand";
-    private static final String BENCHMARK = "org.dls4j.course1.Benchmark";
 
     /** One registered assignment. */
     public record Entry(String id, String className, String title) {
@@ -53,7 +54,12 @@ public final class Launcher {
                 }), Arrays.copyOfRange(args, 2, args.length));
             }
             case "data" -> invokeMain(DATA_COMMAND, Arrays.copyOfRange(args, 1, args.length));
-            case "bench" -> invokeMain(BENCHMARK, Arrays.copyOfRange(args, 1, args.length));
+            case "bench" -> {
+                int code = BenchCommand.execute(Arrays.copyOfRange(args, 1, args.length));
+                if (code != 0) {
+                    System.exit(code);
+                }
+            }
             default -> {
                 System.err.println("Error: unknown command '" + args[0] + "'.");
                 usage();
@@ -68,8 +74,8 @@ public final class Launcher {
                   list                      every assignment, with its id and class
                   run ASSIGNMENT [options]  run one (by id or class name); add --help for its options
                   data list|verify|fetch    the data sets: where they were found, whether they verify, download
-                  bench [CASE ...]          ms/iteration and peak memory of the from-scratch training loops
-                                            (l-layer, two-layer, logistic-regression, planar)""");
+                  bench list | CASE...      time the from-scratch training loops beside numpy's (list: the
+                                            cases every module registers)""");
     }
 
     private static void list() {

@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.Numerics;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +23,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Compares ND4J builds on two course workloads: the GEMMs of the Course 1 week 4 cats network (float64) and the
- * Course 4 week 1 SIGNS convolution model trained in a ComputationGraph (float32, batch 64 of 64x64x3).
+ * Course 4 week 1 SIGNS convolution model trained in a ComputationGraph (float32, batch 64 of 64x64x3). The
+ * training loops themselves are timed by {@code ./dls bench} ({@link BenchCommand}).
  * Run with the test class path, once per build flavour:
  * {@code ./mvnw -q -pl shared test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt [-Dnd4j.flavour=-onednn]}
  * then {@code java -cp shared/target/test-classes:shared/target/classes:$(cat shared/cp.txt)
@@ -36,18 +36,20 @@ public final class BackendBenchmark {
     }
 
     public static void main(String[] args) {
-        Numerics.useFloat64();
         System.out.println(Backend.describe());
         gemm();
         convolution();
     }
 
-    /** dW1 = dZ1 . X^T and Z1 = W1 . X with X (12288, 209): the two GEMMs that dominate the cats network. */
+    /**
+     * dW1 = dZ1 . X^T and Z1 = W1 . X with X (12288, 209), float64: the two products that dominate the cats network,
+     * here as two whole {@code Nd4j.gemm} calls (the engine, {@code GradientDescent}, runs them as one blocked pass).
+     */
     private static void gemm() {
         NumpyRandom rng = new NumpyRandom(1);
-        INDArray x = rng.rand(12288, 209);
-        INDArray w = rng.randn(20, 12288);
-        INDArray dz = rng.randn(20, 209);
+        INDArray x = rng.rand(12288, 209).castTo(DataType.DOUBLE);
+        INDArray w = rng.randn(20, 12288).castTo(DataType.DOUBLE);
+        INDArray dz = rng.randn(20, 209).castTo(DataType.DOUBLE);
         INDArray z = Nd4j.create(DataType.DOUBLE, 20, 209);
         INDArray dw = Nd4j.create(DataType.DOUBLE, 20, 12288);
         for (int warm = 0; warm < 20; warm++) {

@@ -9,22 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.TrainingDivergedException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The engineered loop does the readable blocks' arithmetic: same costs, same trained parameters. */
 class GradientDescentTest {
-
-    @BeforeAll
-    static void float64() {
-        Numerics.useFloat64();
-    }
 
     /** The notebook's loop, written with the readable blocks. */
     static double[] readableLoop(INDArray X, INDArray Y, Parameters parameters, double lr, int iterations,
@@ -41,25 +34,65 @@ class GradientDescentTest {
         return costs;
     }
 
+    /**
+     * Trains {@code initial}'s copies with both loops and compares the costs at every iteration (relative
+     * {@code costTolerance}) and the trained parameters ({@code rtol}, {@code atol}).
+     */
+    static void assertFastLoopMatches(INDArray X, INDArray Y, Parameters initial, double lr, int iterations,
+            double costTolerance, double rtol, double atol) {
+        Parameters[] readable = new Parameters[1];
+        double[] expected = readableLoop(X, Y, initial.copy(), lr, iterations, readable);
+
+        Parameters trained = initial.copy();
+        List<Integer> seen = new ArrayList<>();
+        CostCurve curve = GradientDescent.train(X, Y, trained, lr, iterations, 1, (i, c) -> seen.add(i));
+        assertEquals(iterations, seen.size());
+        for (int i = 0; i < iterations; i++) {
+            assertEquals(expected[i], curve.costs()[i], costTolerance * expected[i], "cost at iteration " + i);
+        }
+        for (String name : trained.names()) {
+            assertAllClose(readable[0].get(name), trained.get(name), rtol, atol, name);
+        }
+    }
+
     @Test
     void fastLoopMatchesTheReadableBlocks() {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray X = rng.randn(10, 40);
         INDArray Y = rng.rand(1, 40).gt(0.5).castTo(X.dataType());
-        Parameters initial = Initializers.initializeParametersDeepScaled(10, 5, 6, 1);
-        Parameters[] readable = new Parameters[1];
-        double[] expected = readableLoop(X, Y, initial.copy(), 0.05, 60, readable);
+        assertFastLoopMatches(X, Y, Initializers.initializeParametersDeepScaled(10, 5, 6, 1), 0.05, 60, 1e-15, 1e-13,
+                1e-16);
 
-        Parameters trained = initial.copy();
-        List<Integer> seen = new ArrayList<>();
-        CostCurve curve = GradientDescent.train(X, Y, trained, 0.05, 60, 1, (i, c) -> seen.add(i));
-        assertEquals(60, seen.size());
-        for (int i = 0; i < 60; i++) {
-            assertEquals(expected[i], curve.costs()[i], 1e-15 * expected[i], "cost at iteration " + i);
+        // 3000 inputs: 12 blocks of GradientDescent.BLOCK_ROWS in 3 chunks shared by the BLAS threads; Z1 is summed
+        // chunk by chunk, so it rounds differently from one product
+        NumpyRandom wide = new NumpyRandom(6);
+        INDArray X2 = wide.rand(3000, 30);
+        INDArray Y2 = wide.rand(1, 30).gt(0.5).castTo(X2.dataType());
+        assertFastLoopMatches(X2, Y2, Initializers.initializeParametersDeepScaled(3000, 6, 3, 1), 0.05, 40, 1e-13,
+                1e-11, 1e-15);
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() {
+        NumpyRandom rng = new NumpyRandom(7);
+        INDArray X = rng.rand(3000, 20);
+        INDArray Y = rng.rand(1, 20).gt(0.5).castTo(X.dataType());
+        Parameters initial = Initializers.initializeParametersDeepScaled(3000, 5, 1);
+        int threads = Gemm.blasThreads();
+        Parameters[] trained = new Parameters[2];
+        CostCurve[] curves = new CostCurve[2];
+        try {
+            for (int t = 0; t < 2; t++) {
+                Gemm.blasThreads(t + 1);
+                trained[t] = initial.copy();
+                curves[t] = new GradientDescent(X, Y, trained[t]).run(0.05, 30, 1, null);
+            }
+        } finally {
+            Gemm.blasThreads(threads);
         }
-        for (String name : trained.names()) {
-            assertAllClose(readable[0].get(name), trained.get(name), 1e-13, 1e-16, name);
-        }
+        assertArrayEquals(curves[0].costs(), curves[1].costs());
+        assertArrayEquals(trained[0].W(1).data().asDouble(), trained[1].W(1).data().asDouble());
+        assertEquals(threads, Gemm.blasThreads(), "run() restores OpenBLAS's threads");
     }
 
     @Test
