@@ -268,7 +268,8 @@ class LogisticRegressionTest {
         CommandLineRun run = CommandLineRun.of(new LogisticRegression.Options(), LogisticRegression::run,
                 "--image", text.toString(), "--out", out.toString(), "-q");
         assertEquals(2, run.exitCode());
-        assertEquals("--image " + text + " is not an image (JPEG, PNG, GIF or BMP expected)", run.error());
+        assertEquals("--image: " + text + " is not an image ImageIO can read (JPEG, PNG, BMP, GIF); is it the right"
+                + " file?", run.error());
         assertEquals(2, AssignmentRunner.execute(new LogisticRegression.Options(), LogisticRegression::run,
                 "--learning-rate", "0", "--out", out.toString(), "-q"));
     }
