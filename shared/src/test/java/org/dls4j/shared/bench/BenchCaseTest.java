@@ -47,11 +47,11 @@ class BenchCaseTest {
     @Test
     void theModuleComesFromWhereTheFileLies() throws Exception {
         assertEquals("course1-nn-basics", BenchCase.moduleOf(
-                new URL("file:/work/dls4j/course1-nn-basics/target/classes/META-INF/dls4j/benchmarks.tsv")));
+                new URL("file:/opt/dls4j/course1-nn-basics/target/classes/META-INF/dls4j/benchmarks.tsv")));
         assertEquals("course2-improving", BenchCase.moduleOf(
                 new URL("jar:file:/m2/course2-improving-1.0-SNAPSHOT.jar!/META-INF/dls4j/benchmarks.tsv")));
         assertEquals("shared", BenchCase.moduleOf(
-                new URL("file:/work/dls4j/shared/target/test-classes/META-INF/dls4j/benchmarks.tsv")));
+                new URL("file:/opt/dls4j/shared/target/test-classes/META-INF/dls4j/benchmarks.tsv")));
     }
 
     @Test
