@@ -61,13 +61,12 @@ public final class ToyDataRuns {
     }
 
     /**
-     * Says an empty line and {@code heading} (a result: {@code -q} keeps it above its accuracies), then runs
-     * {@code training} with a progress bar over {@code steps} (closed when it returns or throws) and returns what it
-     * returns.
+     * Says an empty line and {@code heading}, then runs {@code training} with a progress bar over {@code steps}
+     * (closed when it returns or throws) and returns what it returns.
      */
     public static <T> T train(Report report, String heading, String task, long steps, Function<Progress, T> training) {
         report.say("");
-        report.result(heading);
+        report.say(heading);
         try (Progress progress = report.progress(task, steps)) {
             return training.apply(progress);
         }
