@@ -29,7 +29,7 @@ class Case:
 
 def start(cases, argv=None):
     """Parses `CASE [--laps N] [--warmup N] [--threads N]`, sets the threads, drops the OpenBLAS overrides."""
-    parser = argparse.ArgumentParser(description="numpy peer of ./dls bench: times the notebook's loop.")
+    parser = argparse.ArgumentParser(description="peer of ./dls bench: times the same loop in another library.")
     parser.add_argument("case", choices=sorted(cases))
     parser.add_argument("--laps", type=int, help="timed laps (default: the notebook's whole run)")
     parser.add_argument("--warmup", type=int, help="untimed laps first (default: the case's own)")
@@ -46,7 +46,7 @@ def start(cases, argv=None):
 
 def unavailable(what, how):
     """Says why this peer cannot run here and exits with UNAVAILABLE."""
-    print(f"numpy peer unavailable: {what} is missing ({how})")
+    print(f"peer unavailable: {what} is missing ({how})")
     sys.exit(UNAVAILABLE)
 
 
@@ -167,14 +167,19 @@ def descend(state, iteration, laps, stopwatch):
     return cost
 
 
-def run_case(name, case, options, train):
+def plural(noun):
+    """iterations, epochs, batches: as dls4j writes them."""
+    return noun + ("es" if noun.endswith(("ch", "s")) else "s")
+
+
+def run_case(name, case, options, train, library="numpy", describe=backend):
     """Warms up, times the notebook's run, prints the human lines and the RESULT line.
 
     `train(laps, stopwatch)` trains from the case's initial state, calls `stopwatch.lap(units)` after each lap and
-    returns the last cost.
+    returns the last cost. `describe(threads)` says which library build runs it.
     """
     dropped = ", ".join(f"{k}={v}" for k, v in options.dropped.items())
-    print(f"{name} (numpy): {backend(options.threads)}"
+    print(f"{name} ({library}): {describe(options.threads)}"
           + (f"; dropped {dropped} from this process's environment" if dropped else ""))
     if options.warmup > 0:
         train(options.warmup, Stopwatch())
@@ -183,7 +188,7 @@ def run_case(name, case, options, train):
     samples = sorted(stopwatch.samples)
     median, p10 = percentile(samples, 0.5), percentile(samples, 0.1)
     mean = sum(samples) / len(samples)
-    laps = f"{len(samples)} {case.lap}s" + ("" if case.lap == case.unit else f" ({stopwatch.units} {case.unit}s)")
+    laps = f"{len(samples)} {plural(case.lap)}" + ("" if case.lap == case.unit else f" ({stopwatch.units} {case.unit}s)")
     seconds = (stopwatch.previous - stopwatch.started) / 1e9
     print(f"  {laps} after {options.warmup} warm-up: median {ms(median)} ms/{case.unit}, p10 {ms(p10)},"
           f" mean {ms(mean)}; {seconds:.1f} s; last cost {float(cost)!r}")

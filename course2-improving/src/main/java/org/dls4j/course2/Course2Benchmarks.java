@@ -2,7 +2,9 @@ package org.dls4j.course2;
 
 import org.dls4j.course2.week1.Initialization;
 import org.dls4j.course2.week2.OptimizationMethods;
+import org.dls4j.course2.week3.SignsClassifier;
 import org.dls4j.shared.bench.BenchmarkSuite;
+import org.dls4j.shared.bench.GraphWorkloads;
 import org.dls4j.shared.bench.Workload;
 import org.dls4j.shared.data.points.ToyData;
 
@@ -14,7 +16,9 @@ import org.dls4j.shared.data.points.ToyData;
  *   <li>{@code init-he}: week 1's Initialization model with He initialisation, 15000 full-batch iterations at 0.01
  *       on the 300 circles, timed per iteration;</li>
  *   <li>{@code adam-moons}: week 2's Optimization model with Adam, 5000 epochs of 5 mini-batches (64 x 4 + 44) on the
- *       300 moons, timed per epoch and reported per mini-batch step (the epoch's time over its 5 steps).</li>
+ *       300 moons, timed per epoch and reported per mini-batch step (the epoch's time over its 5 steps);</li>
+ *   <li>{@code signs-dense}: week 3's SIGNS network (12288-25-12-6, float32) as its DL4J graph, one Adam step on a
+ *       batch of 32, beside PyTorch ({@code bench/peers/framework.py}).</li>
  * </ul>
  */
 public final class Course2Benchmarks implements BenchmarkSuite {
@@ -24,6 +28,8 @@ public final class Course2Benchmarks implements BenchmarkSuite {
         return switch (name) {
             case "init-he" -> initHe();
             case "adam-moons" -> adamMoons();
+            case "signs-dense" -> GraphWorkloads.fitOneBatch(SignsClassifier.model(0.0001, 1),
+                    GraphWorkloads.uniform(32, SignsClassifier.N_X), SignsClassifier.CLASSES, 1000, 100);
             default -> throw new IllegalArgumentException("Course 2 has no benchmark case '" + name + "'");
         };
     }

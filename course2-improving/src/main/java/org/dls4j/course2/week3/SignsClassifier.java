@@ -23,7 +23,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
-import org.dls4j.shared.graph.DenseGraphs;
+import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.train.CostRecorder;
 import org.nd4j.linalg.activations.Activation;
@@ -278,7 +278,7 @@ public final class SignsClassifier {
                         .activation(Activation.SOFTMAX).build(), "A2")
                 .setOutputs("Z3")
                 .build();
-        return DenseGraphs.initialized(conf);
+        return Graphs.initialized(conf);
     }
 
     /** Fraction of rows whose arg-max output equals the arg-max label. */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * name &lt;TAB&gt; unit &lt;TAB&gt; suite class &lt;TAB&gt; peer &lt;TAB&gt; description
  * </pre>
  * {@code unit} is what one timing measures ({@code iteration}, {@code batch} or {@code step}); the suite class is a
- * {@link BenchmarkSuite} with a public no-argument constructor; {@code peer} is {@code numpy:PATH}, a script under
+ * {@link BenchmarkSuite} with a public no-argument constructor; {@code peer} is {@code numpy:PATH} or {@code torch:PATH}, a script under
  * the project root that runs the notebook's loop on the same data, or {@code -} for none. Blank lines and lines
  * starting with {@code #} are skipped.
  *
@@ -61,7 +61,7 @@ public record BenchCase(String name, Unit unit, String suiteClass, Optional<Peer
     /**
      * A program that runs the same loop with another library.
      *
-     * @param kind the library, printed in the ratio line ({@code numpy})
+     * @param kind the library, printed in the ratio line ({@code numpy}, {@code torch})
      * @param script the script's path relative to the project root
      */
     public record Peer(String kind, String script) {

@@ -18,16 +18,18 @@ import java.util.concurrent.Callable;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import picocli.CommandLine;
+import org.dls4j.shared.graph.OneDnn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code ./dls bench list} shows every registered case ({@link BenchCase}); {@code ./dls bench CASE...} times each
- * one in a fresh JVM (so that its peak resident memory is its own), then runs its numpy peer with the same number of
- * threads, and prints both {@link ResultLine}s and {@code RATIO case=NAME peer=numpy ratio=X}, where X is the
- * peer's median time per unit over ours (above 1: ours is faster). Without python3 or numpy, ours runs alone.
+ * one in a fresh JVM (so that its peak resident memory is its own), then runs its peer (numpy for the from-scratch
+ * loops, PyTorch for the DL4J graphs) with the same number of threads, and prints both {@link ResultLine}s and
+ * {@code RATIO case=NAME peer=KIND ratio=X}, where X is the peer's median time per unit over ours (above 1: ours is
+ * faster). Without python3 or the peer's library, ours runs alone.
  *
  * <p>A timed run is the notebook's whole run from the case's initial state, after a shorter warm-up run from the
  * same state; each lap is timed with {@code System.nanoTime}. The child JVM gets the parent's JVM options and class
@@ -36,10 +38,11 @@ import picocli.CommandLine.Parameters;
  * {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE} (see {@code bench/README.md}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Times the from-scratch training loops beside numpy's. `./dls bench list` shows the cases.")
+        description = "Times the from-scratch loops beside numpy and the DL4J graphs beside PyTorch. `./dls bench list`"
+                + " shows the cases.")
 public final class BenchCommand implements Callable<Integer> {
 
-    /** The exit code of a peer that cannot run here (no numpy, no h5py): the case is reported without it. */
+    /** The exit code of a peer that cannot run here (no numpy, h5py or torch): the case is reported without it. */
     static final int PEER_UNAVAILABLE = 3;
 
     @Parameters(paramLabel = "CASE", description = "cases to run, or `list`")
@@ -135,8 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Ours in a child JVM, then the peer; both result lines and the ratio. False when ours failed. */
     private boolean compare(BenchCase c) throws IOException, InterruptedException {
         out.println("== " + c.name() + " (" + c.module() + "): " + c.description());
-        out.println("   threads: " + threads + " on each side (dls4j: OMP_NUM_THREADS=" + threads
-                + "; numpy: OPENBLAS_NUM_THREADS=" + threads + "); load average " + ProcessInfo.loadAverage());
+        out.println("   threads: " + threads + " on each side (dls4j: OMP_NUM_THREADS=" + threads + "; peer: "
+                + "OPENBLAS_NUM_THREADS, OMP_NUM_THREADS=" + threads + "); load average " + ProcessInfo.loadAverage());
         ProcessBuilder ours = new ProcessBuilder(childCommand(c.name()));
         ours.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         Outcome mine = run(ours);
@@ -269,7 +272,7 @@ public final class BenchCommand implements Callable<Integer> {
         Workload w = suite.setUp(c.name());
         int timed = laps != null ? laps : w.notebookLaps();
         int warm = warmup != null ? warmup : w.warmupLaps();
-        out.println(c.name() + " (dls4j): " + Backend.describe());
+        out.println(c.name() + " (dls4j): " + Backend.describe() + "; " + OneDnn.describe());
         if (warm > 0) {
             w.training().train(warm, new Stopwatch(warm));
         }
@@ -283,12 +286,17 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The human line of a timed run; the numpy peers print the same. */
+    /** The human line of a timed run; the peers print the same. */
     static String summary(Stopwatch.Summary s, String lapName, String unit, int warm, double cost) {
-        String laps = s.laps() + " " + lapName + "s" + (lapName.equals(unit) ? "" : " (" + s.units() + " " + unit
+        String laps = s.laps() + " " + plural(lapName) + (lapName.equals(unit) ? "" : " (" + s.units() + " " + unit
                 + "s)");
         return String.format(Locale.ROOT, "  %s after %d warm-up: median %s ms/%s, p10 %s, mean %s; %.1f s;"
                         + " last cost %s", laps, warm, ResultLine.ms(s.medianMs()), unit, ResultLine.ms(s.p10Ms()),
                 ResultLine.ms(s.meanMs()), s.seconds(), NumpyFormat.repr(cost));
+    }
+
+    /** {@code iterations}, {@code epochs}, {@code batches}. */
+    static String plural(String noun) {
+        return noun + (noun.endsWith("ch") || noun.endsWith("s") ? "es" : "s");
     }
 }

@@ -5,9 +5,10 @@ import java.util.function.BiFunction;
 
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
-import picocli.CommandLine;
+import org.dls4j.shared.graph.OneDnn;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Runs an assignment from the command line the same way for every assignment:
@@ -72,7 +73,7 @@ public final class AssignmentRunner {
         try {
             Numerics.useFloat64();
             Report report = Report.console(options.quiet);
-            report.say(Backend.describe());
+            report.say(Backend.describe() + "; " + OneDnn.describe());
             run.apply(options, report);
             return 0;
         } catch (Exception | Error e) {

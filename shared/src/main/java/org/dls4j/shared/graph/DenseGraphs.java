@@ -71,15 +71,9 @@ public final class DenseGraphs {
         g.addLayer(OUTPUT, new OutputLayer.Builder(new LossBinaryXENT(0.0)).nOut(layerDims[layers])
                 .activation(Activation.SIGMOID).build(), previous);
         g.setOutputs(OUTPUT);
-        return initialized(g.build());
+        return Graphs.initialized(g.build());
     }
 
-    /** A new graph of {@code conf}, initialised. */
-    public static ComputationGraph initialized(ComputationGraphConfiguration conf) {
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return graph;
-    }
 
     /**
      * Copies the notebook's {@code W} (n_l, n_{l-1}) and {@code b} (n_l, 1) into {@code layer}, as DL4J's

@@ -1,0 +1,158 @@
+"""PyTorch peers of the framework cases of ./dls bench: the DL4J graphs' layers, built again in PyTorch (CPU,
+float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
+
+    python3 bench/peers/framework.py signs-convnet|resnet-block|resnet50|signs-dense|lstm-emojify
+                                     [--laps N] [--warmup N] [--threads N]
+
+A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
+optimizer.step. PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
+(Debian: apt-get install python3-torch). When the python that runs this script has no torch but Debian's
+/usr/bin/python3 has, the script runs itself again with that one.
+"""
+import os
+import sys
+import warnings
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the peers
+import peer  # noqa: E402
+
+CASES = {
+    "signs-convnet": peer.Case(200, 20, lap="batch", unit="batch"),
+    "resnet-block": peer.Case(60, 5, lap="batch", unit="batch"),
+    "resnet50": peer.Case(20, 3, lap="batch", unit="batch"),
+    "signs-dense": peer.Case(1000, 100, lap="batch", unit="batch"),
+    "lstm-emojify": peer.Case(300, 30, lap="batch", unit="batch"),
+}
+
+options = peer.start(CASES)
+try:
+    import torch
+    from torch import nn
+except ImportError:
+    debian = "/usr/bin/python3"
+    if os.path.realpath(sys.executable) != os.path.realpath(debian) and os.path.exists(debian):
+        os.execv(debian, [debian] + sys.argv)
+    peer.unavailable("torch", "apt-get install python3-torch, or pip install torch")
+
+
+# 'same' with an even kernel pads one more pixel after than before, as TensorFlow does: PyTorch warns that it copies
+warnings.filterwarnings("ignore", message="Using padding='same'")
+
+
+def describe(threads):
+    torch.set_num_threads(threads)
+    return (f"PyTorch {torch.__version__} CPU, {torch.get_num_threads()} threads, "
+            f"oneDNN (mkldnn) {'on' if torch.backends.mkldnn.is_available() else 'off'}, float32, channels first")
+
+
+# ------------------------------------------------------------------------------------------------- the networks
+
+def signs_convnet():
+    """CONV 4x4x8 same -> RELU -> MAXPOOL 8 -> CONV 2x2x16 same -> RELU -> MAXPOOL 4 -> FLATTEN -> DENSE 6."""
+    return nn.Sequential(nn.Conv2d(3, 8, 4, padding="same"), nn.ReLU(), nn.MaxPool2d(8, 8),
+                         nn.Conv2d(8, 16, 2, padding="same"), nn.ReLU(), nn.MaxPool2d(4, 4),
+                         nn.Flatten(), nn.Linear(64, 6))
+
+
+def batch_norm(channels):
+    """Keras' BatchNormalization: epsilon 1e-3, momentum 0.99 (PyTorch counts the other way: 0.01)."""
+    return nn.BatchNorm2d(channels, eps=1e-3, momentum=0.01)
+
+
+class Block(nn.Module):
+    """identity_block (shortcut X) or convolutional_block (shortcut CONV 1x1 stride s -> BN)."""
+
+    def __init__(self, channels, f, filters, s, identity):
+        super().__init__()
+        f1, f2, f3 = filters
+        self.main = nn.Sequential(nn.Conv2d(channels, f1, 1, stride=s), batch_norm(f1), nn.ReLU(),
+                                  nn.Conv2d(f1, f2, f, padding="same"), batch_norm(f2), nn.ReLU(),
+                                  nn.Conv2d(f2, f3, 1), batch_norm(f3))
+        self.shortcut = None if identity else nn.Sequential(nn.Conv2d(channels, f3, 1, stride=s), batch_norm(f3))
+
+    def forward(self, x):
+        shortcut = x if self.shortcut is None else self.shortcut(x)
+        return torch.relu(self.main(x) + shortcut)
+
+
+def stage(channels, filters, s, identities):
+    blocks = [Block(channels, 3, filters, s, identity=False)]
+    blocks += [Block(filters[2], 3, filters, 1, identity=True) for _ in range(identities)]
+    return blocks
+
+
+def resnet(stages, classes=6):
+    """ZEROPAD 3 -> CONV 7x7 64 /2 -> BN -> RELU -> MAXPOOL 3 /2 -> stages -> AVGPOOL -> FLATTEN -> DENSE."""
+    layers = [nn.ZeroPad2d(3), nn.Conv2d(3, 64, 7, stride=2), batch_norm(64), nn.ReLU(), nn.MaxPool2d(3, 2)]
+    channels = 64
+    for filters, s, identities in stages:
+        layers += stage(channels, filters, s, identities)
+        channels = filters[2]
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes)]
+    return nn.Sequential(*layers)
+
+
+STAGE2 = ([64, 64, 256], 1, 2)
+RESNET50 = [STAGE2, ([128, 128, 512], 2, 3), ([256, 256, 1024], 2, 5), ([512, 512, 2048], 2, 2)]
+
+
+def signs_dense():
+    return nn.Sequential(nn.Linear(12288, 25), nn.ReLU(), nn.Linear(25, 12), nn.ReLU(), nn.Linear(12, 6))
+
+
+class Emojify(nn.Module):
+    """Frozen embedding -> LSTM 128 (all steps) -> DROPOUT 0.5 -> LSTM 128 (last step) -> DROPOUT 0.5 -> DENSE 5."""
+
+    def __init__(self, vocabulary=400_001, dimensions=50):
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, dimensions)
+        self.embedding.weight.requires_grad_(False)
+        self.lstm1 = nn.LSTM(dimensions, 128, batch_first=True)
+        self.lstm2 = nn.LSTM(128, 128, batch_first=True)
+        self.dropout = nn.Dropout(0.5)
+        self.dense = nn.Linear(128, 5)
+
+    def forward(self, indices):
+        x, _ = self.lstm1(self.embedding(indices))
+        x, _ = self.lstm2(self.dropout(x))
+        return self.dense(self.dropout(x[:, -1, :]))
+
+
+def setup(name):
+    """The model, the batch (features, class labels i % classes) and the learning rate of case `name`."""
+    torch.manual_seed(1)
+    if name == "signs-convnet":
+        return signs_convnet(), torch.rand(64, 3, 64, 64), 6, 0.001
+    if name == "resnet-block":
+        return resnet([STAGE2]), torch.rand(32, 3, 64, 64), 6, 0.001
+    if name == "resnet50":
+        return resnet(RESNET50), torch.rand(32, 3, 64, 64), 6, 0.001
+    if name == "signs-dense":
+        return signs_dense(), torch.rand(32, 12288), 6, 0.0001
+    if name == "lstm-emojify":
+        return Emojify(), torch.randint(1, 400_001, (32, 10)), 5, 0.001
+    raise ValueError(name)
+
+
+def main():
+    torch.set_num_threads(options.threads)
+    model, x, classes, lr = setup(options.case)
+    y = torch.arange(x.shape[0]) % classes
+    model.train()
+    optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
+    loss_function = nn.CrossEntropyLoss()
+
+    def train(laps, stopwatch):
+        loss = None
+        for _ in range(laps):
+            optimizer.zero_grad()
+            loss = loss_function(model(x), y)
+            loss.backward()
+            optimizer.step()
+            stopwatch.lap()
+        return loss.item()
+
+    peer.run_case(options.case, CASES[options.case], options, train, library="PyTorch", describe=describe)
+
+
+main()

@@ -1,0 +1,50 @@
+package org.dls4j.shared.bench;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Workloads for the framework cases: a DL4J graph fitted on one fixed batch, one {@code fit} per lap (unit
+ * {@code batch}). Their PyTorch peers ({@code bench/peers/framework.py}) build the same layers and time the same
+ * step ({@code zero_grad}, forward, loss, backward, optimizer step). The numbers a framework learns from random data
+ * are not compared; the time per batch is.
+ */
+public final class GraphWorkloads {
+
+    private GraphWorkloads() {
+    }
+
+    /**
+     * One {@code graph.fit} per lap on {@code features} with one-hot labels {@code i % classes}; the laps go on from
+     * where the warm-up left the graph (only the time is measured). Returns the last batch's loss.
+     */
+    public static Workload fitOneBatch(ComputationGraph graph, INDArray features, int classes, int laps,
+            int warmup) {
+        DataSet batch = new DataSet(features, cyclicOneHot(features.size(0), classes, features.dataType()));
+        return new Workload(laps, warmup, "batch", (n, stopwatch) -> {
+            for (int i = 0; i < n; i++) {
+                graph.fit(batch);
+                stopwatch.lap(1);
+            }
+            return graph.score();
+        });
+    }
+
+    /** Uniform [0, 1) features of {@code shape}, float32, from a fixed seed. */
+    public static INDArray uniform(long... shape) {
+        Nd4j.getRandom().setSeed(1);
+        return Nd4j.rand(DataType.FLOAT, shape);
+    }
+
+    /** Rows of one-hot labels, row i for class {@code i % classes}. */
+    static INDArray cyclicOneHot(long rows, int classes, DataType type) {
+        INDArray labels = Nd4j.zeros(type, rows, classes);
+        for (int i = 0; i < rows; i++) {
+            labels.putScalar(i, i % classes, 1.0);
+        }
+        return labels;
+    }
+}

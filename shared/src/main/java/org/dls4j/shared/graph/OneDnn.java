@@ -1,0 +1,140 @@
+package org.dls4j.shared.graph;
+
+import java.lang.reflect.Field;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.layers.LayerHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * oneDNN behind DL4J's convolution and batch normalization layers.
+ *
+ * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, which is 7x
+ * slower here than libnd4j's oneDNN {@code conv2d}. Its layers can hand the work to a oneDNN "helper", but M2.1 never
+ * creates one: helper creation is disabled by default ({@code org.eclipse.deeplearning4j.helpers.disable}), and the
+ * helpers' own support check looks for a class that M2 moved. Switching them back on globally would also hand oneDNN
+ * permuted NHWC views that it misreads. {@link #install} instead puts a helper that copies such views first
+ * ({@link OneDnnConvolutionHelper}, {@link OneDnnBatchNormHelper}) into each float32 convolution and batch
+ * normalization layer of a network. It does so only when ND4J's native library was built with oneDNN (the
+ * {@code linux-x86_64-onednn} classifier, the project's default) and the system property {@value #PROPERTY} is not
+ * {@code false}. float64 layers keep DL4J's built-in code (oneDNN computes in float32).
+ *
+ * <p>A layer's helper lives in the layer object, which DL4J makes anew on {@code init()}, {@code clone()}, a restore
+ * and a transfer-learning rebuild: {@link Graphs} installs the helpers at each of these.
+ */
+public final class OneDnn {
+
+    /** {@code -Ddls.onednn=false} keeps DL4J's built-in layer code, for comparison. */
+    public static final String PROPERTY = "dls.onednn";
+
+    private static volatile Boolean built;
+
+    private OneDnn() {
+    }
+
+    /** Whether ND4J's native library was built with oneDNN ({@code HAVE_ONEDNN} in its build information). */
+    public static boolean built() {
+        if (built == null) {
+            Nd4j.getExecutioner(); // loads the backend, which the native build information needs
+            String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+            built = info != null && info.contains("HAVE_ONEDNN");
+        }
+        return built;
+    }
+
+    /** Whether {@link #install} installs anything: oneDNN is in the build and {@value #PROPERTY} is not false. */
+    public static boolean enabled() {
+        return built() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
+    }
+
+    /** For the start-up banner: which code DL4J's convolution and batch normalization layers run. */
+    public static String describe() {
+        if (!built()) {
+            return "DL4J convolutions: built-in code (this ND4J build has no oneDNN)";
+        }
+        return enabled() ? "DL4J convolutions: oneDNN" : "DL4J convolutions: built-in code (-D" + PROPERTY + "=false)";
+    }
+
+    /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
+    public static int install(ComputationGraph graph) {
+        return install(graph.getLayers());
+    }
+
+    /** Installs the helpers into {@code network}'s layers; returns how many it installed. */
+    public static int install(MultiLayerNetwork network) {
+        return install(network.getLayers());
+    }
+
+    private static int install(Layer[] layers) {
+        return install(layers, enabled());
+    }
+
+    /** Installs the helpers into {@code layers} when {@code enabled} (tests pass false for a build without oneDNN). */
+    static int install(Layer[] layers, boolean enabled) {
+        if (!enabled || layers == null) {
+            return 0;
+        }
+        int installed = 0;
+        for (Layer layer : layers) {
+            installed += installInto(unwrapped(layer));
+        }
+        return installed;
+    }
+
+    private static Layer unwrapped(Layer layer) {
+        while (layer instanceof BaseWrapperLayer wrapper) {
+            layer = wrapper.getUnderlying();
+        }
+        return layer;
+    }
+
+    private static int installInto(Layer layer) {
+        if (!isFloat32(layer)) {
+            return 0;
+        }
+        // exactly ConvolutionLayer: its subclasses (1-D, 3-D, depthwise, separable, deconvolution) compute otherwise
+        if (layer.getClass() == ConvolutionLayer.class) {
+            setHelper(ConvolutionLayer.class, layer, new OneDnnConvolutionHelper());
+            return 1;
+        }
+        if (layer instanceof BatchNormalization bn
+                && !((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).isLockGammaBeta()) {
+            setHelper(BatchNormalization.class, layer, new OneDnnBatchNormHelper());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static boolean isFloat32(Layer layer) {
+        INDArray params = layer.numParams() > 0 ? layer.params() : null;
+        return params != null && params.dataType() == DataType.FLOAT;
+    }
+
+    /** The layer classes keep their helper in a non-public field ({@code helper}) next to a failure count. */
+    private static void setHelper(Class<?> layerClass, Layer layer, LayerHelper helper) {
+        try {
+            Field field = layerClass.getDeclaredField("helper");
+            field.setAccessible(true);
+            field.set(layer, helper);
+            Field failures = layerClass.getDeclaredField("helperCountFail");
+            failures.setAccessible(true);
+            failures.setInt(layer, 0);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DL4J's " + layerClass.getSimpleName()
+                    + " has no helper field: this code knows DL4J 1.0.0-M2.1's layout", e);
+        }
+    }
+
+    /** The helper a layer holds now (for tests and the banner): {@code null} when it runs DL4J's own code. */
+    static LayerHelper helperOf(Layer layer) {
+        return unwrapped(layer).getHelper();
+    }
+}

@@ -1,0 +1,169 @@
+package org.dls4j.shared.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The oneDNN helpers give DL4J's gradients, and go exactly where they should. Runs on the project's default ND4J
+ * build (linux-x86_64-onednn); the tests that need oneDNN are skipped on a build without it.
+ */
+class OneDnnTest {
+
+    /** conv 3x3 same -> BN -> RELU -> maxpool 2 -> conv 2x2 stride 2 (RELU) -> BN -> softmax 3, on 6x6x3 pictures. */
+    static ComputationGraphConfiguration convNet(CNN2DFormat format, DataType type) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(type)
+                .updater(new Sgd(0.1))
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(6, 6, 3, format))
+                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY)
+                        .dataFormat(format).build(), "x")
+                .addLayer("bn1", new BatchNormalization.Builder().eps(1e-3).build(), "conv1")
+                .addLayer("relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn1")
+                .addLayer("pool1", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                        .stride(2, 2).dataFormat(format).build(), "relu1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(2, 2).stride(2, 2).nOut(5).activation(Activation.RELU)
+                        .dataFormat(format).build(), "pool1")
+                .addLayer("bn2", new BatchNormalization.Builder().eps(1e-3).build(), "conv2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "bn2")
+                .setOutputs("out")
+                .build();
+    }
+
+    /** The graph of {@code conf} on DL4J's own code, whatever the build. */
+    static ComputationGraph builtIn(ComputationGraphConfiguration conf) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        return graph;
+    }
+
+    /** The loss and the flattened gradient of {@code graph} on a fixed batch. */
+    static INDArray gradient(ComputationGraph graph, CNN2DFormat format) {
+        Nd4j.getRandom().setSeed(3);
+        long[] shape = format == CNN2DFormat.NHWC ? new long[] {4, 6, 6, 3} : new long[] {4, 3, 6, 6};
+        INDArray x = Nd4j.randn(graph.getConfiguration().getDataType(), shape);
+        INDArray y = Nd4j.zeros(graph.getConfiguration().getDataType(), 4, 3);
+        for (int i = 0; i < 4; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        graph.setInputs(x);
+        graph.setLabels(y);
+        graph.computeGradientAndScore();
+        return graph.gradient().gradient().dup();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CNN2DFormat.class)
+    void theHelpersGiveDl4jsGradients(CNN2DFormat format) {
+        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        ComputationGraphConfiguration conf = convNet(format, DataType.FLOAT);
+        ComputationGraph fast = Graphs.initialized(conf);
+        ComputationGraph reference = builtIn(conf);
+        reference.setParams(fast.params().dup());
+
+        INDArray expected = gradient(reference, format);
+        INDArray actual = gradient(fast, format);
+
+        // NHWC: DL4J hands the convolution helper a permuted delta; read as it lies, the error was 167 (relative)
+        double relative = actual.sub(expected).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
+        assertTrue(relative < 1e-4, format + ": relative difference of the gradients " + relative);
+        assertEquals(reference.score(), fast.score(), 1e-5 * Math.abs(reference.score()));
+    }
+
+    @Test
+    void helpersGoIntoEveryFloat32ConvolutionAndBatchNormOnly() {
+        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT));
+        for (Layer layer : graph.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            switch (name) {
+                case "conv1", "conv2" -> assertInstanceOf(OneDnnConvolutionHelper.class, OneDnn.helperOf(layer));
+                case "bn1", "bn2" -> assertInstanceOf(OneDnnBatchNormHelper.class, OneDnn.helperOf(layer));
+                default -> assertNull(OneDnn.helperOf(layer), name);
+            }
+        }
+    }
+
+    @Test
+    void aFloat64GraphKeepsDl4jsOwnCode() {
+        ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.DOUBLE));
+        assertEquals(0, OneDnn.install(graph));
+        for (Layer layer : graph.getLayers()) {
+            assertNull(OneDnn.helperOf(layer));
+        }
+    }
+
+    @Test
+    void aBuildWithoutOneDnnGetsNoHelper() {
+        ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
+        assertEquals(0, OneDnn.install(graph.getLayers(), false));
+        for (Layer layer : graph.getLayers()) {
+            assertNull(OneDnn.helperOf(layer));
+        }
+    }
+
+    @Test
+    void theSwitchTurnsThemOff() {
+        String before = System.getProperty(OneDnn.PROPERTY);
+        System.setProperty(OneDnn.PROPERTY, "false");
+        try {
+            ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
+            for (Layer layer : graph.getLayers()) {
+                assertNull(OneDnn.helperOf(layer));
+            }
+            assertTrue(OneDnn.describe().contains("built-in"), OneDnn.describe());
+        } finally {
+            if (before == null) {
+                System.clearProperty(OneDnn.PROPERTY);
+            } else {
+                System.setProperty(OneDnn.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void copiedAndRestoredGraphsGetHelpersAgain(@TempDir Path folder) throws Exception {
+        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT));
+        File saved = folder.resolve("net.zip").toFile();
+        ModelSerializer.writeModel(graph, saved, true);
+        for (ComputationGraph other : new ComputationGraph[] {Graphs.copied(graph), Graphs.restored(saved)}) {
+            assertInstanceOf(OneDnnConvolutionHelper.class, OneDnn.helperOf(other.getLayer("conv1")));
+            assertInstanceOf(OneDnnBatchNormHelper.class, OneDnn.helperOf(other.getLayer("bn2")));
+        }
+    }
+}
