@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.graph.OneDnn;
+import org.dls4j.shared.graph.FastPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -272,7 +272,7 @@ public final class BenchCommand implements Callable<Integer> {
         Workload w = suite.setUp(c.name());
         int timed = laps != null ? laps : w.notebookLaps();
         int warm = warmup != null ? warmup : w.warmupLaps();
-        out.println(c.name() + " (dls4j): " + Backend.describe() + "; " + OneDnn.describe());
+        out.println(c.name() + " (dls4j): " + Backend.describe() + "; " + FastPath.describe());
         if (warm > 0) {
             w.training().train(warm, new Stopwatch(warm));
         }

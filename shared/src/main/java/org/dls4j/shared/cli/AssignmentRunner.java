@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 
 import org.dls4j.shared.Backend;
 import org.dls4j.shared.Numerics;
-import org.dls4j.shared.graph.OneDnn;
+import org.dls4j.shared.graph.FastPath;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -73,7 +73,7 @@ public final class AssignmentRunner {
         try {
             Numerics.useFloat64();
             Report report = Report.console(options.quiet);
-            report.say(Backend.describe() + "; " + OneDnn.describe());
+            report.say(Backend.describe() + "; " + FastPath.describe());
             run.apply(options, report);
             return 0;
         } catch (Exception | Error e) {

@@ -9,7 +9,7 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Where the project's {@link ComputationGraph}s come from: built, restored, copied or rebuilt for transfer learning,
- * each with the oneDNN helpers installed ({@link OneDnn}), since DL4J makes the layer objects anew each time.
+ * each on the fast path ({@link FastPath}: its layer helpers installed), since DL4J makes the layer objects anew each time.
  */
 public final class Graphs {
 
@@ -38,7 +38,7 @@ public final class Graphs {
      * such as {@code TransferLearning.GraphBuilder.build()}.
      */
     public static ComputationGraph onFastPath(ComputationGraph graph) {
-        OneDnn.install(graph);
+        FastPath.install(graph);
         return graph;
     }
 }

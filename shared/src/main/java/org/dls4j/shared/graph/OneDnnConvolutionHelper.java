@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's oneDNN convolution helper ({@code conv2d} and {@code conv2d_bp} of libnd4j), fed only arrays in their
  * default C-order layout. For NHWC, {@code ConvolutionLayer} hands a helper its delta as a permuted view of an NCHW
  * array; the stock helper passes it on as it is and oneDNN reads it as NHWC: wrong gradients. Here it is copied first.
- * Its support check is {@link OneDnn}'s, not the stock one (which looks for a class M2 renamed and always fails).
+ * Its support check is {@link FastPath}'s, not the stock one (which looks for a class M2 renamed and always fails).
  */
 final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
@@ -25,7 +25,7 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
     @Override
     public boolean checkSupported() {
-        return OneDnn.built();
+        return FastPath.oneDnnBuilt();
     }
 
     @Override

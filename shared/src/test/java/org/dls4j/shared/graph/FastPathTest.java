@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -29,15 +30,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The oneDNN helpers give DL4J's gradients, and go exactly where they should. Runs on the project's default ND4J
- * build (linux-x86_64-onednn); the tests that need oneDNN are skipped on a build without it.
+ * The fast path's layer helpers give DL4J's outputs and gradients, and go exactly where they should. Runs on the
+ * project's default ND4J build (linux-x86_64-onednn); the tests that need oneDNN are skipped on a build without it.
  */
-class OneDnnTest {
+class FastPathTest {
 
     /** conv 3x3 same -> BN -> RELU -> maxpool 2 -> conv 2x2 stride 2 (RELU) -> BN -> softmax 3, on 6x6x3 pictures. */
     static ComputationGraphConfiguration convNet(CNN2DFormat format, DataType type) {
@@ -71,17 +73,22 @@ class OneDnnTest {
         return graph;
     }
 
-    /** The loss and the flattened gradient of {@code graph} on a fixed batch. */
-    static INDArray gradient(ComputationGraph graph, CNN2DFormat format) {
+    /** A fixed batch of four pictures, one-hot labels i % 3. */
+    static DataSet batch(CNN2DFormat format, DataType type) {
         Nd4j.getRandom().setSeed(3);
         long[] shape = format == CNN2DFormat.NHWC ? new long[] {4, 6, 6, 3} : new long[] {4, 3, 6, 6};
-        INDArray x = Nd4j.randn(graph.getConfiguration().getDataType(), shape);
-        INDArray y = Nd4j.zeros(graph.getConfiguration().getDataType(), 4, 3);
+        INDArray y = Nd4j.zeros(type, 4, 3);
         for (int i = 0; i < 4; i++) {
             y.putScalar(i, i % 3, 1.0);
         }
-        graph.setInputs(x);
-        graph.setLabels(y);
+        return new DataSet(Nd4j.randn(type, shape), y);
+    }
+
+    /** The loss and the flattened gradient of {@code graph} on the fixed batch. */
+    static INDArray gradient(ComputationGraph graph, CNN2DFormat format) {
+        DataSet b = batch(format, graph.getConfiguration().getDataType());
+        graph.setInputs(b.getFeatures());
+        graph.setLabels(b.getLabels());
         graph.computeGradientAndScore();
         return graph.gradient().gradient().dup();
     }
@@ -89,7 +96,7 @@ class OneDnnTest {
     @ParameterizedTest
     @EnumSource(value = CNN2DFormat.class)
     void theHelpersGiveDl4jsGradients(CNN2DFormat format) {
-        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraphConfiguration conf = convNet(format, DataType.FLOAT);
         ComputationGraph fast = Graphs.initialized(conf);
         ComputationGraph reference = builtIn(conf);
@@ -104,16 +111,75 @@ class OneDnnTest {
         assertEquals(reference.score(), fast.score(), 1e-5 * Math.abs(reference.score()));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = CNN2DFormat.class)
+    void afterTrainingStepsTheNetworksAgree(CNN2DFormat format) {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = convNet(format, DataType.FLOAT);
+        ComputationGraph fast = Graphs.initialized(conf);
+        ComputationGraph reference = builtIn(conf);
+        reference.setParams(fast.params().dup());
+        DataSet b = batch(format, DataType.FLOAT);
+        for (int step = 0; step < 3; step++) {
+            reference.fit(b);
+            fast.fit(b);
+        }
+        // parameters, batch norm's running mean and variance among them
+        double relative = fast.params().sub(reference.params()).norm2Number().doubleValue()
+                / reference.params().norm2Number().doubleValue();
+        assertTrue(relative < 1e-5, format + ": relative difference of the parameters " + relative);
+        // inference: batch norm with the running statistics
+        INDArray x = b.getFeatures();
+        INDArray expected = reference.outputSingle(false, x);
+        INDArray actual = fast.outputSingle(false, x);
+        assertTrue(actual.equalsWithEps(expected, 1e-5), format + ": outputs " + actual + " vs " + expected);
+    }
+
+    @Test
+    void denseBatchNormGivesDl4jsGradients() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(5).dataType(DataType.FLOAT).updater(new Sgd(0.1))
+                .graphBuilder().addInputs("x").setInputTypes(InputType.feedForward(7))
+                .addLayer("dense", new DenseLayer.Builder().nOut(6)
+                        .activation(Activation.TANH).build(), "x")
+                .addLayer("bn", new BatchNormalization.Builder().build(), "dense")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "bn")
+                .setOutputs("out").build();
+        ComputationGraph fast = Graphs.initialized(conf);
+        assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
+        ComputationGraph reference = builtIn(conf);
+        reference.setParams(fast.params().dup());
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 8, 7);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
+        for (int i = 0; i < 8; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        INDArray[] gradients = new INDArray[2];
+        ComputationGraph[] graphs = {reference, fast};
+        for (int i = 0; i < 2; i++) {
+            graphs[i].setInputs(x);
+            graphs[i].setLabels(y);
+            graphs[i].computeGradientAndScore();
+            gradients[i] = graphs[i].gradient().gradient().dup();
+        }
+        double relative = gradients[1].sub(gradients[0]).norm2Number().doubleValue()
+                / gradients[0].norm2Number().doubleValue();
+        assertTrue(relative < 1e-4, "relative difference of the gradients " + relative);
+    }
+
     @Test
     void helpersGoIntoEveryFloat32ConvolutionAndBatchNormOnly() {
-        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT));
         for (Layer layer : graph.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
             switch (name) {
-                case "conv1", "conv2" -> assertInstanceOf(OneDnnConvolutionHelper.class, OneDnn.helperOf(layer));
-                case "bn1", "bn2" -> assertInstanceOf(OneDnnBatchNormHelper.class, OneDnn.helperOf(layer));
-                default -> assertNull(OneDnn.helperOf(layer), name);
+                case "conv1", "conv2" -> assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(layer));
+                case "bn1", "bn2" -> assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(layer));
+                default -> assertNull(FastPath.helperOf(layer), name);
             }
         }
     }
@@ -121,49 +187,49 @@ class OneDnnTest {
     @Test
     void aFloat64GraphKeepsDl4jsOwnCode() {
         ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.DOUBLE));
-        assertEquals(0, OneDnn.install(graph));
+        assertEquals(0, FastPath.install(graph));
         for (Layer layer : graph.getLayers()) {
-            assertNull(OneDnn.helperOf(layer));
+            assertNull(FastPath.helperOf(layer));
         }
     }
 
     @Test
     void aBuildWithoutOneDnnGetsNoHelper() {
         ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
-        assertEquals(0, OneDnn.install(graph.getLayers(), false));
+        assertEquals(0, FastPath.install(graph.getLayers(), false));
         for (Layer layer : graph.getLayers()) {
-            assertNull(OneDnn.helperOf(layer));
+            assertNull(FastPath.helperOf(layer));
         }
     }
 
     @Test
     void theSwitchTurnsThemOff() {
-        String before = System.getProperty(OneDnn.PROPERTY);
-        System.setProperty(OneDnn.PROPERTY, "false");
+        String before = System.getProperty(FastPath.PROPERTY);
+        System.setProperty(FastPath.PROPERTY, "false");
         try {
             ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
             for (Layer layer : graph.getLayers()) {
-                assertNull(OneDnn.helperOf(layer));
+                assertNull(FastPath.helperOf(layer));
             }
-            assertTrue(OneDnn.describe().contains("built-in"), OneDnn.describe());
+            assertTrue(FastPath.describe().contains("own code"), FastPath.describe());
         } finally {
             if (before == null) {
-                System.clearProperty(OneDnn.PROPERTY);
+                System.clearProperty(FastPath.PROPERTY);
             } else {
-                System.setProperty(OneDnn.PROPERTY, before);
+                System.setProperty(FastPath.PROPERTY, before);
             }
         }
     }
 
     @Test
     void copiedAndRestoredGraphsGetHelpersAgain(@TempDir Path folder) throws Exception {
-        assumeTrue(OneDnn.enabled(), "this ND4J build has no oneDNN");
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT));
         File saved = folder.resolve("net.zip").toFile();
         ModelSerializer.writeModel(graph, saved, true);
         for (ComputationGraph other : new ComputationGraph[] {Graphs.copied(graph), Graphs.restored(saved)}) {
-            assertInstanceOf(OneDnnConvolutionHelper.class, OneDnn.helperOf(other.getLayer("conv1")));
-            assertInstanceOf(OneDnnBatchNormHelper.class, OneDnn.helperOf(other.getLayer("bn2")));
+            assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(other.getLayer("conv1")));
+            assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
         }
     }
 }

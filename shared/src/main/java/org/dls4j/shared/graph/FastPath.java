@@ -15,33 +15,34 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * oneDNN behind DL4J's convolution and batch normalization layers.
+ * The fast path of DL4J's convolution and batch normalization layers: oneDNN convolutions and Java batch norm.
  *
- * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, which is 7x
- * slower here than libnd4j's oneDNN {@code conv2d}. Its layers can hand the work to a oneDNN "helper", but M2.1 never
- * creates one: helper creation is disabled by default ({@code org.eclipse.deeplearning4j.helpers.disable}), and the
- * helpers' own support check looks for a class that M2 moved. Switching them back on globally would also hand oneDNN
- * permuted NHWC views that it misreads. {@link #install} instead puts a helper that copies such views first
- * ({@link OneDnnConvolutionHelper}, {@link OneDnnBatchNormHelper}) into each float32 convolution and batch
- * normalization layer of a network. It does so only when ND4J's native library was built with oneDNN (the
- * {@code linux-x86_64-onednn} classifier, the project's default) and the system property {@value #PROPERTY} is not
- * {@code false}. float64 layers keep DL4J's built-in code (oneDNN computes in float32).
+ * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, 7x slower here
+ * than libnd4j's oneDNN {@code conv2d}, and batch normalization in a dozen array operations, 4x slower than PyTorch.
+ * Its layers can hand the work to a "helper", but M2.1 never creates one: helper creation is disabled by default
+ * ({@code org.eclipse.deeplearning4j.helpers.disable}), and the oneDNN helpers' support check looks for a class that
+ * M2 moved. Switching them back on globally would also hand oneDNN permuted NHWC views that it misreads.
+ * {@link #install} instead puts a helper into each float32 layer of a network: {@link OneDnnConvolutionHelper} (DL4J's
+ * oneDNN helper fed contiguous arrays) into every {@code ConvolutionLayer}, {@link JavaBatchNormHelper} (two passes
+ * each way in plain Java) into every {@code BatchNormalization}. It does so when ND4J's native library was built with
+ * oneDNN (the {@code linux-x86_64-onednn} classifier, the project's default there) and the system property
+ * {@value #PROPERTY} is not {@code false}, which keeps DL4J's own code for comparison. float64 layers always keep it.
  *
  * <p>A layer's helper lives in the layer object, which DL4J makes anew on {@code init()}, {@code clone()}, a restore
  * and a transfer-learning rebuild: {@link Graphs} installs the helpers at each of these.
  */
-public final class OneDnn {
+public final class FastPath {
 
-    /** {@code -Ddls.onednn=false} keeps DL4J's built-in layer code, for comparison. */
+    /** {@code -Ddls.onednn=false} keeps DL4J's own layer code, for comparison. */
     public static final String PROPERTY = "dls.onednn";
 
     private static volatile Boolean built;
 
-    private OneDnn() {
+    private FastPath() {
     }
 
     /** Whether ND4J's native library was built with oneDNN ({@code HAVE_ONEDNN} in its build information). */
-    public static boolean built() {
+    public static boolean oneDnnBuilt() {
         if (built == null) {
             Nd4j.getExecutioner(); // loads the backend, which the native build information needs
             String info = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
@@ -52,15 +53,16 @@ public final class OneDnn {
 
     /** Whether {@link #install} installs anything: oneDNN is in the build and {@value #PROPERTY} is not false. */
     public static boolean enabled() {
-        return built() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
+        return oneDnnBuilt() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
     }
 
     /** For the start-up banner: which code DL4J's convolution and batch normalization layers run. */
     public static String describe() {
-        if (!built()) {
-            return "DL4J convolutions: built-in code (this ND4J build has no oneDNN)";
+        if (!oneDnnBuilt()) {
+            return "DL4J convolutions: DL4J's own code (this ND4J build has no oneDNN)";
         }
-        return enabled() ? "DL4J convolutions: oneDNN" : "DL4J convolutions: built-in code (-D" + PROPERTY + "=false)";
+        return enabled() ? "DL4J convolutions: oneDNN, batch norm: Java"
+                : "DL4J convolutions: DL4J's own code (-D" + PROPERTY + "=false)";
     }
 
     /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
@@ -107,7 +109,7 @@ public final class OneDnn {
         }
         if (layer instanceof BatchNormalization bn
                 && !((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).isLockGammaBeta()) {
-            setHelper(BatchNormalization.class, layer, new OneDnnBatchNormHelper());
+            setHelper(BatchNormalization.class, layer, new JavaBatchNormHelper());
             return 1;
         }
         return 0;

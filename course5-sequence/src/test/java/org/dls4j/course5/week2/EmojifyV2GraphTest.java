@@ -1,0 +1,33 @@
+package org.dls4j.course5.week2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Emojifier-V2 as the notebook's summary lists it (reference section 8.2, the 2021 toy map). */
+class EmojifyV2GraphTest {
+
+    /** Toy map: 14 two-dimensional vectors and the zero row; sentences of 4 words. */
+    @Test
+    void hasTheNotebooksParametersAndKeepsTheEmbeddingFixed() {
+        INDArray embeddings = Nd4j.rand(DataType.FLOAT, 15, 2);
+        ComputationGraph graph = EmojifyV2Graph.graph(embeddings, 4, 1, 0.01);
+        assertEquals(30, graph.getLayer("embedding").numParams());
+        assertEquals(67_072, graph.getLayer("lstm").numParams());
+        assertEquals(131_584, graph.getLayer("lstm_1").numParams());
+        assertEquals(645, graph.getLayer("dense").numParams());
+
+        INDArray indices = Nd4j.createFromArray(new float[][] {{1, 2, 3, 0}, {4, 5, 6, 7}, {14, 13, 0, 0}});
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 3, 5);
+        labels.putScalar(0, 0, 1).putScalar(1, 3, 1).putScalar(2, 4, 1);
+        graph.fit(new DataSet(indices, labels));
+        assertArrayEquals(embeddings.toFloatMatrix(), graph.getParam("embedding_W").toFloatMatrix());
+        assertArrayEquals(new long[] {3, 5}, graph.outputSingle(false, indices).shape());
+    }
+}
