@@ -24,9 +24,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *   -> CONV2D 16 filters 2x2, stride 1, same -> RELU -> MAXPOOL 4x4, stride 4, same
  *   -> FLATTEN (16*2*2 = 64) -> DENSE 6 -> SOFTMAX, categorical cross-entropy
  * </pre>
- * Input: a batch of pictures channels first, (m, 3, 64, 64), scaled to [0, 1] (the notebook's (m, 64, 64, 3) arrays
- * turned once with {@code Images.channelsFirst}: DL4J's convolutions run 1.3-1.7x faster so); output: the six class
- * probabilities.
+ * Input: a batch of pictures channels first, (m, 3, 64, 64), scaled to [0, 1]: the notebook's (m, 64, 64, 3) arrays
+ * turned once ({@code ImageSplit.channelsFirstScaled()}), as DL4J's convolution layers copy channels-last maps to
+ * channels first and back in every step. Output: the six class probabilities.
  */
 public final class SignsConvNet {
 

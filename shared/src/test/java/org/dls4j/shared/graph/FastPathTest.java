@@ -43,6 +43,11 @@ class FastPathTest {
 
     /** conv 3x3 same -> BN -> RELU -> maxpool 2 -> conv 2x2 stride 2 (RELU) -> BN -> softmax 3, on 6x6x3 pictures. */
     static ComputationGraphConfiguration convNet(CNN2DFormat format, DataType type) {
+        return convNet(format, type, new ActivationLayer.Builder().activation(Activation.RELU).build());
+    }
+
+    /** The same network with {@code relu} as its RELU layer. */
+    static ComputationGraphConfiguration convNet(CNN2DFormat format, DataType type, ActivationLayer relu) {
         return new NeuralNetConfiguration.Builder()
                 .seed(7)
                 .dataType(type)
@@ -54,7 +59,7 @@ class FastPathTest {
                 .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.IDENTITY)
                         .dataFormat(format).build(), "x")
                 .addLayer("bn1", new BatchNormalization.Builder().eps(1e-3).build(), "conv1")
-                .addLayer("relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn1")
+                .addLayer("relu1", relu, "bn1")
                 .addLayer("pool1", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
                         .stride(2, 2).dataFormat(format).build(), "relu1")
                 .addLayer("conv2", new ConvolutionLayer.Builder(2, 2).stride(2, 2).nOut(5).activation(Activation.RELU)
@@ -133,6 +138,19 @@ class FastPathTest {
         INDArray expected = reference.outputSingle(false, x);
         INDArray actual = fast.outputSingle(false, x);
         assertTrue(actual.equalsWithEps(expected, 1e-5), format + ": outputs " + actual + " vs " + expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CNN2DFormat.class)
+    void reluLayerGivesActivationLayersOutputsAndGradients(CNN2DFormat format) {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraph dl4j = Graphs.initialized(convNet(format, DataType.FLOAT));
+        ComputationGraph ours = Graphs.initialized(convNet(format, DataType.FLOAT, new ReluLayer()));
+        assertInstanceOf(ReluLayerRuntime.class, ours.getLayer("relu1"));
+        ours.setParams(dl4j.params().dup());
+        assertEquals(gradient(dl4j, format), gradient(ours, format));
+        INDArray x = batch(format, DataType.FLOAT).getFeatures();
+        assertEquals(dl4j.outputSingle(false, x), ours.outputSingle(false, x));
     }
 
     @Test
@@ -224,12 +242,14 @@ class FastPathTest {
     @Test
     void copiedAndRestoredGraphsGetHelpersAgain(@TempDir Path folder) throws Exception {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
-        ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT));
+        ComputationGraph graph = Graphs.initialized(convNet(CNN2DFormat.NHWC, DataType.FLOAT, new ReluLayer()));
         File saved = folder.resolve("net.zip").toFile();
         ModelSerializer.writeModel(graph, saved, true);
         for (ComputationGraph other : new ComputationGraph[] {Graphs.copied(graph), Graphs.restored(saved)}) {
             assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(other.getLayer("conv1")));
             assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
+            assertInstanceOf(ReluLayerRuntime.class, other.getLayer("relu1"));
+            assertEquals(graph.params(), other.params());
         }
     }
 }

@@ -77,6 +77,15 @@ public class ImageSplit {
         return flattenedScaled;
     }
 
+    /**
+     * {@code (m, 3, height, width)} FLOAT: the pictures channels first, divided by 255, as the DL4J convolution
+     * graphs take them (the notebooks' Keras models take {@code images / 255.} channels last; the numbers are the
+     * same, the order of the axes differs). A new array each call.
+     */
+    public INDArray channelsFirstScaled() {
+        return images.castTo(DataType.FLOAT).permute(0, 3, 1, 2).dup('c').divi(255.0f);
+    }
+
     /** The examples at these positions, in this order (for fixed splits). */
     ImageSplit select(int[] positions, String description) {
         int perImage = (int) (images.length() / size());

@@ -34,6 +34,10 @@ class SignsAndHappyDataTest {
         assertEquals(List.of("0", "1", "2", "3", "4", "5"), test.classes());
         assertEquals(List.of(20, 20, 20, 20, 20, 20), perClass(test, 6));
         assertEquals(12288, test.flattenedScaled().size(0));
+        INDArray nchw = test.channelsFirstScaled();
+        assertArrayEquals(new long[] {120, 3, 64, 64}, nchw.shape());
+        // picture 7, channel 2 (blue), row 10, column 33: the channels-last byte / 255
+        assertEquals(test.images().getDouble(7, 10, 33, 2) / 255.0, nchw.getDouble(7, 2, 10, 33), 1e-7);
     }
 
     @Test
