@@ -4,16 +4,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
 /**
- * libnd4j's oneDNN glue reads an array's layout from its data format argument (NCHW or NHWC), not from its strides:
- * a permuted view handed to it is read in the wrong order. The helpers copy such views first.
+ * The fast path's layer helpers read arrays as plain memory from their first element: oneDNN in the layout its data
+ * format argument names (NCHW or NHWC), the Java batch norm in C order. A permuted view read so is read in the wrong
+ * order (the gradients were wrong): such views are copied first.
  */
 final class ContiguousArrays {
 
     private ContiguousArrays() {
     }
 
-    /** {@code array} itself when its strides are the default C-order strides for its shape, else a C-order copy. */
+    /**
+     * {@code array} itself when it has the default C-order strides for its shape, else a C-order copy. A view's
+     * {@code data().addressPointer()} is its first element, which is what oneDNN is given.
+     */
     static INDArray of(INDArray array) {
         return array == null || Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+    }
+
+    /** {@link #of}, and a copy of a view that starts inside a larger buffer too (for reading it as a Java buffer). */
+    static INDArray ownBuffer(INDArray array) {
+        return array == null || Shape.hasDefaultStridesForShape(array) && array.offset() == 0 ? array
+                : array.dup('c');
     }
 }

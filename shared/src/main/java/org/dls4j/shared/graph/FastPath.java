@@ -18,15 +18,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * The fast path of DL4J's convolution and batch normalization layers: oneDNN convolutions and Java batch norm.
  *
  * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, 7x slower here
- * than libnd4j's oneDNN {@code conv2d}, and batch normalization in a dozen array operations, 4x slower than PyTorch.
- * Its layers can hand the work to a "helper", but M2.1 never creates one: helper creation is disabled by default
- * ({@code org.eclipse.deeplearning4j.helpers.disable}), and the oneDNN helpers' support check looks for a class that
- * M2 moved. Switching them back on globally would also hand oneDNN permuted NHWC views that it misreads.
- * {@link #install} instead puts a helper into each float32 layer of a network: {@link OneDnnConvolutionHelper} (DL4J's
- * oneDNN helper fed contiguous arrays) into every {@code ConvolutionLayer}, {@link JavaBatchNormHelper} (two passes
- * each way in plain Java) into every {@code BatchNormalization}. It does so when ND4J's native library was built with
- * oneDNN (the {@code linux-x86_64-onednn} classifier, the project's default there) and the system property
- * {@value #PROPERTY} is not {@code false}, which keeps DL4J's own code for comparison. float64 layers always keep it.
+ * than oneDNN, and batch normalization in a dozen array operations, 4x slower than PyTorch. Its layers can hand the
+ * work to a "helper", but M2.1 never creates one: helper creation is disabled by default
+ * ({@code org.eclipse.deeplearning4j.helpers.disable}), the oneDNN helpers' support check looks for a class that M2
+ * moved, and switched on they would hand oneDNN permuted NHWC views that it misreads. {@link #install} instead puts a
+ * helper into each float32 layer of a network: {@link OneDnnConvolutionHelper} into every {@code ConvolutionLayer}
+ * (oneDNN primitives called directly, made once per layer and kept, see {@link DnnlConvolution}),
+ * {@link JavaBatchNormHelper} (two passes each way in plain Java) into every {@code BatchNormalization}. It does so
+ * when ND4J's native library was built with oneDNN (the {@code linux-x86_64-onednn} classifier, the project's default
+ * there) and the system property {@value #PROPERTY} is not {@code false}, which keeps DL4J's own code for
+ * comparison. float64 layers always keep it. {@link ReluLayer} reads the same switch.
  *
  * <p>A layer's helper lives in the layer object, which DL4J makes anew on {@code init()}, {@code clone()}, a restore
  * and a transfer-learning rebuild: {@link Graphs} installs the helpers at each of these.

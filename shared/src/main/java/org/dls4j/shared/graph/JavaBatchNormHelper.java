@@ -62,7 +62,7 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             return null;
         }
         Layout l = Layout.of(x, format);
-        x = ContiguousArrays.of(x);
+        x = ContiguousArrays.ownBuffer(x);
         float[] g = gamma.toFloatVector();
         float[] b = beta.toFloatVector();
         float[] mu;
@@ -72,14 +72,13 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             s = new float[l.channels];
             float[] var = new float[l.channels];
             FloatBuffer in = buffer(x);
-            long xOffset = x.offset();
             IntStream.range(0, l.channels).parallel().forEach(c -> {
                 // shifted by the channel's first value: no cancellation when the mean is large against the spread
-                float shift = in.get((int) (xOffset + l.start(0, c)));
+                float shift = in.get((int) l.start(0, c));
                 double sum = 0;
                 double squares = 0;
                 for (int o = 0; o < l.outer; o++) {
-                    int start = (int) (xOffset + l.start(o, c));
+                    int start = (int) l.start(o, c);
                     for (int k = 0; k < l.inner; k++) {
                         double d = in.get(start + k) - shift;
                         sum += d;
@@ -109,14 +108,12 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
         FloatBuffer in = buffer(x);
         FloatBuffer o = buffer(out);
-        long xOffset = x.offset();
-        long outOffset = out.offset();
         IntStream.range(0, l.channels).parallel().forEach(c -> {
             float scale = g[c] * s[c];
             float bias = b[c] - mu[c] * scale;
             for (int n = 0; n < l.outer; n++) {
-                int from = (int) (xOffset + l.start(n, c));
-                int to = (int) (outOffset + l.start(n, c));
+                int from = (int) l.start(n, c);
+                int to = (int) l.start(n, c);
                 for (int k = 0; k < l.inner; k++) {
                     o.put(to + k, in.get(from + k) * scale + bias);
                 }
@@ -133,8 +130,8 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             return null;
         }
         Layout l = Layout.of(input, format);
-        INDArray x = ContiguousArrays.of(input);
-        INDArray dy = ContiguousArrays.of(epsilon);
+        INDArray x = ContiguousArrays.ownBuffer(input);
+        INDArray dy = ContiguousArrays.ownBuffer(epsilon);
         float[] g = gamma.toFloatVector();
         float[] dGamma = new float[l.channels];
         float[] dBeta = new float[l.channels];
@@ -142,9 +139,6 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         FloatBuffer xs = buffer(x);
         FloatBuffer dys = buffer(dy);
         FloatBuffer dxs = buffer(dx);
-        long xOffset = x.offset();
-        long dyOffset = dy.offset();
-        long dxOffset = dx.offset();
         float[] mu = mean;
         float[] s = invStd;
         double count = l.count;
@@ -153,8 +147,8 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             double sumDy = 0;
             double sumDyXmu = 0;
             for (int n = 0; n < l.outer; n++) {
-                int xStart = (int) (xOffset + l.start(n, c));
-                int dyStart = (int) (dyOffset + l.start(n, c));
+                int xStart = (int) l.start(n, c);
+                int dyStart = (int) l.start(n, c);
                 for (int k = 0; k < l.inner; k++) {
                     float d = dys.get(dyStart + k);
                     sumDy += d;
@@ -168,9 +162,9 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             float b = (float) (-a * s[c] * s[c] * sumDyXmu / count);
             float c0 = (float) (-a * sumDy / count) - b * m;
             for (int n = 0; n < l.outer; n++) {
-                int xStart = (int) (xOffset + l.start(n, c));
-                int dyStart = (int) (dyOffset + l.start(n, c));
-                int dxStart = (int) (dxOffset + l.start(n, c));
+                int xStart = (int) l.start(n, c);
+                int dyStart = (int) l.start(n, c);
+                int dxStart = (int) l.start(n, c);
                 for (int k = 0; k < l.inner; k++) {
                     dxs.put(dxStart + k, a * dys.get(dyStart + k) + b * xs.get(xStart + k) + c0);
                 }
@@ -199,7 +193,7 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         return Collections.emptyMap();
     }
 
-    /** The whole float buffer under {@code array} (indices include the array's offset). */
+    /** The floats of {@code array}, from its first element ({@link ContiguousArrays#ownBuffer} made it start there). */
     private static FloatBuffer buffer(INDArray array) {
         return array.data().asNioFloat();
     }

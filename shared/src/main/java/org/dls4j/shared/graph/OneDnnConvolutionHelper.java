@@ -1,23 +1,40 @@
 package org.dls4j.shared.graph;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * DL4J's oneDNN convolution helper ({@code conv2d} and {@code conv2d_bp} of libnd4j), fed only arrays in their
- * default C-order layout. For NHWC, {@code ConvolutionLayer} hands a helper its delta as a permuted view of an NCHW
- * array; the stock helper passes it on as it is and oneDNN reads it as NHWC: wrong gradients. Here it is copied first.
- * Its support check is {@link FastPath}'s, not the stock one (which looks for a class M2 renamed and always fails).
+ * The convolution of DL4J's {@code ConvolutionLayer} on oneDNN, through DL4J's helper interface: forward, backward
+ * data and backward weights run as {@link DnnlConvolution} primitives that this layer's helper makes once per input
+ * geometry and keeps. Every array goes over in its default C layout: for NHWC, {@code ConvolutionLayer} hands a
+ * helper its delta as a permuted view of an NCHW array, which is copied first (read as it lies, the gradients were
+ * wrong). It extends DL4J's own oneDNN helper only because {@code ConvolutionLayer} tests for that class (a bias of
+ * zeros for layers without one); dilated convolutions go to that helper's libnd4j code.
  */
 final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
+
+    /** The geometries seen (a last, smaller batch makes a second one), at most a few. */
+    private final Map<DnnlConvolution.Geometry, DnnlConvolution> plans = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DnnlConvolution.Geometry, DnnlConvolution> eldest) {
+            return size() > 4;
+        }
+    };
 
     OneDnnConvolutionHelper() {
         super(DataType.FLOAT);
@@ -32,8 +49,19 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
     public INDArray preOutput(INDArray input, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
             ConvolutionLayer.AlgoMode mode, ConvolutionLayer.FwdAlgo fwdAlgo, ConvolutionMode convolutionMode,
             int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        return super.preOutput(ContiguousArrays.of(input), ContiguousArrays.of(weights), ContiguousArrays.of(bias),
-                kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format, workspaceMgr);
+        INDArray x = ContiguousArrays.of(input);
+        INDArray w = ContiguousArrays.of(weights);
+        INDArray b = ContiguousArrays.of(bias);
+        DnnlConvolution plan = plan(x, w, true, kernel, strides, pad, convolutionMode, dilation, format);
+        if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            return super.preOutput(x, w, b, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format,
+                    workspaceMgr);
+        }
+        long[] d = plan.geometry.dst();
+        long[] shape = format == CNN2DFormat.NHWC ? new long[] {d[0], d[2], d[3], d[1]} : d;
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
+        plan.forward(x, w, b, out);
+        return out;
     }
 
     @Override
@@ -42,21 +70,66 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
             ConvolutionLayer.AlgoMode mode, ConvolutionLayer.BwdFilterAlgo bwdFilterAlgo,
             ConvolutionLayer.BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode, int[] dilation,
             CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        INDArray x = ContiguousArrays.of(input);
+        INDArray w = ContiguousArrays.of(weights);
+        INDArray dy = ContiguousArrays.of(delta);
         INDArray weightGrad = ContiguousArrays.of(weightGradView);
         INDArray biasGrad = ContiguousArrays.of(biasGradView);
-        Pair<Gradient, INDArray> result = super.backpropGradient(ContiguousArrays.of(input),
-                ContiguousArrays.of(weights), ContiguousArrays.of(bias), ContiguousArrays.of(delta), kernel, strides,
-                pad, biasGrad, weightGrad, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
-                workspaceMgr);
+        DnnlConvolution plan = plan(x, w, biasGradView != null, kernel, strides, pad, convolutionMode, dilation,
+                format);
+        Pair<Gradient, INDArray> result;
+        if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            result = super.backpropGradient(x, w, ContiguousArrays.of(bias), dy, kernel, strides, pad, biasGrad,
+                    weightGrad, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
+                    workspaceMgr);
+        } else {
+            INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
+            plan.backward(x, w, dy, dx, weightGrad, biasGrad);
+            result = new Pair<>(new DefaultGradient(), dx);
+        }
         // the gradient views are slices of the network's one gradient array: results written to copies go back
         if (weightGrad != weightGradView) {
             weightGradView.assign(weightGrad);
-            result.getFirst().gradientForVariable().put("W", weightGradView);
         }
         if (biasGrad != biasGradView) {
             biasGradView.assign(biasGrad);
-            result.getFirst().gradientForVariable().put("b", biasGradView);
         }
+        Map<String, INDArray> gradients = result.getFirst().gradientForVariable();
+        if (biasGradView != null) {
+            gradients.put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+        }
+        gradients.put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
         return result;
+    }
+
+    /** The primitives for this input and layer geometry; {@code null} for a dilated convolution. */
+    private DnnlConvolution plan(INDArray x, INDArray w, boolean withBias, int[] kernel, int[] strides, int[] pad,
+            ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
+        if (dilation[0] != 1 || dilation[1] != 1) {
+            return null;
+        }
+        boolean channelsLast = format == CNN2DFormat.NHWC;
+        long n = x.size(0);
+        long c = x.size(channelsLast ? 3 : 1);
+        long h = x.size(channelsLast ? 1 : 2);
+        long wd = x.size(channelsLast ? 2 : 3);
+        int[] out;
+        int[] padLeft;
+        if (convolutionMode == ConvolutionMode.Same) {
+            out = ConvolutionUtils.getOutputSize(x, kernel, strides, null, convolutionMode, dilation, format);
+            padLeft = ConvolutionUtils.getSameModeTopLeftPadding(out, new int[] {(int) h, (int) wd}, kernel, strides,
+                    dilation);
+        } else {
+            out = ConvolutionUtils.getOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format);
+            padLeft = pad;
+        }
+        // oneDNN's right padding: what makes (in + left + right - k) / s + 1 the output size (negative when 'valid'
+        // leaves the last rows out)
+        long[] padRight = {(out[0] - 1L) * strides[0] + kernel[0] - h - padLeft[0],
+                (out[1] - 1L) * strides[1] + kernel[1] - wd - padLeft[1]};
+        DnnlConvolution.Geometry g = new DnnlConvolution.Geometry(new long[] {n, c, h, wd}, w.shape(),
+                new long[] {n, w.size(0), out[0], out[1]}, new long[] {strides[0], strides[1]},
+                new long[] {padLeft[0], padLeft[1]}, padRight, channelsLast, withBias);
+        return plans.computeIfAbsent(g, DnnlConvolution::new);
     }
 }
