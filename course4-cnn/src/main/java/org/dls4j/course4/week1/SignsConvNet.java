@@ -58,7 +58,7 @@ public final class SignsConvNet {
                         .activation(Activation.SOFTMAX).build(), "P2")
                 .setOutputs("outputs")
                 .build();
-        return Graphs.initialized(conf);
+        return Graphs.forTraining(conf);   // no gradient with respect to the pictures: fit() never uses it
     }
 
     /** CONV2D with {@code filters} f x f filters, stride 1, then RELU. */

@@ -55,14 +55,14 @@ public final class ResNetGraphs {
         x = stage(g, x, 3, new int[] {128, 128, 512}, 2, 3);
         x = stage(g, x, 4, new int[] {256, 256, 1024}, 2, 5);
         x = stage(g, x, 5, new int[] {512, 512, 2048}, 2, 2);
-        return Graphs.initialized(head(g, x, classes));
+        return Graphs.forTraining(head(g, x, classes));   // fit() never uses the pictures' gradient
     }
 
     /** The stem and stage 2 alone (a conv block and two identity blocks), then the same head: a small ResNet. */
     public static ComputationGraph stemAndFirstStage(int side, int channels, int classes, long seed, double lr) {
         ComputationGraphConfiguration.GraphBuilder g = builder(side, channels, seed, lr);
         String x = stage(g, stem(g, "input_1"), 2, new int[] {64, 64, 256}, 1, 2);
-        return Graphs.initialized(head(g, x, classes));
+        return Graphs.forTraining(head(g, x, classes));   // fit() never uses the pictures' gradient
     }
 
     private static ComputationGraphConfiguration.GraphBuilder builder(int side, int channels, long seed, double lr) {

@@ -71,7 +71,10 @@ final class DnnlConvolution {
     /** The arrays' own memories: their data handles are set to the INDArrays on each call. */
     private final memory src, weights, bias, dst, diffDst, diffSrc, diffWeights, diffBias;
     private final Steps forwardSteps = new Steps();
-    private final Steps backwardSteps = new Steps();
+    /** dY reordered once for both backward primitives; then backward data; then backward weights. */
+    private final Steps gradientSteps = new Steps();
+    private final Steps dataSteps = new Steps();
+    private final Steps weightSteps = new Steps();
     /** The forward pass's reorder of X (null when X goes in as it is), and whether backward weights reads its result. */
     private final Steps.Step sourceReorder;
     private final boolean sharesForwardSource;
@@ -125,25 +128,25 @@ final class DnnlConvolution {
                 DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
         // backward data: dY, W in, dX out
-        memory dDiffDst = backwardSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
-        memory dWeights = backwardSteps.in(weightsUser, dpd.weights_desc(), weights);
-        memory dDiffSrc = backwardSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
-        backwardSteps.run(backwardData, args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
+        memory dDiffDst = gradientSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
+        memory dWeights = dataSteps.in(weightsUser, dpd.weights_desc(), weights);
+        memory dDiffSrc = dataSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
+        dataSteps.run(backwardData, args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
-        backwardSteps.out(dDiffSrc, diffSrc);
+        dataSteps.out(dDiffSrc, diffSrc);
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
         sharesForwardSource = wpd.src_desc().equals(fpd.src_desc());
-        memory wSrc = sharesForwardSource ? fSrc : backwardSteps.in(srcUser, wpd.src_desc(), src);
+        memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, wpd.src_desc(), src);
         memory wDiffDst = wpd.diff_dst_desc().equals(dpd.diff_dst_desc()) ? dDiffDst
-                : backwardSteps.in(dstUser, wpd.diff_dst_desc(), diffDst);
-        memory wDiffWeights = backwardSteps.outMemory(weightsUser, wpd.diff_weights_desc(), diffWeights);
+                : weightSteps.in(dstUser, wpd.diff_dst_desc(), diffDst);
+        memory wDiffWeights = weightSteps.outMemory(weightsUser, wpd.diff_weights_desc(), diffWeights);
         IntMemoryMap weightArgs = args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
                 wDiffWeights);
         if (g.bias) {
             weightArgs.put(DNNL_ARG_DIFF_BIAS, diffBias);
         }
-        backwardSteps.run(backwardWeights, weightArgs);
-        backwardSteps.out(wDiffWeights, diffWeights);
+        weightSteps.run(backwardWeights, weightArgs);
+        weightSteps.out(wDiffWeights, diffWeights);
     }
 
     /** Y = conv(X, W) + b. */
@@ -156,12 +159,14 @@ final class DnnlConvolution {
         lastForwardInput = x;
     }
 
-    /** dX, dW and (with a bias) db from dY. */
+    /** dW, (with a bias) db and, unless {@code dx} is null, dX from dY. */
     void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
         bind(src, x);
         bind(weights, w);
         bind(diffDst, dy);
-        bind(diffSrc, dx);
+        if (dx != null) {
+            bind(diffSrc, dx);
+        }
         bind(diffWeights, dw);
         if (geometry.bias) {
             bind(diffBias, db);
@@ -170,7 +175,11 @@ final class DnnlConvolution {
             // backward weights reads the forward pass's reordered X: reorder this X there first
             sourceReorder.execute();
         }
-        backwardSteps.execute();
+        gradientSteps.execute();
+        if (dx != null) {
+            dataSteps.execute();
+        }
+        weightSteps.execute();
     }
 
     /** A memory of {@code desc} with no data yet: {@link #bind} points it at an array before each call. */

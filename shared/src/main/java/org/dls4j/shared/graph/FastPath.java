@@ -1,9 +1,14 @@
 package org.dls4j.shared.graph;
 
 import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.layers.LayerHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
@@ -68,7 +73,23 @@ public final class FastPath {
 
     /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
     public static int install(ComputationGraph graph) {
-        return install(graph.getLayers());
+        return install(graph.getLayers(), enabled(), Set.of());
+    }
+
+    /**
+     * {@link #install(ComputationGraph)}, with the convolution layers fed straight by the network's inputs leaving out
+     * the gradient with respect to those inputs (see {@link Graphs#forTraining}).
+     */
+    static int installForTraining(ComputationGraph graph) {
+        Set<Layer> fedByInputs = new HashSet<>();
+        List<String> inputs = graph.getConfiguration().getNetworkInputs();
+        for (GraphVertex vertex : graph.getVertices()) {
+            if (vertex.hasLayer() && vertex.getInputVertices() != null && Arrays.stream(vertex.getInputVertices())
+                    .allMatch(v -> inputs.contains(graph.getVertices()[v.getVertexIndex()].getVertexName()))) {
+                fedByInputs.add(vertex.getLayer());
+            }
+        }
+        return install(graph.getLayers(), enabled(), fedByInputs);
     }
 
     /** Installs the helpers into {@code network}'s layers; returns how many it installed. */
@@ -77,17 +98,20 @@ public final class FastPath {
     }
 
     private static int install(Layer[] layers) {
-        return install(layers, enabled());
+        return install(layers, enabled(), Set.of());
     }
 
-    /** Installs the helpers into {@code layers} when {@code enabled} (tests pass false for a build without oneDNN). */
-    static int install(Layer[] layers, boolean enabled) {
+    /**
+     * Installs the helpers into {@code layers} when {@code enabled} (tests pass false for a build without oneDNN);
+     * the convolutions among {@code withoutInputGradient} leave the gradient with respect to their input out.
+     */
+    static int install(Layer[] layers, boolean enabled, Set<Layer> withoutInputGradient) {
         if (!enabled || layers == null) {
             return 0;
         }
         int installed = 0;
         for (Layer layer : layers) {
-            installed += installInto(unwrapped(layer));
+            installed += installInto(unwrapped(layer), !withoutInputGradient.contains(layer));
         }
         return installed;
     }
@@ -99,13 +123,13 @@ public final class FastPath {
         return layer;
     }
 
-    private static int installInto(Layer layer) {
+    private static int installInto(Layer layer, boolean inputGradient) {
         if (!isFloat32(layer)) {
             return 0;
         }
         // exactly ConvolutionLayer: its subclasses (1-D, 3-D, depthwise, separable, deconvolution) compute otherwise
         if (layer.getClass() == ConvolutionLayer.class) {
-            setHelper(ConvolutionLayer.class, layer, new OneDnnConvolutionHelper());
+            setHelper(ConvolutionLayer.class, layer, new OneDnnConvolutionHelper(inputGradient));
             return 1;
         }
         if (layer instanceof BatchNormalization bn

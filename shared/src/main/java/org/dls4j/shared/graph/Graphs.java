@@ -23,6 +23,20 @@ public final class Graphs {
         return onFastPath(graph);
     }
 
+    /**
+     * A new graph of {@code conf} for training with {@code fit}: on the fast path, and its convolution layers fed
+     * straight by the network's inputs do not compute the gradient with respect to those inputs, which {@code fit}
+     * throws away (for the first convolution of a ConvNet, about a third of its backward pass). Such a graph's
+     * {@code calculateGradients} gives zeros for its inputs: a graph whose input gradient is wanted (style transfer,
+     * saliency) comes from {@link #initialized}.
+     */
+    public static ComputationGraph forTraining(ComputationGraphConfiguration conf) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
+        FastPath.installForTraining(graph);
+        return graph;
+    }
+
     /** The graph saved in {@code file} (with its updater state), on the fast path. */
     public static ComputationGraph restored(File file) throws IOException {
         return onFastPath(ModelSerializer.restoreComputationGraph(file, true));

@@ -31,10 +31,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * backward             dbeta = sum(dy),  dgamma = s * sum(dy * (x - mu))
  *                      dx = gamma * s * (dy - dbeta / M - (x - mu) * s * dgamma / M)
  * </pre>
- * The sums are kept in double. The layer reads the batch mean and variance back ({@link #getMeanCache},
- * {@link #getVarCache}) to update its running averages, as with DL4J's other helpers. Any layout works: a batch is
- * seen as (outer, channels, inner) with {@code inner} contiguous, that is (N, C, H*W) for NCHW, (N*H*W, C, 1) for
- * NHWC and (N, C, 1) for a dense layer's (N, C).
+ * Each channel's maps are read a run at a time (one picture's H*W values) into a float array, summed with four
+ * float accumulators per run and the runs in double. The layer reads the batch mean and variance back
+ * ({@link #getMeanCache}, {@link #getVarCache}) to update its running averages, as with DL4J's other helpers. Any
+ * layout works: a batch is seen as (outer, channels, inner) with {@code inner} contiguous, that is (N, C, H*W) for
+ * NCHW, (N*H*W, C, 1) for NHWC and (N, C, 1) for a dense layer's (N, C); runs of one value (NHWC, dense) are correct
+ * but slow, and the project's convolution graphs are NCHW.
  */
 final class JavaBatchNormHelper implements BatchNormalizationHelper {
 
@@ -75,15 +77,33 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             IntStream.range(0, l.channels).parallel().forEach(c -> {
                 // shifted by the channel's first value: no cancellation when the mean is large against the spread
                 float shift = in.get((int) l.start(0, c));
+                float[] run = Scratch.first(l.inner);
                 double sum = 0;
                 double squares = 0;
                 for (int o = 0; o < l.outer; o++) {
-                    int start = (int) l.start(o, c);
-                    for (int k = 0; k < l.inner; k++) {
-                        double d = in.get(start + k) - shift;
-                        sum += d;
-                        squares += d * d;
+                    in.get((int) l.start(o, c), run, 0, l.inner);
+                    // four float partial sums per run (a run is one picture's map of this channel), then doubles
+                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+                    int k = 0;
+                    for (; k + 4 <= l.inner; k += 4) {
+                        float d0 = run[k] - shift, d1 = run[k + 1] - shift, d2 = run[k + 2] - shift,
+                                d3 = run[k + 3] - shift;
+                        s0 += d0;
+                        s1 += d1;
+                        s2 += d2;
+                        s3 += d3;
+                        q0 += d0 * d0;
+                        q1 += d1 * d1;
+                        q2 += d2 * d2;
+                        q3 += d3 * d3;
                     }
+                    for (; k < l.inner; k++) {
+                        float d = run[k] - shift;
+                        s0 += d;
+                        q0 += d * d;
+                    }
+                    sum += (double) s0 + s1 + s2 + s3;
+                    squares += (double) q0 + q1 + q2 + q3;
                 }
                 double m = sum / l.count;
                 double v = Math.max(0, squares / l.count - m * m);
@@ -111,12 +131,14 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         IntStream.range(0, l.channels).parallel().forEach(c -> {
             float scale = g[c] * s[c];
             float bias = b[c] - mu[c] * scale;
+            float[] run = Scratch.first(l.inner);
             for (int n = 0; n < l.outer; n++) {
-                int from = (int) l.start(n, c);
-                int to = (int) l.start(n, c);
+                int start = (int) l.start(n, c);
+                in.get(start, run, 0, l.inner);
                 for (int k = 0; k < l.inner; k++) {
-                    o.put(to + k, in.get(from + k) * scale + bias);
+                    run[k] = run[k] * scale + bias;
                 }
+                o.put(start, run, 0, l.inner);
             }
         });
         return out;
@@ -136,24 +158,36 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         float[] dGamma = new float[l.channels];
         float[] dBeta = new float[l.channels];
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-        FloatBuffer xs = buffer(x);
-        FloatBuffer dys = buffer(dy);
-        FloatBuffer dxs = buffer(dx);
+        FloatBuffer xBuffer = buffer(x);
+        FloatBuffer dyBuffer = buffer(dy);
+        FloatBuffer dxBuffer = buffer(dx);
         float[] mu = mean;
         float[] s = invStd;
         double count = l.count;
         IntStream.range(0, l.channels).parallel().forEach(c -> {
             float m = mu[c];
+            float[] xs = Scratch.first(l.inner);
+            float[] dys = Scratch.second(l.inner);
             double sumDy = 0;
             double sumDyXmu = 0;
             for (int n = 0; n < l.outer; n++) {
-                int xStart = (int) l.start(n, c);
-                int dyStart = (int) l.start(n, c);
-                for (int k = 0; k < l.inner; k++) {
-                    float d = dys.get(dyStart + k);
-                    sumDy += d;
-                    sumDyXmu += d * (xs.get(xStart + k) - m);
+                int start = (int) l.start(n, c);
+                xBuffer.get(start, xs, 0, l.inner);
+                dyBuffer.get(start, dys, 0, l.inner);
+                float s0 = 0, s1 = 0, p0 = 0, p1 = 0;
+                int k = 0;
+                for (; k + 2 <= l.inner; k += 2) {
+                    s0 += dys[k];
+                    s1 += dys[k + 1];
+                    p0 += dys[k] * (xs[k] - m);
+                    p1 += dys[k + 1] * (xs[k + 1] - m);
                 }
+                for (; k < l.inner; k++) {
+                    s0 += dys[k];
+                    p0 += dys[k] * (xs[k] - m);
+                }
+                sumDy += (double) s0 + s1;
+                sumDyXmu += (double) p0 + p1;
             }
             dBeta[c] = (float) sumDy;
             dGamma[c] = (float) (sumDyXmu * s[c]);
@@ -162,12 +196,13 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
             float b = (float) (-a * s[c] * s[c] * sumDyXmu / count);
             float c0 = (float) (-a * sumDy / count) - b * m;
             for (int n = 0; n < l.outer; n++) {
-                int xStart = (int) l.start(n, c);
-                int dyStart = (int) l.start(n, c);
-                int dxStart = (int) l.start(n, c);
+                int start = (int) l.start(n, c);
+                xBuffer.get(start, xs, 0, l.inner);
+                dyBuffer.get(start, dys, 0, l.inner);
                 for (int k = 0; k < l.inner; k++) {
-                    dxs.put(dxStart + k, a * dys.get(dyStart + k) + b * xs.get(xStart + k) + c0);
+                    dys[k] = a * dys[k] + b * xs[k] + c0;
                 }
+                dxBuffer.put(start, dys, 0, l.inner);
             }
         });
         dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
@@ -191,6 +226,27 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
     @Override
     public Map<String, Long> helperMemoryUse() {
         return Collections.emptyMap();
+    }
+
+    /** Two float arrays per thread, for the runs of one channel (grown to the longest run seen). */
+    private static final class Scratch {
+        private static final ThreadLocal<float[][]> ARRAYS = ThreadLocal.withInitial(() -> new float[2][0]);
+
+        static float[] first(int length) {
+            return of(0, length);
+        }
+
+        static float[] second(int length) {
+            return of(1, length);
+        }
+
+        private static float[] of(int which, int length) {
+            float[][] arrays = ARRAYS.get();
+            if (arrays[which].length < length) {
+                arrays[which] = new float[length];
+            }
+            return arrays[which];
+        }
     }
 
     /** The floats of {@code array}, from its first element ({@link ContiguousArrays#ownBuffer} made it start there). */

@@ -36,8 +36,17 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         }
     };
 
-    OneDnnConvolutionHelper() {
+    /** False for a layer fed by the network's input in a graph that is only trained: see {@link Graphs#forTraining}. */
+    private final boolean inputGradient;
+
+    OneDnnConvolutionHelper(boolean inputGradient) {
         super(DataType.FLOAT);
+        this.inputGradient = inputGradient;
+    }
+
+    /** Whether the backward pass computes the gradient with respect to the layer's input. */
+    boolean computesInputGradient() {
+        return inputGradient;
     }
 
     @Override
@@ -84,7 +93,10 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                     workspaceMgr);
         } else {
             INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-            plan.backward(x, w, dy, dx, weightGrad, biasGrad);
+            plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad);
+            if (!inputGradient) {
+                dx.assign(0);   // the gradient with respect to the network's input, not computed
+            }
             result = new Pair<>(new DefaultGradient(), dx);
         }
         // the gradient views are slices of the network's one gradient array: results written to copies go back

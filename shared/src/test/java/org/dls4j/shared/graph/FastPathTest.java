@@ -1,6 +1,7 @@
 package org.dls4j.shared.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -154,6 +156,25 @@ class FastPathTest {
     }
 
     @Test
+    void aTrainingGraphSkipsOnlyTheGradientWithRespectToItsInput() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = convNet(CNN2DFormat.NCHW, DataType.FLOAT);
+        ComputationGraph full = Graphs.initialized(conf);
+        ComputationGraph training = Graphs.forTraining(conf);
+        training.setParams(full.params().dup());
+
+        INDArray expected = gradient(full, CNN2DFormat.NCHW);
+        INDArray actual = gradient(training, CNN2DFormat.NCHW);
+
+        double relative = actual.sub(expected).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
+        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        // conv1 reads the network's input: only the training graph's leaves that input's gradient out
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(full.getLayer("conv1"))).computesInputGradient());
+        assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
+    }
+
+    @Test
     void denseBatchNormGivesDl4jsGradients() {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
@@ -214,7 +235,7 @@ class FastPathTest {
     @Test
     void aBuildWithoutOneDnnGetsNoHelper() {
         ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
-        assertEquals(0, FastPath.install(graph.getLayers(), false));
+        assertEquals(0, FastPath.install(graph.getLayers(), false, Set.of()));
         for (Layer layer : graph.getLayers()) {
             assertNull(FastPath.helperOf(layer));
         }
