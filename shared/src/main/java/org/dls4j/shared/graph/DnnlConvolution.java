@@ -56,10 +56,9 @@ final class DnnlConvolution {
         }
     }
 
-    /** The CPU engine and stream, made on first use (loading oneDNN's library). */
+    /** The CPU engine, made on first use (loading oneDNN's library); each convolution has its own stream. */
     private static final class Cpu {
         static final engine ENGINE = new engine(engine.kind.cpu, 0);
-        static final stream STREAM = new stream(ENGINE);
     }
 
     final Geometry geometry;
@@ -70,11 +69,13 @@ final class DnnlConvolution {
 
     /** The arrays' own memories: their data handles are set to the INDArrays on each call. */
     private final memory src, weights, bias, dst, diffDst, diffSrc, diffWeights, diffBias;
-    private final Steps forwardSteps = new Steps();
+    /** This convolution's stream: a graph trained on another thread has its own layers, helpers and streams. */
+    private final stream stream = new stream(Cpu.ENGINE);
+    private final Steps forwardSteps = new Steps(stream);
     /** dY reordered once for both backward primitives; then backward data; then backward weights. */
-    private final Steps gradientSteps = new Steps();
-    private final Steps dataSteps = new Steps();
-    private final Steps weightSteps = new Steps();
+    private final Steps gradientSteps = new Steps(stream);
+    private final Steps dataSteps = new Steps(stream);
+    private final Steps weightSteps = new Steps(stream);
     /** The forward pass's reorder of X (null when X goes in as it is), and whether backward weights reads its result. */
     private final Steps.Step sourceReorder;
     private final boolean sharesForwardSource;
@@ -201,14 +202,19 @@ final class DnnlConvolution {
 
     /** A sequence of primitives with their arguments, built once and executed on each call. */
     private static final class Steps {
+        private final stream stream;
         private final List<Step> steps = new ArrayList<>();
         private Step lastReorder;
 
-        /** One primitive and its arguments. */
-        record Step(primitive primitive, IntMemoryMap arguments) {
+        Steps(stream stream) {
+            this.stream = stream;
+        }
+
+        /** One primitive and its arguments, on a stream. */
+        record Step(primitive primitive, IntMemoryMap arguments, stream stream) {
             void execute() {
-                primitive.execute(Cpu.STREAM, arguments);
-                Cpu.STREAM._wait();
+                primitive.execute(stream, arguments);
+                stream._wait();
             }
         }
 
@@ -242,14 +248,14 @@ final class DnnlConvolution {
         }
 
         void run(primitive p, IntMemoryMap a) {
-            steps.add(new Step(p, a));
+            steps.add(new Step(p, a, stream));
         }
 
         void execute() {
             for (Step step : steps) {
-                step.primitive.execute(Cpu.STREAM, step.arguments);
+                step.primitive.execute(stream, step.arguments);
             }
-            Cpu.STREAM._wait();
+            stream._wait();
         }
     }
 }
