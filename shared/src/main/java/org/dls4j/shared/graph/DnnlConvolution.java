@@ -76,7 +76,7 @@ final class DnnlConvolution {
     private final Steps gradientSteps = new Steps(stream);
     private final Steps dataSteps = new Steps(stream);
     private final Steps weightSteps = new Steps(stream);
-    /** The forward pass's reorder of X (null when X goes in as it is), and whether backward weights reads its result. */
+    /** The forward pass's reorder of X (null when X goes in as it is); whether backward weights reads its result. */
     private final Steps.Step sourceReorder;
     private final boolean sharesForwardSource;
     /** The X of the last forward pass, whose reordered copy backward weights may read. */

@@ -9,7 +9,8 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Where the project's {@link ComputationGraph}s come from: built, restored, copied or rebuilt for transfer learning,
- * each on the fast path ({@link FastPath}: its layer helpers installed), since DL4J makes the layer objects anew each time.
+ * each on the fast path ({@link FastPath}: its layer helpers installed), since DL4J makes the layer objects anew
+ * each time.
  */
 public final class Graphs {
 

@@ -254,7 +254,7 @@ final class JavaBatchNormHelper implements BatchNormalizationHelper {
         return array.data().asNioFloat();
     }
 
-    /** A C-order batch seen as (outer, channels, inner): element (o, c, k) at {@code (o * channels + c) * inner + k}. */
+    /** A C-order batch seen as (outer, channels, inner): element (o, c, k) at {@code (o*channels + c)*inner + k}. */
     private record Layout(int outer, int channels, int inner, long count) {
 
         static Layout of(INDArray x, CNN2DFormat format) {
