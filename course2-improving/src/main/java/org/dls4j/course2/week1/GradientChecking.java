@@ -19,6 +19,7 @@ import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.graph.Graphs;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -348,8 +349,7 @@ public final class GradientChecking {
                         .activation(Activation.SIGMOID).build(), "layer2")
                 .setOutputs("output")
                 .build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
+        ComputationGraph graph = Graphs.initialized(conf);
         String[] layers = {"layer1", "layer2", "output"};
         for (int l = 0; l < 3; l++) {
             graph.setParam(layers[l] + "_W", parameters.get("W" + (l + 1)).transpose().dup());
