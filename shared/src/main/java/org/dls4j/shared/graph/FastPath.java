@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.layers.LayerHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,15 +89,6 @@ public final class FastPath {
             }
         }
         return install(graph.getLayers(), enabled(), fedByInputs);
-    }
-
-    /** Installs the helpers into {@code network}'s layers; returns how many it installed. */
-    public static int install(MultiLayerNetwork network) {
-        return install(network.getLayers());
-    }
-
-    private static int install(Layer[] layers) {
-        return install(layers, enabled(), Set.of());
     }
 
     /**

@@ -19,21 +19,18 @@ public final class Graphs {
 
     /** A new graph of {@code conf}, initialised, on the fast path. */
     public static ComputationGraph initialized(ComputationGraphConfiguration conf) {
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
-        return onFastPath(graph);
+        return onFastPath(built(conf));
     }
 
     /**
      * A new graph of {@code conf} for training with {@code fit}: on the fast path, and its convolution layers fed
      * straight by the network's inputs do not compute the gradient with respect to those inputs, which {@code fit}
      * throws away (for the first convolution of a ConvNet, about a third of its backward pass). Such a graph's
-     * {@code calculateGradients} gives zeros for its inputs: a graph whose input gradient is wanted (style transfer,
+     * gradient with respect to its inputs reads zeros: a graph whose input gradient is wanted (style transfer,
      * saliency) comes from {@link #initialized}.
      */
     public static ComputationGraph forTraining(ComputationGraphConfiguration conf) {
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
+        ComputationGraph graph = built(conf);
         FastPath.installForTraining(graph);
         return graph;
     }
@@ -54,6 +51,12 @@ public final class Graphs {
      */
     public static ComputationGraph onFastPath(ComputationGraph graph) {
         FastPath.install(graph);
+        return graph;
+    }
+
+    private static ComputationGraph built(ComputationGraphConfiguration conf) {
+        ComputationGraph graph = new ComputationGraph(conf);
+        graph.init();
         return graph;
     }
 }
