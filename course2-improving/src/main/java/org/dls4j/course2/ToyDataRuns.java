@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.dense.Parameters;

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.course2.ToyDataRuns;
-import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.EnumConverters;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;
 import org.dls4j.shared.scratch.dense.GdRule;

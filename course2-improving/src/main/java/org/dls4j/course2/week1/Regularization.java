@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.course2.ToyDataRuns;
-import org.dls4j.course2.TrainingOptions;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
@@ -15,6 +14,7 @@ import org.dls4j.shared.cli.EnumConverters;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.FootballData;
 import org.dls4j.shared.scratch.dense.Dropout;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.dls4j.course2.ToyDataRuns;
-import org.dls4j.course2.TrainingOptions;
 import org.dls4j.course2.week1.Initialization;
 import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.NumpyRandom;
@@ -17,6 +16,7 @@ import org.dls4j.shared.cli.EnumConverters;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.scratch.dense.AdamRule;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;

@@ -52,6 +52,7 @@ import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.plot.LinePlot;
+import org.dls4j.shared.train.NotebookMiniBatches;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -15,6 +15,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.testing.NdAssert;
+import org.dls4j.shared.train.NotebookMiniBatches;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

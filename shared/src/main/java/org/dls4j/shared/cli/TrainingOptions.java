@@ -1,14 +1,11 @@
-package org.dls4j.course2;
+package org.dls4j.shared.cli;
 
-import org.dls4j.shared.cli.AssignmentOptions;
-import org.dls4j.shared.cli.OptionChecks;
-import org.dls4j.shared.cli.OptionException;
 import picocli.CommandLine.Option;
 
 /**
- * The options of Course 2's training runs: {@code --learning-rate}, {@code --print-every} and {@code --seed}, plus
- * {@code --iterations} ({@link FullBatch}: Initialization, Regularization) or {@code --epochs} and
- * {@code --mini-batch-size} ({@link MiniBatch}: Optimization Methods, the SIGNS classifier). Each assignment's
+ * The options of a training run: {@code --learning-rate}, {@code --print-every} and {@code --seed}, plus
+ * {@code --iterations} ({@link FullBatch}: full-batch gradient descent) or {@code --epochs} and
+ * {@code --mini-batch-size} ({@link MiniBatch}: mini-batches, by hand or with DL4J). Each assignment's
  * {@code Options} passes the notebook's values to the constructor, so each default is written once, there; what
  * {@code --seed} seeds is in the assignment's command description.
  */

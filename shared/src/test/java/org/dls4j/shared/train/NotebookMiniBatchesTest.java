@@ -1,0 +1,64 @@
+package org.dls4j.shared.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.dls4j.shared.NumpyRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class NotebookMiniBatchesTest {
+
+    /** Ten "pictures" (10, 2, 3, 3) whose every value is the example's index, and one-hot labels of index % 4. */
+    private static final INDArray PICTURES = Nd4j.arange(10).castTo(DataType.DOUBLE).reshape(10, 1, 1, 1)
+            .mul(Nd4j.ones(DataType.DOUBLE, 10, 2, 3, 3));
+    private static final INDArray LABELS = Nd4j.zeros(DataType.DOUBLE, 10, 4);
+
+    static {
+        for (int i = 0; i < 10; i++) {
+            LABELS.putScalar(i, i % 4, 1);
+        }
+    }
+
+    @Test
+    void picturesKeepTheirShapeAndFollowNumpysPermutation() {
+        List<DataSet> epoch0 = new NotebookMiniBatches(PICTURES, LABELS, 4, 3, DataType.FLOAT).epochBatches(0);
+        assertEquals(3, epoch0.size());
+        assertArrayEquals(new long[] {4, 2, 3, 3}, epoch0.get(0).getFeatures().shape());
+        assertArrayEquals(new long[] {2, 2, 3, 3}, epoch0.get(2).getFeatures().shape());
+        assertEquals(DataType.FLOAT, epoch0.get(0).getFeatures().dataType());
+        int[] permutation = new NumpyRandom(4).permutation(10); // seed 3, plus 1 before epoch 0
+        for (int k = 0; k < 10; k++) {
+            DataSet batch = epoch0.get(k / 4);
+            INDArray picture = batch.getFeatures().get(NDArrayIndex.point(k % 4));
+            assertEquals(permutation[k], picture.minNumber().intValue());
+            assertEquals(permutation[k], picture.maxNumber().intValue());
+            assertEquals(permutation[k] % 4, batch.getLabels().getRow(k % 4).argMax().getInt(0));
+        }
+    }
+
+    @Test
+    void unshuffledBatchesAreInFileOrderEveryEpoch() {
+        NotebookMiniBatches batches = NotebookMiniBatches.unshuffled(PICTURES, LABELS, 4, DataType.DOUBLE);
+        for (int epoch : new int[] {0, 7}) {
+            List<DataSet> all = batches.epochBatches(epoch);
+            assertEquals(8.0, all.get(2).getFeatures().minNumber().doubleValue());
+            assertEquals(PICTURES.get(NDArrayIndex.interval(4, 8)), all.get(1).getFeatures());
+        }
+    }
+
+    @Test
+    void mismatchedExamplesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NotebookMiniBatches(PICTURES, LABELS.getRows(0, 1), 4, 3, DataType.FLOAT));
+        assertEquals("features must be (m, ...) and labels (m, classes) with the same m, but were [10, 2, 3, 3] and "
+                + "[2, 4]", e.getMessage());
+    }
+}
