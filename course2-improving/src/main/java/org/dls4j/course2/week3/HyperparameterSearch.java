@@ -195,7 +195,7 @@ public final class HyperparameterSearch {
     /** SIGNS from the CS230 export folder, as DL4J rows. */
     static Split signs(String folder) {
         var split = SignsData.cs230(folder);
-        return new Split(SignsClassifier.rows(split), SignsClassifier.oneHotRows(split));
+        return new Split(SignsClassifier.rows(split), split.oneHotRows());
     }
 
     // ------------------------------------------------------------------------------------------ the search space

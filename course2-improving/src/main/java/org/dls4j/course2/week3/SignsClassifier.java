@@ -244,21 +244,12 @@ public final class SignsClassifier {
     public static Data load() {
         ImageSplit train = SignsData.train();
         ImageSplit test = SignsData.test();
-        return new Data(rows(train), oneHotRows(train), rows(test), oneHotRows(test), train.source(), test.source());
+        return new Data(rows(train), train.oneHotRows(), rows(test), test.oneHotRows(), train.source(), test.source());
     }
 
     /** {@code X.reshape(m, -1).T / 255.} transposed back to DL4J's one example per row, float32. */
     static INDArray rows(ImageSplit split) {
         return split.flattenedScaled().transpose().castTo(DataType.FLOAT).dup('c');
-    }
-
-    /** Labels as DL4J's one-hot rows {@code (m, 6)} (the notebook's {@code convert_to_one_hot(Y, 6)}, transposed). */
-    static INDArray oneHotRows(ImageSplit split) {
-        int[] labels = new int[split.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = split.label(i);
-        }
-        return FeatureUtil.toOutcomeMatrix(labels, CLASSES).castTo(DataType.FLOAT);
     }
 
     /** The notebook's network as a DL4J graph. */

@@ -95,9 +95,11 @@ final class DnnlConvolution {
         memory.desc weightsAny = new memory.desc(g.weights, f32, memory.format_tag.any);
         engine e = Cpu.ENGINE;
 
-        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(
-                new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
-                        weightsAny, biasUser, dstAny, g.strides, g.padLeft, g.padRight), e);
+        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
+                ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
+                        weightsAny, biasUser, dstAny, g.strides, g.padLeft, g.padRight)
+                : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
+                        weightsAny, dstAny, g.strides, g.padLeft, g.padRight), e);
         convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
                 new convolution_backward_data.desc(algorithm.convolution_direct, srcAny, weightsAny, dstAny,
                         g.strides, g.padLeft, g.padRight), e, fpd);
@@ -125,8 +127,9 @@ final class DnnlConvolution {
         sourceReorder = forwardSteps.lastReorder();
         memory fWeights = forwardSteps.in(weightsUser, fpd.weights_desc(), weights);
         memory fDst = forwardSteps.outMemory(dstUser, fpd.dst_desc(), dst);
-        forwardSteps.run(forward, args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias,
-                DNNL_ARG_DST, fDst));
+        forwardSteps.run(forward, g.bias
+                ? args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
+                : args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
         // backward data: dY, W in, dX out
         memory dDiffDst = gradientSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
@@ -150,11 +153,13 @@ final class DnnlConvolution {
         weightSteps.out(wDiffWeights, diffWeights);
     }
 
-    /** Y = conv(X, W) + b. */
+    /** Y = conv(X, W) + b (without a bias, b is not read). */
     void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
         bind(src, x);
         bind(weights, w);
-        bind(bias, b);
+        if (geometry.bias) {
+            bind(bias, b);
+        }
         bind(dst, y);
         forwardSteps.execute();
         lastForwardInput = x;

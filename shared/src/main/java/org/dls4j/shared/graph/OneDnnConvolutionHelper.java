@@ -61,7 +61,7 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         INDArray x = ContiguousArrays.of(input);
         INDArray w = ContiguousArrays.of(weights);
         INDArray b = ContiguousArrays.of(bias);
-        DnnlConvolution plan = plan(x, w, true, kernel, strides, pad, convolutionMode, dilation, format);
+        DnnlConvolution plan = plan(x, w, b != null, kernel, strides, pad, convolutionMode, dilation, format);
         if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
             return super.preOutput(x, w, b, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format,
                     workspaceMgr);

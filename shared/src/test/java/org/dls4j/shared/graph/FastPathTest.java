@@ -128,6 +128,34 @@ class FastPathTest {
         assertEquals(reference.score(), fast.score(), 1e-5 * Math.abs(reference.score()));
     }
 
+    @Test
+    void aConvolutionWithoutBiasGivesDl4jsOutputsAndGradients() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(6, 6, 3, CNN2DFormat.NCHW))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).hasBias(false)
+                        .activation(Activation.RELU).build(), "x")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "conv")
+                .setOutputs("out")
+                .build();
+        ComputationGraph fast = Graphs.initialized(conf);
+        ComputationGraph reference = builtInTwin(fast);
+        assertEquals(4 * 3 * 3 * 3 + 6 * 6 * 4 * 3 + 3, fast.numParams());   // no convolution bias
+
+        INDArray expected = gradient(reference, CNN2DFormat.NCHW);
+        INDArray actual = gradient(fast, CNN2DFormat.NCHW);
+
+        assertTrue(relativeDifference(actual, expected) < 1e-5, "relative " + relativeDifference(actual, expected));
+        assertEquals(reference.score(), fast.score(), 1e-6 * Math.abs(reference.score()));
+    }
+
     @ParameterizedTest
     @EnumSource(value = CNN2DFormat.class)
     void afterTrainingStepsTheNetworksAgree(CNN2DFormat format) {

@@ -86,6 +86,18 @@ public class ImageSplit {
         return images.castTo(DataType.FLOAT).permute(0, 3, 1, 2).dup('c').divi(255.0f);
     }
 
+    /**
+     * {@code (m, classes)} FLOAT: the labels one-hot, one example per row, as DL4J's softmax outputs take them (the
+     * notebooks' {@code convert_to_one_hot(Y, C).T}). A new array each call.
+     */
+    public INDArray oneHotRows() {
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, size(), classes.size());
+        for (int i = 0; i < size(); i++) {
+            oneHot.putScalar(i, label(i), 1f);
+        }
+        return oneHot;
+    }
+
     /** The examples at these positions, in this order (for fixed splits). */
     ImageSplit select(int[] positions, String description) {
         int perImage = (int) (images.length() / size());
