@@ -1,7 +1,7 @@
 """PyTorch peers of the framework cases of ./dls bench: the DL4J graphs' layers, built again in PyTorch (CPU,
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
-    python3 bench/peers/framework.py signs-convnet|resnet-block|resnet50|signs-dense|lstm-emojify
+    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
@@ -18,6 +18,7 @@ import peer  # noqa: E402
 
 CASES = {
     "signs-convnet": peer.Case(200, 20, lap="batch", unit="batch"),
+    "happy-house": peer.Case(200, 20, lap="batch", unit="batch"),
     "resnet-block": peer.Case(60, 5, lap="batch", unit="batch"),
     "resnet50": peer.Case(20, 3, lap="batch", unit="batch"),
     "signs-dense": peer.Case(1000, 100, lap="batch", unit="batch"),
@@ -52,6 +53,12 @@ def signs_convnet():
     return nn.Sequential(nn.Conv2d(3, 8, 4, padding="same"), nn.ReLU(), nn.MaxPool2d(8, 8),
                          nn.Conv2d(8, 16, 2, padding="same"), nn.ReLU(), nn.MaxPool2d(4, 4),
                          nn.Flatten(), nn.Linear(64, 6))
+
+
+def happy_house():
+    """ZEROPAD 3 -> CONV 7x7x32 -> BN -> RELU -> MAXPOOL 2 -> FLATTEN -> DENSE 1 (the sigmoid is in the loss)."""
+    return nn.Sequential(nn.ZeroPad2d(3), nn.Conv2d(3, 32, 7), batch_norm(32), nn.ReLU(), nn.MaxPool2d(2, 2),
+                         nn.Flatten(), nn.Linear(32 * 32 * 32, 1))
 
 
 def batch_norm(channels):
@@ -123,6 +130,8 @@ def setup(name):
     torch.manual_seed(1)
     if name == "signs-convnet":
         return signs_convnet(), torch.rand(64, 3, 64, 64), 6, 0.001
+    if name == "happy-house":
+        return happy_house(), torch.rand(16, 3, 64, 64), 1, 0.001
     if name == "resnet-block":
         return resnet([STAGE2]), torch.rand(32, 3, 64, 64), 6, 0.001
     if name == "resnet50":
@@ -137,10 +146,14 @@ def setup(name):
 def main():
     torch.set_num_threads(options.threads)
     model, x, classes, lr = setup(options.case)
-    y = torch.arange(x.shape[0]) % classes
+    if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
+        y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)
+        loss_function = nn.BCEWithLogitsLoss()
+    else:
+        y = torch.arange(x.shape[0]) % classes
+        loss_function = nn.CrossEntropyLoss()
     model.train()
     optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
-    loss_function = nn.CrossEntropyLoss()
 
     def train(laps, stopwatch):
         loss = None

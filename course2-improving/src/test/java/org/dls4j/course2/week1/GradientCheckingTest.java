@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.testing.NdAssert;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;

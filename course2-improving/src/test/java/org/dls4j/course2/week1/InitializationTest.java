@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Initialization.Init;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
-import org.dls4j.shared.train.TrainingDivergedException;
 import org.dls4j.shared.data.points.ToyData;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.testing.RefusedOptions;
+import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;

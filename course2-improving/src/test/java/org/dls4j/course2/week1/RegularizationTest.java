@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Regularization.Run;
 import org.dls4j.shared.NumpyRandom;
@@ -22,6 +21,7 @@ import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.ForwardCache;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.course2.week2.OptimizationMethods.AdamStep;
 import org.dls4j.course2.week2.OptimizationMethods.Decay;
 import org.dls4j.course2.week2.OptimizationMethods.Hyperparameters;
@@ -31,6 +30,7 @@ import org.dls4j.shared.scratch.dense.MomentumRule;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.dls4j.shared.scratch.dense.UpdateRule;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;

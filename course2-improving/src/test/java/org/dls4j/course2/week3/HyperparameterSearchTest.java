@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

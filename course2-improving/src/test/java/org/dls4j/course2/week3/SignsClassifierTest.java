@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.dls4j.course2.RefusedOptions;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
 import org.dls4j.shared.testing.NdAssert;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.dls4j.shared.train.NotebookMiniBatches;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -18,7 +18,8 @@ public final class GraphWorkloads {
     }
 
     /**
-     * One {@code graph.fit} per lap on {@code features} with one-hot labels {@code i % classes}; the laps go on from
+     * One {@code graph.fit} per lap on {@code features} with one-hot labels {@code i % classes} (one class: a single
+     * sigmoid output, labels {@code i % 2}); the laps go on from
      * where the warm-up left the graph (only the time is measured). Returns the last batch's loss.
      */
     public static Workload fitOneBatch(ComputationGraph graph, INDArray features, int classes, int laps,
@@ -39,11 +40,15 @@ public final class GraphWorkloads {
         return Nd4j.rand(DataType.FLOAT, shape);
     }
 
-    /** Rows of one-hot labels, row i for class {@code i % classes}. */
+    /** Rows of one-hot labels, row i for class {@code i % classes}; one class: one column of {@code i % 2}. */
     static INDArray cyclicOneHot(long rows, int classes, DataType type) {
         INDArray labels = Nd4j.zeros(type, rows, classes);
         for (int i = 0; i < rows; i++) {
-            labels.putScalar(i, i % classes, 1.0);
+            if (classes == 1) {
+                labels.putScalar(i, 0, i % 2);
+            } else {
+                labels.putScalar(i, i % classes, 1.0);
+            }
         }
         return labels;
     }

@@ -270,6 +270,16 @@ public final class Images {
         return toArray(target);
     }
 
+    /**
+     * A picture file as a batch of one for a DL4J convolution graph: resized to {@code side x side}
+     * ({@link #resize}), divided by 255, channels first, {@code (1, 3, side, side)} FLOAT (the Keras notebooks'
+     * {@code image.load_img(path, target_size=(64, 64))}, {@code x / 255.}, {@code np.expand_dims(x, axis=0)}).
+     */
+    public static INDArray channelsFirstPicture(Path file, int side) {
+        INDArray pixels = resize(read(file), side, side).divi(255.0);
+        return pixels.permute(2, 0, 1).reshape('c', 1, 3, side, side).castTo(DataType.FLOAT);
+    }
+
     private static int level(double value) {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }

@@ -1,4 +1,4 @@
-package org.dls4j.course2;
+package org.dls4j.shared.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,87 @@
+package org.dls4j.course4.week2;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.images.HappyData;
+import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.graph.GraphSummary;
+import org.dls4j.shared.testing.RefusedOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Happy House (reference sections 3.2 and 4.1): the notebook's summary, and training on the stand-in split. */
+class HappyHouseTest {
+
+    @TempDir
+    Path out;
+
+    static HappyHouse.Data data;
+
+    @BeforeAll
+    static void load() {
+        data = HappyHouse.Data.load();
+    }
+
+    /** happyModel().summary(): the comparator's layers and Total params 37,633 (trainable 37,569). */
+    @Test
+    void summaryIsTheNotebooks() {
+        GraphSummary summary = GraphSummary.of(HappyHouse.happyModel(1, 0.001), 3, 64, 64);
+        assertEquals(37_633, summary.totalParams());
+        assertEquals(37_569, summary.trainableParams());
+        assertEquals(64, summary.nonTrainableParams());
+        Map<String, GraphSummary.Row> rows = summary.rows().stream()
+                .collect(Collectors.toMap(GraphSummary.Row::name, r -> r));
+        assertArrayEquals(new long[] {3, 70, 70}, rows.get("zero_padding2d").outputShape());
+        assertArrayEquals(new long[] {32, 64, 64}, rows.get("conv0").outputShape());
+        assertEquals(4736, rows.get("conv0").params());
+        assertEquals(128, rows.get("bn0").params());
+        assertArrayEquals(new long[] {32, 32, 32}, rows.get("max_pool").outputShape());
+        assertEquals(32_769, rows.get("fc").params());
+        assertTrue(summary.table().contains("Non-trainable params: 64"), summary.table());
+    }
+
+    /** Without train_happy.h5 the run trains on 121 pictures and tests on 29, and says so. */
+    @Test
+    void trainsOnTheStandInAndClassifiesAPicture() throws Exception {
+        if (!data.standIn()) {
+            assertEquals(600, data.train().numExamples());
+            return;
+        }
+        assertEquals(121, data.train().numExamples());
+        assertEquals(29, data.test().numExamples());
+        Path picture = out.resolve("face.png");
+        Images.writePng(HappyData.fallbackSplit().test().images().get(NDArrayIndex.point(0), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all()), picture);
+        HappyHouse.Options options = new HappyHouse.Options();
+        options.out = out;
+        options.image = picture;
+        Report.Captured report = Report.captured();
+        HappyHouse.Result r = HappyHouse.run(options, report, data);
+        // 13 of the 29 test faces are not smiling: a constant answer scores 0.55 at best
+        assertTrue(r.testAccuracy() >= 0.75, "test accuracy " + r.testAccuracy());
+        assertTrue(r.history().last().accuracy() >= 0.85, "train accuracy " + r.history().last().accuracy());
+        assertTrue(r.history().loss()[9] < r.history().loss()[0], "the loss falls");
+        assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("Note: the course's train_happy.h5")));
+        assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("Epoch 10/10 - loss: ")));
+        assertTrue(report.results().stream().anyMatch(l -> l.startsWith("Test Accuracy = ")), report.results().toString());
+        assertTrue(report.results().stream().anyMatch(l -> l.startsWith("Prediction for face.png: ")));
+        assertTrue(Files.size(r.plot()) > 1000);
+    }
+
+    @Test
+    void badOptionsAreRefusedBeforeTraining() throws Exception {
+        RefusedOptions.assertRefused(HappyHouse.Options::new, HappyHouse::run, out,
+                new String[] {"--epochs", "0"}, new String[] {"--batch-size", "0"},
+                new String[] {"--learning-rate", "NaN"}, new String[] {"--image", out.resolve("none.jpg").toString()});
+    }
+}
