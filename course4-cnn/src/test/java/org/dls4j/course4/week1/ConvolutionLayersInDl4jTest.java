@@ -24,17 +24,16 @@ class ConvolutionLayersInDl4jTest {
 
     static final double ROUNDING = 1e-12;
 
-    /** The conv_backward cell and odd shapes: {m, n_H, n_W, n_C_prev, f, n_C, stride, pad}. */
+    /** The notebook's cells and odd shapes ({@link ConvolutionStepByStepTest#CONV_CASES}). */
     @Test
     void convolutionLayerMatchesTheScratchLayer() {
         NumpyRandom rng = new NumpyRandom(1);
-        int[][] cases = {{10, 4, 4, 3, 2, 8, 2, 2}, {2, 5, 7, 4, 3, 8, 2, 1}, {3, 6, 5, 2, 3, 4, 1, 0},
-            {2, 9, 8, 3, 4, 5, 3, 2}};
-        for (int[] c : cases) {
+        for (int[] c : ConvolutionStepByStepTest.CONV_CASES) {
             String what = Arrays.toString(c);
-            INDArray aPrev = rng.randn(c[0], c[1], c[2], c[3]);
-            INDArray w = rng.randn(c[4], c[4], c[3], c[5]);
-            INDArray b = rng.randn(1, 1, 1, c[5]);
+            INDArray[] in = ConvolutionStepByStepTest.convInputs(rng, c);
+            INDArray aPrev = in[0];
+            INDArray w = in[1];
+            INDArray b = in[2];
             Convolution.Output scratch = Convolution.forward(aPrev, w, b, c[6], c[7]);
             INDArray dZ = rng.randn((int) scratch.Z().size(0), (int) scratch.Z().size(1), (int) scratch.Z().size(2),
                     c[5]);

@@ -272,17 +272,29 @@ class ConvolutionStepByStepTest {
 
     // -------------------------------------------------------------------------------- the two faces agree
 
+    /**
+     * Convolution layers to compare on, {@code {m, n_H_prev, n_W_prev, n_C_prev, f, n_C, stride, pad}}: the
+     * notebook's two cells, no padding, a stride that leaves rows out, an even filter, a single output.
+     */
+    static final int[][] CONV_CASES = {{10, 4, 4, 3, 2, 8, 2, 2}, {2, 5, 7, 4, 3, 8, 2, 1}, {3, 6, 5, 2, 3, 4, 1, 0},
+        {2, 9, 8, 3, 4, 5, 3, 2}, {1, 3, 3, 5, 3, 2, 1, 0}};
+
+    /** {@code A_prev}, {@code W}, {@code b} of one of {@link #CONV_CASES}, drawn from {@code rng}. */
+    static INDArray[] convInputs(NumpyRandom rng, int[] c) {
+        return new INDArray[] {rng.randn(c[0], c[1], c[2], c[3]), rng.randn(c[4], c[4], c[3], c[5]),
+            rng.randn(1, 1, 1, c[5])};
+    }
+
     /** The readable functions and the fused engine give the same doubles, on the notebook's cells and odd shapes. */
     @Test
     void readableFunctionsAndTheEngineAgreeToTheLastBit() {
         NumpyRandom rng = new NumpyRandom(11);
-        int[][] cases = {{10, 4, 4, 3, 2, 8, 2, 2}, {2, 5, 7, 4, 3, 8, 2, 1}, {3, 6, 5, 2, 3, 4, 1, 0},
-            {2, 9, 8, 3, 4, 5, 3, 2}, {1, 3, 3, 5, 3, 2, 1, 0}};
-        for (int[] c : cases) {
+        for (int[] c : CONV_CASES) {
             String what = Arrays.toString(c);
-            INDArray aPrev = rng.randn(c[0], c[1], c[2], c[3]);
-            INDArray w = rng.randn(c[4], c[4], c[3], c[5]);
-            INDArray b = rng.randn(1, 1, 1, c[5]);
+            INDArray[] in = convInputs(rng, c);
+            INDArray aPrev = in[0];
+            INDArray w = in[1];
+            INDArray b = in[2];
             Convolution.Output readable = ConvolutionStepByStep.convForward(aPrev, w, b, c[6], c[7]);
             Convolution.Output fused = Convolution.forward(aPrev, w, b, c[6], c[7]);
             assertBitsEqual(fused.Z(), readable.Z(), "Z " + what);

@@ -46,17 +46,17 @@ public final class Convolution {
      */
     public static Output forward(INDArray aPrev, INDArray W, INDArray b, int stride, int pad) {
         Nhwc.requireConv(aPrev, W, b, stride, pad);
-        int m = (int) aPrev.size(0);
-        int nHPrev = (int) aPrev.size(1);
-        int nWPrev = (int) aPrev.size(2);
-        int nCPrev = (int) aPrev.size(3);
         int f = (int) W.size(0);
         int nC = (int) W.size(3);
-        int nH = Nhwc.outputSize("n_H", nHPrev, f, pad, stride);
-        int nW = Nhwc.outputSize("n_W", nWPrev, f, pad, stride);
-        int padH = nHPrev + 2 * pad;
-        int padW = nWPrev + 2 * pad;
-        double[] aPad = padded(Nhwc.values(aPrev), m, nHPrev, nWPrev, nCPrev, pad);
+        Nhwc.Geometry g = Nhwc.Geometry.of(aPrev, f, pad, stride);
+        int m = g.m();
+        int nCPrev = g.nCPrev();
+        int nH = g.nH();
+        int nW = g.nW();
+        int padH = g.nHPrev() + 2 * pad;
+        int padW = g.nWPrev() + 2 * pad;
+        double[] aPad = new double[m * padH * padW * nCPrev];
+        border(Nhwc.values(aPrev), aPad, g, pad, true);
         int k = f * f * nCPrev;
         int row = f * nCPrev;
         // each filter W[:, :, :, c] contiguous, in the C order of the (f, f, n_C_prev) slice
@@ -104,18 +104,18 @@ public final class Convolution {
         int stride = cache.stride();
         int pad = cache.pad();
         Nhwc.requireConv(aPrev, W, cache.b(), stride, pad);
-        int m = (int) aPrev.size(0);
-        int nHPrev = (int) aPrev.size(1);
-        int nWPrev = (int) aPrev.size(2);
-        int nCPrev = (int) aPrev.size(3);
         int f = (int) W.size(0);
         int nC = (int) W.size(3);
-        int nH = Nhwc.outputSize("n_H", nHPrev, f, pad, stride);
-        int nW = Nhwc.outputSize("n_W", nWPrev, f, pad, stride);
+        Nhwc.Geometry geometry = Nhwc.Geometry.of(aPrev, f, pad, stride);
+        int m = geometry.m();
+        int nCPrev = geometry.nCPrev();
+        int nH = geometry.nH();
+        int nW = geometry.nW();
         Nhwc.requireOutputGradient(dZ, "dZ", m, nH, nW, nC);
-        int padH = nHPrev + 2 * pad;
-        int padW = nWPrev + 2 * pad;
-        double[] aPad = padded(Nhwc.values(aPrev), m, nHPrev, nWPrev, nCPrev, pad);
+        int padH = geometry.nHPrev() + 2 * pad;
+        int padW = geometry.nWPrev() + 2 * pad;
+        double[] aPad = new double[m * padH * padW * nCPrev];
+        border(Nhwc.values(aPrev), aPad, geometry, pad, true);
         double[] daPad = new double[aPad.length];
         double[] w = Nhwc.values(W);
         double[] dw = new double[w.length];
@@ -148,40 +148,31 @@ public final class Convolution {
                 }
             }
         }
-        double[] daPrev = cropped(daPad, m, nHPrev, nWPrev, nCPrev, pad);
+        double[] daPrev = new double[(int) aPrev.length()];
+        border(daPrev, daPad, geometry, pad, false);
         return new Gradients(Nhwc.array(daPrev, aPrev.shape()), Nhwc.array(dw, W.shape()),
                 Nhwc.array(db, 1, 1, 1, nC));
     }
 
-    /** {@code zero_pad}: {@code (m, n_H, n_W, n_C)} to {@code (m, n_H + 2*pad, n_W + 2*pad, n_C)}, zeros around. */
-    static double[] padded(double[] a, int m, int nH, int nW, int nC, int pad) {
-        if (pad == 0) {
-            return a;
-        }
-        int padH = nH + 2 * pad;
-        int padW = nW + 2 * pad;
-        double[] out = new double[m * padH * padW * nC];
-        for (int i = 0; i < m; i++) {
-            for (int h = 0; h < nH; h++) {
-                System.arraycopy(a, (i * nH + h) * nW * nC, out, ((i * padH + h + pad) * padW + pad) * nC, nW * nC);
+    /**
+     * {@code zero_pad} ({@code intoPadded}): the batch {@code a (m, n_H_prev, n_W_prev, n_C)} copied into the middle of
+     * the zeros {@code aPad (m, n_H_prev + 2*pad, n_W_prev + 2*pad, n_C)}; or back ({@code !intoPadded}): the middle
+     * of {@code aPad} copied into {@code a}, its border of width {@code pad} cut off.
+     */
+    static void border(double[] a, double[] aPad, Nhwc.Geometry g, int pad, boolean intoPadded) {
+        int padH = g.nHPrev() + 2 * pad;
+        int padW = g.nWPrev() + 2 * pad;
+        int row = g.nWPrev() * g.nCPrev();
+        for (int i = 0; i < g.m(); i++) {
+            for (int h = 0; h < g.nHPrev(); h++) {
+                int plain = (i * g.nHPrev() + h) * row;
+                int padded = ((i * padH + h + pad) * padW + pad) * g.nCPrev();
+                if (intoPadded) {
+                    System.arraycopy(a, plain, aPad, padded, row);
+                } else {
+                    System.arraycopy(aPad, padded, a, plain, row);
+                }
             }
         }
-        return out;
-    }
-
-    /** The inverse of {@link #padded}: the border of width {@code pad} cut off. */
-    static double[] cropped(double[] aPad, int m, int nH, int nW, int nC, int pad) {
-        if (pad == 0) {
-            return aPad;
-        }
-        int padH = nH + 2 * pad;
-        int padW = nW + 2 * pad;
-        double[] out = new double[m * nH * nW * nC];
-        for (int i = 0; i < m; i++) {
-            for (int h = 0; h < nH; h++) {
-                System.arraycopy(aPad, ((i * padH + h + pad) * padW + pad) * nC, out, (i * nH + h) * nW * nC, nW * nC);
-            }
-        }
-        return out;
     }
 }

@@ -100,6 +100,18 @@ public final class Nhwc {
         return (int) ((nPrev + 2L * pad - f) / stride + 1);
     }
 
+    /**
+     * The sizes of one layer: its input {@code (m, n_H_prev, n_W_prev, n_C_prev)} and its output's {@code n_H, n_W}.
+     */
+    record Geometry(int m, int nHPrev, int nWPrev, int nCPrev, int nH, int nW) {
+
+        /** The sizes of a layer with an {@code f x f} window on the (checked) batch {@code aPrev}. */
+        static Geometry of(INDArray aPrev, int f, int pad, int stride) {
+            return new Geometry((int) aPrev.size(0), (int) aPrev.size(1), (int) aPrev.size(2), (int) aPrev.size(3),
+                    outputSize("n_H", aPrev.size(1), f, pad, stride), outputSize("n_W", aPrev.size(2), f, pad, stride));
+        }
+    }
+
     /** The values of {@code array} in C (row-major) order, a copy. */
     static double[] values(INDArray array) {
         return array.dup('c').data().asDouble();

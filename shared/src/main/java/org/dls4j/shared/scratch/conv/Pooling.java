@@ -36,12 +36,13 @@ public final class Pooling {
      */
     public static Output forward(INDArray aPrev, int f, int stride, PoolMode mode) {
         Nhwc.requirePool(aPrev, f, stride);
-        int m = (int) aPrev.size(0);
-        int nHPrev = (int) aPrev.size(1);
-        int nWPrev = (int) aPrev.size(2);
-        int nC = (int) aPrev.size(3);
-        int nH = Nhwc.outputSize("n_H", nHPrev, f, 0, stride);
-        int nW = Nhwc.outputSize("n_W", nWPrev, f, 0, stride);
+        Nhwc.Geometry g = Nhwc.Geometry.of(aPrev, f, 0, stride);
+        int m = g.m();
+        int nHPrev = g.nHPrev();
+        int nWPrev = g.nWPrev();
+        int nC = g.nCPrev();
+        int nH = g.nH();
+        int nW = g.nW();
         double[] a = Nhwc.values(aPrev);
         double[] out = new double[m * nH * nW * nC];
         double[] window = new double[f * f];
@@ -75,19 +76,19 @@ public final class Pooling {
         int f = cache.f();
         int stride = cache.stride();
         Nhwc.requirePool(aPrev, f, stride);
-        int m = (int) aPrev.size(0);
-        int nHPrev = (int) aPrev.size(1);
-        int nWPrev = (int) aPrev.size(2);
-        int nC = (int) aPrev.size(3);
-        int nH = Nhwc.outputSize("n_H", nHPrev, f, 0, stride);
-        int nW = Nhwc.outputSize("n_W", nWPrev, f, 0, stride);
-        Nhwc.requireOutputGradient(dA, "dA", m, nH, nW, nC);
+        Nhwc.Geometry geometry = Nhwc.Geometry.of(aPrev, f, 0, stride);
+        int nHPrev = geometry.nHPrev();
+        int nWPrev = geometry.nWPrev();
+        int nC = geometry.nCPrev();
+        int nH = geometry.nH();
+        int nW = geometry.nW();
+        Nhwc.requireOutputGradient(dA, "dA", geometry.m(), nH, nW, nC);
         double[] a = Nhwc.values(aPrev);
         double[] g = Nhwc.values(dA);
         double[] daPrev = new double[a.length];
         double[] window = new double[f * f];
         int at = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < geometry.m(); i++) {
             for (int h = 0; h < nH; h++) {
                 for (int x = 0; x < nW; x++) {
                     for (int c = 0; c < nC; c++) {
