@@ -3,13 +3,24 @@ package org.dls4j.course4;
 import org.dls4j.course4.week1.SignsConvNet;
 import org.dls4j.course4.week2.HappyHouse;
 import org.dls4j.course4.week2.ResNetGraphs;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.bench.BenchmarkSuite;
 import org.dls4j.shared.bench.GraphWorkloads;
 import org.dls4j.shared.bench.Workload;
+import org.dls4j.shared.scratch.conv.Convolution;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Course 4's benchmark cases ({@code ./dls bench list}), one Adam step of a DL4J graph on a batch of 64 x 64 RGB
- * pictures, beside the same network in PyTorch ({@code bench/peers/framework.py}):
+ * Course 4's benchmark cases ({@code ./dls bench list}). One from-scratch case, beside the notebook's numpy loops
+ * ({@code bench/peers/course4.py}):
+ * <ul>
+ *   <li>{@code conv-scratch}: week 1's {@code conv_forward} then {@code conv_backward(Z, cache)} of one layer, the
+ *       step-by-step notebook's cell scaled up: {@code A_prev (8, 16, 16, 8)}, {@code W (3, 3, 8, 16)}, pad 1,
+ *       stride 1, float64 ({@link Convolution}); the last lap's "cost" is {@code np.mean(dW)}.</li>
+ * </ul>
+ * and one Adam step of a DL4J graph on a batch of 64 x 64 RGB pictures, beside the same network in PyTorch
+ * ({@code bench/peers/framework.py}):
  * <ul>
  *   <li>{@code signs-convnet}: week 1's SIGNS ConvNet, batch 64;</li>
  *   <li>{@code happy-house}: the Keras tutorial's Happy House model, batch 16;</li>
@@ -23,6 +34,7 @@ public final class Course4Benchmarks implements BenchmarkSuite {
     @Override
     public Workload setUp(String name) {
         return switch (name) {
+            case "conv-scratch" -> convScratch();
             case "signs-convnet" -> GraphWorkloads.fitOneBatch(SignsConvNet.graph(1, 0.001),
                     GraphWorkloads.uniform(64, 3, 64, 64), SignsConvNet.CLASSES, 200, 20);
             case "happy-house" -> GraphWorkloads.fitOneBatch(HappyHouse.happyModel(1, 0.001),
@@ -33,5 +45,23 @@ public final class Course4Benchmarks implements BenchmarkSuite {
                     GraphWorkloads.uniform(32, 3, 64, 64), 6, 20, 3);
             default -> throw new IllegalArgumentException("Course 4 has no benchmark case '" + name + "'");
         };
+    }
+
+    /** {@code seed(1)}; {@code randn(8, 16, 16, 8)}, {@code randn(3, 3, 8, 16)}, {@code randn(1, 1, 1, 16)}. */
+    private static Workload convScratch() {
+        NumpyRandom rng = new NumpyRandom(1);
+        INDArray aPrev = rng.randn(8, 16, 16, 8);
+        INDArray w = rng.randn(3, 3, 8, 16);
+        INDArray b = rng.randn(1, 1, 1, 16);
+        return new Workload(20, 5, "iteration", (laps, stopwatch) -> {
+            double meanDW = Double.NaN;
+            for (int i = 0; i < laps; i++) {
+                Convolution.Output out = Convolution.forward(aPrev, w, b, 1, 1);
+                INDArray dW = Convolution.backward(out.Z(), out.cache()).dW();
+                meanDW = NumpySum.sum(dW) / dW.length();
+                stopwatch.lap(1);
+            }
+            return meanDW;
+        });
     }
 }

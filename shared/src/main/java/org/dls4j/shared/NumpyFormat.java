@@ -6,7 +6,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@link #repr(double)}: Python's {@code str(float)}/{@code repr}, the shortest digits that read back to the
  *       same double ({@code 99.04306220095694}, {@code 1e-05}, {@code 70.0});</li>
  *   <li>{@link #array(INDArray)}: numpy's default array printing (8 significant fractional digits at most,
- *       columns aligned, scientific notation when numpy would switch to it, 75-character lines).</li>
+ *       columns aligned, scientific notation when numpy would switch to it, 75-character lines); a BOOL array
+ *       as numpy prints a boolean one ({@code [[ True False]]}).</li>
  * </ul>
  */
 public final class NumpyFormat {
@@ -58,22 +61,25 @@ public final class NumpyFormat {
         return sign + positional(digits, decpt, true);
     }
 
-    /** numpy's {@code str(array)} with default print options. */
+    /** numpy's {@code str(array)} with default print options; a BOOL array prints {@code  True}/{@code False}. */
     public static String array(INDArray array) {
         double[] values = array.dup('c').data().asDouble();
         long[] shape = array.shape();
         boolean summarize = values.length > SUMMARY_THRESHOLD;
-        ElementFormat format = ElementFormat.of(values, summarize ? shape : null);
+        DoubleFunction<String> format = array.dataType() == DataType.BOOL
+                // numpy's BoolFormat: " True" so that it lines up with "False", except in a 0-d array
+                ? v -> v != 0 ? (shape.length == 0 ? "True" : " True") : "False"
+                : ElementFormat.of(values, summarize ? shape : null)::format;
         StringBuilder out = new StringBuilder();
         if (shape.length == 0) {
-            return format.format(values[0]).trim();
+            return format.apply(values[0]).trim();
         }
         appendBlock(out, values, shape, 0, 0, format, summarize, " ");
         return out.toString();
     }
 
     private static int appendBlock(StringBuilder out, double[] values, long[] shape, int axis, int offset,
-            ElementFormat format, boolean summarize, String hangingIndent) {
+            DoubleFunction<String> format, boolean summarize, String hangingIndent) {
         int n = (int) shape[axis];
         int stride = 1;
         for (int i = axis + 1; i < shape.length; i++) {
@@ -94,7 +100,7 @@ public final class NumpyFormat {
             int lineStart = out.length() - 1 - currentLineLength(out, out.length() - 1);
             for (int k = 0; k < items.size(); k++) {
                 int i = items.get(k);
-                String word = i < 0 ? "..." : format.format(values[offset + i]);
+                String word = i < 0 ? "..." : format.apply(values[offset + i]);
                 boolean last = k == items.size() - 1;
                 String sep = k == 0 ? "" : " ";
                 int lineLength = out.length() - lineStart;

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 class NumpyFormatTest {
@@ -69,5 +70,20 @@ class NumpyFormatTest {
     @MethodSource("numpyCases")
     void arrayMatchesNumpysStr(String name, long[] shape, double[] values, String expected) {
         assertEquals(expected, NumpyFormat.array(Nd4j.create(values, shape, 'c')));
+    }
+
+    /** numpy's BoolFormat: {@code " True"} beside {@code "False"}, wrapped at 75 characters; a 0-d array bare. */
+    @Test
+    void booleanArraysPrintTrueAndFalse() {
+        assertEquals("[[ True False False]\n [False False False]]",
+                NumpyFormat.array(Nd4j.create(new double[] {1, 0, 0, 0, 0, 0}, new long[] {2, 3}, 'c')
+                        .castTo(DataType.BOOL)));
+        assertEquals("[ True  True]", NumpyFormat.array(Nd4j.create(new double[] {1, 1}, new long[] {2}, 'c')
+                .castTo(DataType.BOOL)));
+        assertEquals("True", NumpyFormat.array(Nd4j.scalar(true)));
+        assertEquals("[ True  True  True  True  True  True  True  True  True  True  True  True\n"
+                + "  True  True  True  True  True  True  True  True  True  True  True  True\n"
+                + "  True  True  True  True  True  True]",
+                NumpyFormat.array(Nd4j.ones(30).castTo(DataType.BOOL)));
     }
 }
