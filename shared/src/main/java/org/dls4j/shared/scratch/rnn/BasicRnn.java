@@ -56,13 +56,7 @@ public final class BasicRnn {
                 }
             }
             // yt_pred = softmax(np.dot(Wya, a_next) + by)
-            Kernels.product(wya, nA, 0, nA, aNext, m, z, nY);
-            for (int i = 0; i < nY; i++) {
-                for (int j = 0; j < m; j++) {
-                    z[i * m + j] += by[i];
-                }
-            }
-            Kernels.softmaxInPlace(z, nY, m);
+            Kernels.softmaxOutput(wya, nA, aNext, m, by, z, nY);
             Kernels.setTimeSlice(a, nA, m, steps, t, aNext);
             Kernels.setTimeSlice(y, nY, m, steps, t, z);
             double[] swap = aPrev;

@@ -121,6 +121,17 @@ final class Kernels {
         }
     }
 
+    /** {@code y = softmax(np.dot(Wy, a) + by)} into {@code y (rows, m)}, {@code a (inner, m)}. */
+    static void softmaxOutput(double[] wy, int inner, double[] a, int m, double[] by, double[] y, int rows) {
+        product(wy, inner, 0, inner, a, m, y, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < m; j++) {
+                y[i * m + j] += by[i];
+            }
+        }
+        softmaxInPlace(y, rows, m);
+    }
+
     /** {@code a[:, :, t]} of a C-order {@code (rows, m, T)} array into {@code out (rows, m)}. */
     static void timeSlice(double[] a, int rows, int m, int steps, int t, double[] out) {
         for (int r = 0; r < rows * m; r++) {

@@ -94,13 +94,7 @@ public final class Lstm {
                 }
             }
             // yt_pred = softmax(np.dot(Wy, a_next) + by)
-            Kernels.product(wy, nA, 0, nA, concat, m, out, nY);
-            for (int i = 0; i < nY; i++) {
-                for (int j = 0; j < m; j++) {
-                    out[i * m + j] += by[i];
-                }
-            }
-            Kernels.softmaxInPlace(out, nY, m);
+            Kernels.softmaxOutput(wy, nA, concat, m, by, out, nY);
             Kernels.setTimeSlice(y, nY, m, steps, t, out);
         }
         long[] shape = {nA, m, steps};
