@@ -17,7 +17,7 @@ package org.dls4j.shared;
  * {@code k ln2hi + log c} is exact), as do the polynomial coefficients; where the C code is compiled with
  * contracted multiply-adds, {@link Math#fma} stands in their place.
  */
-final class GlibcLog {
+public final class GlibcLog {
 
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
     private static final double LN2_LO = 0x1.ef35793c76730p-45;
@@ -183,7 +183,8 @@ final class GlibcLog {
     private GlibcLog() {
     }
 
-    static double log(double x) {
+    /** {@code np.log(x)} of one float64 on Linux: glibc's {@code log}, bit for bit. */
+    public static double log(double x) {
         long ix = Double.doubleToRawLongBits(x);
         if (Long.compareUnsigned(ix - NEAR_ONE_LO, NEAR_ONE_HI - NEAR_ONE_LO) < 0) {
             return nearOne(x);

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dls4j.shared.data.text.CharCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,6 +226,24 @@ class NumpyRandomTest {
         rng.seed(3);
         assertArrayEquals(new int[] {10, 24, 25, 3, 24, 8, 0, 21, 19, 10},
                 IntStream.range(0, 10).map(i -> rng.choice(27)).toArray());
+    }
+
+    @Test
+    void choiceAndShuffleMatchTheDinosaurIslandVectors() {
+        // expected-c4-c5.md 1.1: seed(k); choice(range(4), p=[.1, .2, .3, .4]) for k = 0..4
+        NumpyRandom rng = new NumpyRandom(0);
+        int[] drawn = IntStream.range(0, 5).map(k -> {
+            rng.seed(k);
+            return rng.choice(4, new double[] {.1, .2, .3, .4});
+        }).toArray();
+        assertArrayEquals(new int[] {2, 2, 2, 2, 3}, drawn);
+        // seed(0); shuffle(examples) of the 1536 dinosaur names
+        List<String> names = new ArrayList<>(CharCorpus.dinos().lines());
+        rng.seed(0);
+        rng.shuffle(names);
+        assertEquals(List.of("turiasaurus", "pandoravenator", "ilokelesia", "chubutisaurus", "quaesitosaurus",
+                "orthomerus", "selimanosaurus", "thecocoelurus"), names.subList(0, 8));
+        assertEquals(List.of("sellosaurus", "gongpoquansaurus", "jinzhousaurus"), names.subList(1533, 1536));
     }
 
     @Test

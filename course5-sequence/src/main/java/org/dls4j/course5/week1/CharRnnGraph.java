@@ -1,0 +1,164 @@
+package org.dls4j.course5.week1;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.cli.Progress;
+import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.text.CharCorpus;
+import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.scratch.dense.Parameters;
+import org.dls4j.shared.scratch.rnn.CharRnnSteps;
+import org.dls4j.shared.train.CostRecorder;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Dinosaur Island's character model as a DL4J graph:
+ * <pre>
+ * one-hot characters [1, vocab, T] -> SimpleRnn(n_a, tanh) -> RnnOutputLayer(vocab, softmax), cross-entropy
+ * </pre>
+ * trained like the notebook's: one name per iteration in the same shuffled order, plain SGD at the same learning
+ * rate, every gradient element clipped into [-5, 5] ({@code ClipElementWiseAbsoluteValue}, numpy's {@code np.clip}),
+ * from the notebook's initial weights ({@code initialize_parameters}, copied in as {@link RnnLayers} maps them). The
+ * loss of a name is the sum over its characters, as the notebook's. One difference: {@code fit} starts every name
+ * from a zero hidden state, where the notebook carries the last name's state over; so the losses are close to the
+ * notebook's, not equal. Names are sampled with {@code rnnTimeStep}, one character at a time, seeded as the
+ * notebook's {@code sample} is.
+ */
+public final class CharRnnGraph {
+
+    private CharRnnGraph() {
+    }
+
+    /** The graph with the notebook's {@code Wax, Waa, Wya, b, by} copied in, SGD at {@code learningRate}. */
+    public static ComputationGraph graph(Parameters parameters, double learningRate) {
+        int nA = (int) parameters.get("Waa").size(0);
+        int vocab = (int) parameters.get("Wax").size(1);
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .updater(new Sgd(learningRate))
+                .gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                .gradientNormalizationThreshold(5)
+                .graphBuilder()
+                .addInputs("characters")
+                .addLayer("rnn", new SimpleRnn.Builder().nIn(vocab).nOut(nA).activation(Activation.TANH).build(),
+                        "characters")
+                .addLayer("y", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(nA).nOut(vocab)
+                        .activation(Activation.SOFTMAX).build(), "rnn")
+                .setOutputs("y")
+                // the data format of the layers ([m, n, T], NCW); without it the output layer reads T from dimension 1
+                .setInputTypes(InputType.recurrent(vocab))
+                .build();
+        ComputationGraph graph = Graphs.forTraining(conf);
+        graph.getLayer("rnn").setParam("W", parameters.get("Wax").transpose());
+        graph.getLayer("rnn").setParam("RW", parameters.get("Waa").transpose());
+        graph.getLayer("rnn").setParam("b", parameters.get("b").transpose());
+        graph.getLayer("y").setParam("W", parameters.get("Wya").transpose());
+        graph.getLayer("y").setParam("b", parameters.get("by").transpose());
+        return graph;
+    }
+
+    /** The graph's weights under the notebook's names. */
+    public static Parameters parameters(ComputationGraph graph) {
+        return Parameters.of("Wax", graph.getLayer("rnn").getParam("W").transpose().dup('c'),
+                "Waa", graph.getLayer("rnn").getParam("RW").transpose().dup('c'),
+                "Wya", graph.getLayer("y").getParam("W").transpose().dup('c'),
+                "b", column(graph.getLayer("rnn").getParam("b")),
+                "by", column(graph.getLayer("y").getParam("b")));
+    }
+
+    /** A bias, which DL4J keeps as {@code (1, n)} or {@code (n)}, as the notebook's column {@code (n, 1)}. */
+    private static INDArray column(INDArray bias) {
+        return bias.dup('c').reshape(bias.length(), 1);
+    }
+
+    /** One name's features and labels, {@code [1, vocab, T]} one-hot ({@link CharRnnSteps#NONE}: zeros). */
+    public static INDArray[] example(int[] X, int[] Y, int vocab) {
+        INDArray features = Nd4j.zeros(DataType.DOUBLE, 1, vocab, X.length);
+        INDArray labels = Nd4j.zeros(DataType.DOUBLE, 1, vocab, X.length);
+        for (int t = 0; t < X.length; t++) {
+            if (X[t] != CharRnnSteps.NONE) {
+                features.putScalar(new long[] {0, X[t], t}, 1.0);
+            }
+            labels.putScalar(new long[] {0, Y[t], t}, 1.0);
+        }
+        return new INDArray[] {features, labels};
+    }
+
+    /** One training iteration on one name; returns its loss (summed over the characters). */
+    public static double fit(ComputationGraph graph, INDArray[] example) {
+        graph.fit(new INDArray[] {example[0]}, new INDArray[] {example[1]});
+        return graph.score();
+    }
+
+    /**
+     * {@code sample} through the graph: from a zero input and state, {@code rnnTimeStep} one character at a time,
+     * {@code np.random.seed(counter + seed)}, {@code np.random.choice(vocab, p)}, until a newline or 50 characters.
+     */
+    public static List<Integer> sample(ComputationGraph graph, Map<Character, Integer> charToIx, long seed) {
+        int vocab = (int) graph.getLayer("y").getParam("b").length();
+        int newline = charToIx.get('\n');
+        graph.rnnClearPreviousState();
+        INDArray x = Nd4j.zeros(DataType.DOUBLE, 1, vocab, 1);
+        NumpyRandom random = new NumpyRandom(0);
+        List<Integer> indices = new ArrayList<>();
+        int idx = -1;
+        int counter = 0;
+        while (idx != newline && counter != DinosaurIsland.MAX_CHARACTERS) {
+            double[] p = graph.rnnTimeStep(x)[0].ravel().toDoubleVector();
+            random.seed(counter + seed);
+            idx = random.choice(vocab, p);
+            indices.add(idx);
+            x = Nd4j.zeros(DataType.DOUBLE, 1, vocab, 1);
+            x.putScalar(new long[] {0, idx, 0}, 1.0);
+            seed += 1;
+            counter += 1;
+        }
+        if (counter == DinosaurIsland.MAX_CHARACTERS) {
+            indices.add(newline);
+        }
+        graph.rnnClearPreviousState();
+        return indices;
+    }
+
+    /** Trains the graph as {@link DinosaurIsland#model} trains the scratch RNN, printing the same lines. */
+    static DinosaurIsland.Trained train(List<String> examples, CharCorpus corpus, DinosaurIsland.Options options,
+            Report report) {
+        int vocab = corpus.vocabularySize();
+        ComputationGraph graph = graph(CharRnnSteps.initializeParameters(options.hidden, vocab, vocab),
+                options.learningRate);
+        List<int[][]> xy = DinosaurIsland.shuffledExamples(examples, corpus, options.seed);
+        Map<Integer, List<String>> names = new LinkedHashMap<>();
+        CostRecorder recorder = CostRecorder.every(DinosaurIsland.PLOT_EVERY).onRecord((j, loss) -> {
+            if (j % DinosaurIsland.PRINT_EVERY == 0) {
+                names.put(j, DinosaurIsland.printSamples(report, j, loss, corpus, options.names,
+                        seed -> sample(graph, corpus.charToIndex(), seed)));
+            }
+        });
+        double loss = CharRnnSteps.initialLoss(vocab, options.names);
+        try (Progress progress = report.progress("DL4J RNN", options.iterations)) {
+            for (int j = 0; j < options.iterations; j++) {
+                int[][] example = xy.get(j % xy.size());
+                loss = CharRnnSteps.smooth(loss, fit(graph, example(example[0], example[1], vocab)));
+                recorder.record(j, loss);
+                progress.step();
+            }
+        }
+        return new DinosaurIsland.Trained(recorder.curve(), names, parameters(graph));
+    }
+}
