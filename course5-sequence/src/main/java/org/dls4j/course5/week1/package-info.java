@@ -1,2 +1,2 @@
-/** Course 5 week 1, "Recurrent Neural Networks": the RNN and LSTM step by step, Dinosaur Island. */
+/** Course 5 week 1, "Recurrent Neural Networks": the RNN and LSTM step by step, Dinosaur Island, jazz improvisation. */
 package org.dls4j.course5.week1;

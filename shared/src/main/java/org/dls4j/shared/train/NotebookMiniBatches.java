@@ -21,8 +21,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * ({@link NumpyRandom}). {@link #unshuffled} is Keras' {@code tf.data.Dataset.batch(size)} fed to {@code fit}: the
  * same slices in file order every epoch.
  *
- * <p>Examples are along dimension 0 (DL4J: one example per row): features {@code (m, n_x)} or pictures
- * {@code (m, c, h, w)}; labels one-hot {@code (m, classes)}. The arrays are cast to {@code dataType} once.
+ * <p>Examples are along dimension 0 (DL4J: one example per row): features {@code (m, n_x)}, pictures
+ * {@code (m, c, h, w)} or sequences {@code (m, steps, values)}; labels one-hot {@code (m, classes)}, or one per step
+ * {@code (m, steps, classes)}. The arrays are cast to {@code dataType} once.
  * {@link #reset()} moves to the next epoch's shuffle (DL4J calls it when an epoch is used up);
  * {@link #epochBatches(int)} gives one epoch's batches directly for a hand-written loop.
  */
@@ -32,7 +33,8 @@ public final class NotebookMiniBatches implements DataSetIterator {
 
     private final transient INDArray features;   // (m, everything else), c order
     private final long[] exampleShape;           // one example's shape, e.g. [c, h, w]
-    private final transient INDArray labels;
+    private final transient INDArray labels;     // (m, everything else), c order
+    private final long[] labelShape;             // one example's labels, e.g. [classes] or [steps, classes]
     private final int miniBatchSize;
     private final long firstSeed;
     private final boolean shuffled;
@@ -42,8 +44,8 @@ public final class NotebookMiniBatches implements DataSetIterator {
     private int position;
 
     /**
-     * @param features {@code (m, ...)}: rows, or pictures {@code (m, c, h, w)}
-     * @param labels {@code (m, classes)} one-hot
+     * @param features {@code (m, ...)}: rows, pictures {@code (m, c, h, w)} or sequences
+     * @param labels {@code (m, classes)} one-hot, or {@code (m, ...)} (one label per step of a sequence)
      * @param miniBatchSize e.g. 32
      * @param seed the notebook's {@code seed} variable before the first epoch (3 in the labs)
      */
@@ -59,8 +61,8 @@ public final class NotebookMiniBatches implements DataSetIterator {
 
     private NotebookMiniBatches(INDArray features, INDArray labels, int miniBatchSize, long seed, boolean shuffled,
             DataType dataType) {
-        if (features.rank() < 2 || labels.rank() != 2 || features.size(0) != labels.size(0)) {
-            throw new IllegalArgumentException("features must be (m, ...) and labels (m, classes) with the same m, but "
+        if (features.rank() < 2 || labels.rank() < 2 || features.size(0) != labels.size(0)) {
+            throw new IllegalArgumentException("features must be (m, ...) and labels (m, ...) with the same m, but "
                     + "were " + Arrays.toString(features.shape()) + " and " + Arrays.toString(labels.shape()));
         }
         if (miniBatchSize < 1) {
@@ -69,7 +71,8 @@ public final class NotebookMiniBatches implements DataSetIterator {
         long m = features.size(0);
         this.exampleShape = Arrays.copyOfRange(features.shape(), 1, features.rank());
         this.features = features.castTo(dataType).reshape('c', m, features.length() / m);
-        this.labels = labels.castTo(dataType);
+        this.labelShape = Arrays.copyOfRange(labels.shape(), 1, labels.rank());
+        this.labels = labels.castTo(dataType).reshape('c', m, labels.length() / m);
         this.miniBatchSize = miniBatchSize;
         this.firstSeed = seed;
         this.shuffled = shuffled;
@@ -91,16 +94,21 @@ public final class NotebookMiniBatches implements DataSetIterator {
         for (int k = 0; k < m; k += miniBatchSize) {
             int end = Math.min(m, k + miniBatchSize);
             int[] rows = Arrays.copyOfRange(order, k, end);
-            long[] shape = new long[exampleShape.length + 1];
-            shape[0] = rows.length;
-            System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-            DataSet batch = new DataSet(features.getRows(rows).reshape('c', shape), labels.getRows(rows));
+            DataSet batch = new DataSet(features.getRows(rows).reshape('c', batchShape(rows.length, exampleShape)),
+                    labels.getRows(rows).reshape('c', batchShape(rows.length, labelShape)));
             if (preProcessor != null) {
                 preProcessor.preProcess(batch);
             }
             batches.add(batch);
         }
         return batches;
+    }
+
+    private static long[] batchShape(int rows, long[] exampleShape) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = rows;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return shape;
     }
 
     @Override
@@ -132,7 +140,7 @@ public final class NotebookMiniBatches implements DataSetIterator {
 
     @Override
     public int totalOutcomes() {
-        return (int) labels.size(1);
+        return (int) labelShape[labelShape.length - 1];
     }
 
     @Override

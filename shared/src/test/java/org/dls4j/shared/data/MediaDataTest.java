@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.dls4j.shared.data.audio.MidiNotes;
@@ -162,6 +163,20 @@ class MediaDataTest {
         for (MidiNotes.Note note : metheny.notes()) {
             assertTrue(note.endTick() >= note.startTick() && note.key() >= 0 && note.key() < 128);
         }
+        assertEquals(25, metheny.trackNames().size());
+        assertEquals(11, metheny.trackNamed("Guitar"));
+        assertEquals(1330, metheny.track(11).size());
         System.out.println("Metheny notes: " + metheny.notes().size() + ", first " + metheny.notes().get(0));
+    }
+
+    /** Two tracks written and read back: the same notes, names and resolution. */
+    @Test
+    void writtenNotesReadBack(@TempDir Path dir) {
+        List<MidiNotes.Note> notes = List.of(new MidiNotes.Note(0, 0, 48, 90, 0, 192),
+                new MidiNotes.Note(1, 5, 67, 100, 24, 48), new MidiNotes.Note(1, 5, 69, 100, 48, 96));
+        MidiNotes written = new MidiNotes(96, List.of("Piano", "Guitar"), notes);
+        MidiNotes read = MidiNotes.read(written.write(dir.resolve("two.mid"), Map.of(0, 0, 5, 26)));
+        assertEquals(written, read);
+        assertThrows(DataException.class, () -> read.trackNamed("Drums"));
     }
 }

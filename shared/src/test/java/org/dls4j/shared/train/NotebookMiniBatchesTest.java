@@ -54,11 +54,26 @@ class NotebookMiniBatchesTest {
         }
     }
 
+    /** Sequences (10, 3, 2) with labels per step (10, 3, 4): both keep their shape, rows shuffled alike. */
+    @Test
+    void sequenceLabelsKeepTheirShape() {
+        INDArray sequences = Nd4j.arange(60).castTo(DataType.DOUBLE).reshape(10, 3, 2);
+        INDArray labels = Nd4j.arange(120).castTo(DataType.DOUBLE).reshape(10, 3, 4);
+        NotebookMiniBatches batches = new NotebookMiniBatches(sequences, labels, 4, 3, DataType.DOUBLE);
+        DataSet first = batches.epochBatches(0).get(0);
+        int example = new NumpyRandom(4).permutation(10)[0];
+        assertArrayEquals(new long[] {4, 3, 2}, first.getFeatures().shape());
+        assertArrayEquals(new long[] {4, 3, 4}, first.getLabels().shape());
+        assertEquals(sequences.get(NDArrayIndex.point(example)), first.getFeatures().get(NDArrayIndex.point(0)));
+        assertEquals(labels.get(NDArrayIndex.point(example)), first.getLabels().get(NDArrayIndex.point(0)));
+        assertEquals(4, batches.totalOutcomes());
+    }
+
     @Test
     void mismatchedExamplesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new NotebookMiniBatches(PICTURES, LABELS.getRows(0, 1), 4, 3, DataType.FLOAT));
-        assertEquals("features must be (m, ...) and labels (m, classes) with the same m, but were [10, 2, 3, 3] and "
+        assertEquals("features must be (m, ...) and labels (m, ...) with the same m, but were [10, 2, 3, 3] and "
                 + "[2, 4]", e.getMessage());
     }
 }
