@@ -222,7 +222,7 @@ public final class ResidualNetworks {
         // model.fit(X_train, Y_train, epochs = 10, batch_size = 32): Keras shuffles every epoch
         NotebookMiniBatches batches = new NotebookMiniBatches(data.train().getFeatures(), data.train().getLabels(),
                 options.batchSize, options.seed, DataType.FLOAT);
-        GraphFit.History history = GraphFit.fit(model, batches, options.epochs, data.train(), null, report);
+        GraphFit.History history = GraphFit.fit(model, batches, options.epochs, null, report);
         // preds = model.evaluate(X_test, Y_test)
         double loss = GraphFit.loss(model, data.test());
         double accuracy = GraphFit.accuracy(model, data.test());

@@ -126,7 +126,7 @@ class SignsConvNetTest {
             SignsConvNet.Options options = new SignsConvNet.Options();
             options.version = version;
             options.out = out;
-            SignsConvNet.Training t = SignsConvNet.train(SignsConvNet.graph(version, options.initSeed,
+            SignsConvNet.Training t = SignsConvNet.train(SignsConvNet.graph(version, options.initSeed(),
                     options.learningRate()), data, options, Report.silent());
             assertTrue(t.finalTrainAccuracy() > 0.8, version + " train accuracy " + t.finalTrainAccuracy());
             assertTrue(t.finalTestAccuracy() > 0.7, version + " test accuracy " + t.finalTestAccuracy());

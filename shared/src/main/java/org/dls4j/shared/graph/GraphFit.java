@@ -3,12 +3,17 @@ package org.dls4j.shared.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.NotebookMiniBatches;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,11 +24,12 @@ import org.nd4j.linalg.dataset.DataSet;
  * <pre>
  * Epoch 3/10 - loss: 0.3744 - accuracy: 0.8731 - val_loss: 0.4127 - val_accuracy: 0.8417
  * </pre>
- * {@code loss} is the mean over the epoch's examples of each mini-batch's loss, taken in the step as Keras takes it
- * (before that step's update). {@code accuracy}, {@code val_loss} and {@code val_accuracy} are measured on the whole
- * training and validation sets after the epoch, in inference mode (Keras averages the training accuracy over the
- * epoch's batches while the weights move, so its number trails ours a little). A NaN or infinite loss stops
- * training ({@link org.dls4j.shared.train.TrainingDivergedException}).
+ * {@code loss} and {@code accuracy} are what Keras reports: the mean over the epoch's examples of each mini-batch's
+ * loss and accuracy, taken from that step's own forward pass (training mode: batch norm with the batch's statistics,
+ * before the step's update). {@code val_loss} and {@code val_accuracy} are measured on the validation set after the
+ * epoch, in inference mode (batch norm with its moving averages), as Keras measures them. Early in training the two
+ * can differ a lot: the moving averages (momentum 0.99) need a few hundred steps to catch up. A NaN or infinite loss
+ * stops training ({@link org.dls4j.shared.train.TrainingDivergedException}).
  */
 public final class GraphFit {
 
@@ -73,33 +79,80 @@ public final class GraphFit {
      * Trains {@code graph} for {@code epochs} epochs of {@code batches} (epoch e from 0 takes
      * {@code batches.epochBatches(e)}), saying each epoch's line.
      *
-     * @param training the whole training set, for the accuracy after each epoch
      * @param validation the validation set ({@code validation_data}), or null (its numbers are then NaN)
      */
-    public static History fit(ComputationGraph graph, NotebookMiniBatches batches, int epochs, DataSet training,
-            DataSet validation, Report report) {
+    public static History fit(ComputationGraph graph, NotebookMiniBatches batches, int epochs, DataSet validation,
+            Report report) {
         long started = System.nanoTime();
         List<Epoch> history = new ArrayList<>();
         CostRecorder divergence = CostRecorder.every(1).hint("Try a smaller --learning-rate.");
         long steps = (long) epochs * ((batches.size() + batches.batch() - 1) / batches.batch());
+        StepAccuracy stepAccuracy = new StepAccuracy(graph);
+        graph.addListeners(stepAccuracy);
         try (Progress progress = report.progress("Training", steps)) {
             for (int e = 0; e < epochs; e++) {
                 double lossSum = 0;
+                double correct = 0;
                 for (DataSet batch : batches.epochBatches(e)) {
+                    stepAccuracy.labels = batch.getLabels();
                     graph.fit(batch);
                     lossSum += graph.score() * batch.numExamples();
+                    correct += stepAccuracy.correct;
                     progress.step();
                 }
                 double loss = lossSum / batches.size();
                 divergence.record(e, loss);
-                Epoch epoch = new Epoch(e + 1, loss, accuracy(graph, training),
+                Epoch epoch = new Epoch(e + 1, loss, correct / batches.size(),
                         validation == null ? Double.NaN : loss(graph, validation),
                         validation == null ? Double.NaN : accuracy(graph, validation));
                 history.add(epoch);
                 report.say(epoch.line(epochs));
             }
+        } finally {
+            graph.getListeners().remove(stepAccuracy);
         }
         return new History(List.copyOf(history), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Counts the examples a training step classifies right, from that step's own forward pass: DL4J hands listeners
+     * the activations of every vertex but the output layers, so the output layer (a dense layer) is applied here to
+     * its input, {@code activation(x W + b)}; cheap next to the step.
+     */
+    private static final class StepAccuracy extends BaseTrainingListener {
+        private final String outputInput;
+        private final org.deeplearning4j.nn.api.Layer output;
+        private final IActivation activation;
+        private INDArray labels;
+        private double correct;
+
+        StepAccuracy(ComputationGraph graph) {
+            String name = graph.getConfiguration().getNetworkOutputs().get(0);
+            List<String> inputs = graph.getConfiguration().getVertexInputs().get(name);
+            if (graph.getConfiguration().getNetworkOutputs().size() != 1 || inputs.size() != 1
+                    || !(graph.getLayer(name).conf().getLayer() instanceof BaseOutputLayer)) {
+                throw new IllegalArgumentException("GraphFit needs one dense output layer, not "
+                        + graph.getConfiguration().getNetworkOutputs());
+            }
+            this.outputInput = inputs.get(0);
+            this.output = graph.getLayer(name);
+            this.activation = ((BaseOutputLayer) output.conf().getLayer()).getActivationFn();
+        }
+
+        @Override
+        public void onForwardPass(Model model, Map<String, INDArray> activations) {
+            INDArray x = activations.get(outputInput);
+            INDArray rows = x.rank() == 2 ? x : x.dup('c').reshape('c', x.size(0), x.length() / x.size(0));
+            INDArray z = rows.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
+            correct = correctCount(activation.getActivation(z, false), labels);
+        }
+    }
+
+    /** How many rows of {@code out} pick the labelled class (one sigmoid column: on the right side of 0.5). */
+    private static double correctCount(INDArray out, INDArray labels) {
+        INDArray hits = out.size(1) == 1 ? out.gt(0.5).castTo(labels.dataType()).eq(labels)
+                : out.argMax(1).eq(labels.argMax(1));
+        return hits.castTo(DataType.DOUBLE).sumNumber().doubleValue();
     }
 
     /**
