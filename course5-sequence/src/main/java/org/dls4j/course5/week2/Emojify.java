@@ -421,7 +421,7 @@ public final class Emojify {
     }
 
     /** Word indices {@code (m, max_len)} FLOAT with their padding mask, and the one-hot labels. */
-    static DataSet dataSet(EmojifyData.Sentences sentences, Map<String, Integer> wordToIndex, int maxLen) {
+    public static DataSet dataSet(EmojifyData.Sentences sentences, Map<String, Integer> wordToIndex, int maxLen) {
         INDArray indices = sentencesToIndices(sentences.sentences(), wordToIndex, maxLen).castTo(DataType.FLOAT);
         DataSet data = new DataSet(indices, sentences.oneHot().castTo(DataType.FLOAT));
         data.setFeaturesMaskArray(paddingMask(indices));
