@@ -1,4 +1,2 @@
-/**
- * Course 5 week 2, "Natural Language Processing and Word Embeddings": Emojifier-V2 ({@link org.dls4j.course5.week2.EmojifyV2Graph}).
- */
+/** Course 5 week 2, "Natural Language Processing and Word Embeddings": operations on word vectors, Emojify. */
 package org.dls4j.course5.week2;

@@ -24,7 +24,12 @@ public final class GraphWorkloads {
      */
     public static Workload fitOneBatch(ComputationGraph graph, INDArray features, int classes, int laps,
             int warmup) {
-        DataSet batch = new DataSet(features, cyclicOneHot(features.size(0), classes, features.dataType()));
+        return fitOneBatch(graph, new DataSet(features, cyclicOneHot(features.size(0), classes, features.dataType())),
+                laps, warmup);
+    }
+
+    /** One {@code graph.fit(batch)} per lap on a real batch (labels and masks as it carries them). */
+    public static Workload fitOneBatch(ComputationGraph graph, DataSet batch, int laps, int warmup) {
         return new Workload(laps, warmup, "batch", (n, stopwatch) -> {
             for (int i = 0; i < n; i++) {
                 graph.fit(batch);

@@ -160,23 +160,33 @@ public final class GraphFit {
      * a softmax output against the one-hot label, or a single sigmoid output against 0.5.
      */
     public static double accuracy(ComputationGraph graph, DataSet data) {
-        return graph.evaluate(NotebookMiniBatches.unshuffled(data.getFeatures(), data.getLabels(), EVALUATION_BATCH,
-                data.getFeatures().dataType())).accuracy();
+        return graph.evaluate(evaluationBatches(data)).accuracy();
     }
 
     /** The mean loss of {@code graph} over {@code data}, in inference mode (Keras' {@code evaluate}). */
     public static double loss(ComputationGraph graph, DataSet data) {
         double sum = 0;
-        for (DataSet batch : NotebookMiniBatches.unshuffled(data.getFeatures(), data.getLabels(), EVALUATION_BATCH,
-                data.getFeatures().dataType()).epochBatches(0)) {
+        for (DataSet batch : evaluationBatches(data).epochBatches(0)) {
             sum += graph.score(batch, false) * batch.numExamples();
         }
         return sum / data.numExamples();
     }
 
+    /** {@code data} in batches, in order, with its feature mask when it has one. */
+    private static NotebookMiniBatches evaluationBatches(DataSet data) {
+        return NotebookMiniBatches.unshuffled(data.getFeatures(), data.getFeaturesMaskArray(), data.getLabels(),
+                EVALUATION_BATCH, data.getFeatures().dataType());
+    }
+
     /** The class with the largest output for each picture (a single sigmoid output: 1 when it is above 0.5). */
     public static int[] predict(ComputationGraph graph, INDArray pictures) {
-        INDArray out = graph.outputSingle(false, pictures);
+        return predict(graph, pictures, null);
+    }
+
+    /** {@link #predict(ComputationGraph, INDArray)} of padded sequences with their feature mask (null: none). */
+    public static int[] predict(ComputationGraph graph, INDArray features, INDArray featuresMask) {
+        INDArray out = featuresMask == null ? graph.outputSingle(false, features)
+                : graph.output(false, new INDArray[] {features}, new INDArray[] {featuresMask})[0];
         if (out.size(1) == 1) {
             return out.gt(0.5).castTo(DataType.INT32).reshape(out.size(0)).toIntVector();
         }

@@ -25,7 +25,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * {@code (m, c, h, w)} or sequences {@code (m, steps, values)}; labels one-hot {@code (m, classes)}, or one per step
  * {@code (m, steps, classes)}. The arrays are cast to {@code dataType} once.
  * {@link #reset()} moves to the next epoch's shuffle (DL4J calls it when an epoch is used up);
- * {@link #epochBatches(int)} gives one epoch's batches directly for a hand-written loop.
+ * {@link #epochBatches(int)} gives one epoch's batches directly for a hand-written loop. Padded sequences take a
+ * feature mask {@code (m, steps)}, sliced with the same rows.
  */
 public final class NotebookMiniBatches implements DataSetIterator {
 
@@ -33,6 +34,7 @@ public final class NotebookMiniBatches implements DataSetIterator {
 
     private final transient INDArray features;   // (m, everything else), c order
     private final long[] exampleShape;           // one example's shape, e.g. [c, h, w]
+    private final transient INDArray featuresMask; // (m, steps) 1 for a word, 0 for padding; or null
     private final transient INDArray labels;     // (m, everything else), c order
     private final long[] labelShape;             // one example's labels, e.g. [classes] or [steps, classes]
     private final int miniBatchSize;
@@ -50,17 +52,32 @@ public final class NotebookMiniBatches implements DataSetIterator {
      * @param seed the notebook's {@code seed} variable before the first epoch (3 in the labs)
      */
     public NotebookMiniBatches(INDArray features, INDArray labels, int miniBatchSize, long seed, DataType dataType) {
-        this(features, labels, miniBatchSize, seed, true, dataType);
+        this(features, null, labels, miniBatchSize, seed, true, dataType);
+    }
+
+    /**
+     * As {@link #NotebookMiniBatches(INDArray, INDArray, int, long, DataType)}, each batch with its rows of
+     * {@code featuresMask} {@code (m, steps)}: 1 where a sequence has a value, 0 on its padding (DL4J's feature mask).
+     */
+    public NotebookMiniBatches(INDArray features, INDArray featuresMask, INDArray labels, int miniBatchSize, long seed,
+            DataType dataType) {
+        this(features, featuresMask, labels, miniBatchSize, seed, true, dataType);
     }
 
     /** {@code Dataset.from_tensor_slices((X, Y)).batch(miniBatchSize)}: the same batches, in order, every epoch. */
     public static NotebookMiniBatches unshuffled(INDArray features, INDArray labels, int miniBatchSize,
             DataType dataType) {
-        return new NotebookMiniBatches(features, labels, miniBatchSize, 0, false, dataType);
+        return unshuffled(features, null, labels, miniBatchSize, dataType);
     }
 
-    private NotebookMiniBatches(INDArray features, INDArray labels, int miniBatchSize, long seed, boolean shuffled,
-            DataType dataType) {
+    /** {@link #unshuffled(INDArray, INDArray, int, DataType)} with a feature mask (or null for none). */
+    public static NotebookMiniBatches unshuffled(INDArray features, INDArray featuresMask, INDArray labels,
+            int miniBatchSize, DataType dataType) {
+        return new NotebookMiniBatches(features, featuresMask, labels, miniBatchSize, 0, false, dataType);
+    }
+
+    private NotebookMiniBatches(INDArray features, INDArray featuresMask, INDArray labels, int miniBatchSize, long seed,
+            boolean shuffled, DataType dataType) {
         if (features.rank() < 2 || labels.rank() < 2 || features.size(0) != labels.size(0)) {
             throw new IllegalArgumentException("features must be (m, ...) and labels (m, ...) with the same m, but "
                     + "were " + Arrays.toString(features.shape()) + " and " + Arrays.toString(labels.shape()));
@@ -68,7 +85,12 @@ public final class NotebookMiniBatches implements DataSetIterator {
         if (miniBatchSize < 1) {
             throw new IllegalArgumentException("--mini-batch-size must be at least 1 but was " + miniBatchSize);
         }
+        if (featuresMask != null && (featuresMask.rank() != 2 || featuresMask.size(0) != features.size(0))) {
+            throw new IllegalArgumentException("the feature mask must be (m, steps) with m = " + features.size(0)
+                    + ", but was " + Arrays.toString(featuresMask.shape()));
+        }
         long m = features.size(0);
+        this.featuresMask = featuresMask == null ? null : featuresMask.castTo(dataType).dup('c');
         this.exampleShape = Arrays.copyOfRange(features.shape(), 1, features.rank());
         this.features = features.castTo(dataType).reshape('c', m, features.length() / m);
         this.labelShape = Arrays.copyOfRange(labels.shape(), 1, labels.rank());
@@ -96,6 +118,9 @@ public final class NotebookMiniBatches implements DataSetIterator {
             int[] rows = Arrays.copyOfRange(order, k, end);
             DataSet batch = new DataSet(features.getRows(rows).reshape('c', batchShape(rows.length, exampleShape)),
                     labels.getRows(rows).reshape('c', batchShape(rows.length, labelShape)));
+            if (featuresMask != null) {
+                batch.setFeaturesMaskArray(featuresMask.getRows(rows));
+            }
             if (preProcessor != null) {
                 preProcessor.preProcess(batch);
             }

@@ -70,6 +70,27 @@ class NotebookMiniBatchesTest {
     }
 
     @Test
+    void featureMasksFollowTheirRows() {
+        INDArray indices = Nd4j.arange(50).castTo(DataType.DOUBLE).reshape(10, 5);
+        INDArray mask = Nd4j.zeros(DataType.DOUBLE, 10, 5);
+        for (int i = 0; i < 10; i++) {
+            mask.get(NDArrayIndex.point(i), NDArrayIndex.interval(0, 1 + i % 5)).assign(1);
+        }
+        INDArray labels = Nd4j.arange(10).castTo(DataType.DOUBLE).reshape(10, 1);
+        for (DataSet batch : new NotebookMiniBatches(indices, mask, labels, 4, 3, DataType.FLOAT).epochBatches(2)) {
+            for (int r = 0; r < batch.numExamples(); r++) {
+                int row = (int) batch.getLabels().getDouble(r, 0);
+                assertEquals(1 + row % 5, batch.getFeaturesMaskArray().getRow(r).sumNumber().intValue());
+                assertEquals(row * 5, batch.getFeatures().getDouble(r, 0));
+            }
+        }
+        DataSet first = NotebookMiniBatches.unshuffled(indices, mask, labels, 4, DataType.FLOAT).epochBatches(0).get(0);
+        assertEquals(mask.getRows(0, 1, 2, 3).castTo(DataType.FLOAT), first.getFeaturesMaskArray());
+        assertThrows(IllegalArgumentException.class,
+                () -> new NotebookMiniBatches(indices, mask.getRows(0, 1), labels, 4, 3, DataType.FLOAT));
+    }
+
+    @Test
     void mismatchedExamplesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new NotebookMiniBatches(PICTURES, LABELS.getRows(0, 1), 4, 3, DataType.FLOAT));
