@@ -334,7 +334,7 @@ public final class Emojify {
             NotebookMiniBatches batches = new NotebookMiniBatches(trainSet.getFeatures(),
                     trainSet.getFeaturesMaskArray(), trainSet.getLabels(), options.batchSize, options.v2Seed,
                     DataType.FLOAT);
-            history = GraphFit.fit(graph, batches, options.epochs, trainSet, null, report);
+            history = GraphFit.fit(graph, batches, options.epochs, null, report);
             v2Scores = scores("Emojifier-V2", train, test, options.sentences, Double.NaN, NOTEBOOK_V2_TEST,
                     (sentences, labels) -> {
                         INDArray indices = sentencesToIndices(sentences, wordToIndex, maxLen).castTo(DataType.FLOAT);
