@@ -37,6 +37,7 @@ public final class HeatMapPlot {
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(8, 48, 107)});
         chart.getStyler().setMin(0);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         double max = 0;
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < values.length; r++) {
