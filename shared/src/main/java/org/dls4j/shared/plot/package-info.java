@@ -1,2 +1,2 @@
-/** Headless PNG plots: cost curves, decision boundaries and image grids, the pictures the notebooks draw. */
+/** Headless PNG plots: cost curves, decision boundaries, image grids and heat maps, the pictures the notebooks draw. */
 package org.dls4j.shared.plot;

@@ -31,6 +31,24 @@ class PlotsTest {
     }
 
     @Test
+    void heatMapDrawsTheLargestCellDarkest() throws IOException {
+        double[][] values = {{0, 1, 0}, {0.5, 0, 0}};
+        Path png = HeatMapPlot.save("Attention Map", "Input Sequence", List.of("9", "9", "3"), "Output Sequence",
+                List.of("1", "9"), values, dir.resolve("heat.png"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(600, image.getHeight());
+        boolean dark = false;
+        for (int x = 0; x < image.getWidth() && !dark; x++) {
+            for (int y = 0; y < image.getHeight() && !dark; y++) {
+                Color c = new Color(image.getRGB(x, y));
+                dark = c.getBlue() > 90 && c.getRed() < 20;
+            }
+        }
+        assertTrue(dark, "the cell of value 1 is drawn dark blue");
+    }
+
+    @Test
     void decisionBoundaryColoursEachSideByThePrediction() throws IOException {
         // points left of x1 = 0 are class 0, right are class 1; the "model" thresholds x1 at 0
         INDArray x = Nd4j.create(new double[][] {{-2, -1, 1, 2}, {0, 1, -1, 0}});

@@ -1,0 +1,204 @@
+package org.dls4j.course5.week3;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.shared.data.DataException;
+import org.dls4j.shared.data.DataFiles;
+import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.graph.KerasH5Weights;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.InverseSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+/**
+ * The notebook's {@code model(Tx, Ty, n_a, n_s, human_vocab_size, machine_vocab_size)} as a DL4J graph, the shipped
+ * {@code models/model.h5} loaded into it, and the notebook's translation and attention-map steps.
+ * <pre>
+ * X (m, 30, 37) -> Bidirectional(LSTM 32, concat) (m, 30, 64)      17,920
+ *               -> attention decoder, Ty = 10 steps (m, 10, 64)    densor1 1,290 + densor2 11 + LSTM 64 33,024
+ *               -> Dense(11, softmax) at each step (m, 10, 11)     715
+ *                                                                  52,960, as the notebook's summary
+ * </pre>
+ * The encoder is DL4J's {@link Bidirectional} {@link LSTM} (forward outputs, then the backward ones, as Keras'
+ * {@code merge_mode='concat'}); the decoder loop is the SameDiff layer {@link AttentionDecoder} (why: there);
+ * the shared {@code output_layer} is an {@link RnnOutputLayer} (the same Dense applied to each of the 10 states) with
+ * categorical cross-entropy: DL4J's loss of a batch is the sum over the 10 outputs of their mean cross-entropy,
+ * Keras' loss for a model with 10 outputs. Keras' zero inputs {@code s0} and {@code c0} are the decoder's zero start.
+ */
+public final class NmtModel {
+
+    /** The shipped weights, in the data catalog. */
+    public static final String MODEL_FILE = "nmt/models/model.h5";
+    /** The notebook's sizes: the encoder's and the post-attention LSTM's units. */
+    public static final int N_A = 32, N_S = 64;
+    /** The notebook's {@code model.summary()} total. */
+    public static final long NOTEBOOK_PARAMS = 52_960;
+    /** The graph's vertices. */
+    public static final String INPUT = "X", ENCODER = "bidirectional", DECODER = "attention_decoder",
+            OUTPUT = "output_layer";
+    /** The Keras layer names in {@code models/model.h5}. */
+    static final String KERAS_ENCODER = "bidirectional_10", KERAS_DENSOR1 = "dense_36", KERAS_DENSOR2 = "dense_37",
+            KERAS_LSTM = "lstm_20", KERAS_OUTPUT = "dense_38";
+
+    private NmtModel() {
+    }
+
+    /**
+     * The graph: {@code Adam(lr, 0.9, 0.999, decay)} (Keras' {@code decay} is the rate {@code lr / (1 + decay *
+     * iteration)}), float32, Glorot-uniform weights, LSTM gates {@code hard_sigmoid} (Keras 2.0, the shipped model)
+     * or the logistic sigmoid ({@code hardSigmoid = false}, TF2 Keras).
+     */
+    public static ComputationGraph graph(int tx, int ty, int nA, int nS, int humanVocab, int machineVocab,
+            long seed, double learningRate, double decay, boolean hardSigmoid) {
+        Activation gates = hardSigmoid ? Activation.HARDSIGMOID : Activation.SIGMOID;
+        AttentionDecoder decoder = new AttentionDecoder(tx, ty, nS);
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .updater(new Adam(new InverseSchedule(ScheduleType.ITERATION, learningRate, decay, 1)))
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(InputType.recurrent(humanVocab, tx, RNNFormat.NWC))
+                // Bidirectional(LSTM(n_a, return_sequences=True))
+                .addLayer(ENCODER, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nOut(nA)
+                        .activation(Activation.TANH).gateActivationFunction(gates).forgetGateBiasInit(1)
+                        .dataFormat(RNNFormat.NWC).build()), INPUT)
+                .addLayer(DECODER, hardSigmoid ? decoder : decoder.sigmoidGates(), ENCODER)
+                // output_layer = Dense(len(machine_vocab), activation=softmax), on each s<t>
+                .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(machineVocab)
+                        .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NWC).build(), DECODER)
+                .setOutputs(OUTPUT)
+                .build();
+        return Graphs.forTraining(conf);
+    }
+
+    /** The notebook's graph for the two vocabularies: Tx 30, Ty 10, n_a 32, n_s 64. */
+    public static ComputationGraph notebookGraph(int humanVocab, int machineVocab, long seed, double learningRate,
+            double decay) {
+        return graph(DateData.TX, DateData.TY, N_A, N_S, humanVocab, machineVocab, seed, learningRate, decay, true);
+    }
+
+    /** The shipped {@code models/model.h5}, verified against the catalog. */
+    public static KerasH5Weights shippedWeights() {
+        return KerasH5Weights.read(DataFiles.standard().require(MODEL_FILE), "nmt");
+    }
+
+    /**
+     * {@code model.load_weights('models/model.h5')}: copies the file's weights into {@code graph} (whose sizes must
+     * be the file's). The encoder's gate blocks are reordered for DL4J's LSTM; the decoder keeps Keras' layout.
+     * With {@code asDeclared} the file's LSTMs must use the gates the graph uses; without, the weights go into
+     * whatever gates the graph has, as TF2 Keras does when the 2021 notebook loads this Keras 2.1 file into layers
+     * built with its default sigmoid.
+     */
+    public static void loadWeights(ComputationGraph graph, KerasH5Weights file, boolean asDeclared) {
+        AttentionDecoder decoder = (AttentionDecoder) graph.getLayer(DECODER).conf().getLayer();
+        String gates = decoder.isHardSigmoidGates() ? "hard_sigmoid" : "sigmoid";
+        for (String lstm : asDeclared ? List.of(KERAS_ENCODER, KERAS_LSTM) : List.<String>of()) {
+            String declared = file.layerSetting(lstm, "recurrent_activation");
+            if (declared != null && !declared.equals(gates)) {
+                throw new DataException(file.file() + ": layer " + lstm + " has " + declared + " gates; this graph "
+                        + "has " + gates + " gates.");
+            }
+        }
+        Layer encoder = graph.getLayer(ENCODER);
+        long nIn = encoder.getParam("fW").size(0);
+        long nA = encoder.getParam("fRW").size(0);
+        for (String direction : List.of("forward", "backward")) {
+            String prefix = direction.substring(0, 1);
+            copy(encoder, prefix + "W", KerasH5Weights.lstmGatesToDl4j(
+                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "kernel"), nIn, 4 * nA)));
+            copy(encoder, prefix + "RW", KerasH5Weights.lstmGatesToDl4j(
+                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "recurrent_kernel"), nA, 4 * nA)));
+            copy(encoder, prefix + "b", KerasH5Weights.lstmGatesToDl4j(
+                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "bias"), 4 * nA)));
+        }
+        Layer attention = graph.getLayer(DECODER);
+        long features = 2 * nA;
+        long nS = decoder.getNS();
+        copy(attention, AttentionDecoder.DENSOR1_W, file.weight(KERAS_DENSOR1, "kernel", features + nS,
+                AttentionDecoder.ATTENTION_UNITS));
+        copy(attention, AttentionDecoder.DENSOR1_B, file.weight(KERAS_DENSOR1, "bias",
+                AttentionDecoder.ATTENTION_UNITS));
+        copy(attention, AttentionDecoder.DENSOR2_W, file.weight(KERAS_DENSOR2, "kernel",
+                AttentionDecoder.ATTENTION_UNITS, 1));
+        copy(attention, AttentionDecoder.DENSOR2_B, file.weight(KERAS_DENSOR2, "bias", 1));
+        copy(attention, AttentionDecoder.LSTM_KERNEL, file.weight(KERAS_LSTM, "kernel", features, 4 * nS));
+        copy(attention, AttentionDecoder.LSTM_RECURRENT, file.weight(KERAS_LSTM, "recurrent_kernel", nS, 4 * nS));
+        copy(attention, AttentionDecoder.LSTM_BIAS, file.weight(KERAS_LSTM, "bias", 4 * nS));
+        Layer output = graph.getLayer(OUTPUT);
+        long classes = output.getParam("b").length();
+        copy(output, "W", file.weight(KERAS_OUTPUT, "kernel", nS, classes));
+        copy(output, "b", file.weight(KERAS_OUTPUT, "bias", classes));
+    }
+
+    /**
+     * The name of one of the Bidirectional layer's weights, {@code forward_lstm_21/kernel}: the wrapped LSTM's name
+     * ({@code lstm_21}) is whatever Keras numbered it in the session that saved the file.
+     */
+    private static String encoderWeight(KerasH5Weights file, String direction, String weight) {
+        String ending = "/" + weight + ":0";
+        return file.weights(KERAS_ENCODER).keySet().stream()
+                .filter(n -> n.startsWith(direction + "_") && n.endsWith(ending))
+                .map(n -> n.substring(0, n.length() - 2)).findFirst().orElse(direction + "_lstm/" + weight);
+    }
+
+    private static void copy(Layer layer, String param, INDArray value) {
+        INDArray target = layer.getParam(param);
+        target.assign(value.reshape(target.shape()));
+    }
+
+    /**
+     * The notebook's translation loop for one source: {@code string_to_int} (cut to Tx, padded), one-hot, predict,
+     * arg-max of each output, {@code inv_machine_vocab}.
+     */
+    public static String translate(ComputationGraph graph, String source, DateData.Vocabulary human,
+            DateData.Vocabulary machine, int tx) {
+        INDArray x = DateData.oneHot(new int[][] {DateData.stringToInt(source, tx, human)}, human.size());
+        INDArray prediction = graph.outputSingle(false, x);          // (1, Ty, 11)
+        INDArray argMax = Nd4j.argMax(prediction, 2);
+        StringBuilder output = new StringBuilder();
+        for (long t = 0; t < argMax.length(); t++) {
+            output.append(machine.symbols().get(argMax.getInt(0, (int) t)));
+        }
+        return output.toString();
+    }
+
+    /**
+     * The attention weights {@code alpha<t, t'>} (Ty, Tx) of {@code source}: the notebook's {@code plot_attention_map}
+     * reads the softmax layer's output at each step; here the encoder's sequence goes through
+     * {@link AttentionDecoder#decode} once more, with the layer's own weights, in a SameDiff of its own.
+     */
+    public static INDArray attention(ComputationGraph graph, String source, DateData.Vocabulary human, int tx) {
+        INDArray x = DateData.oneHot(new int[][] {DateData.stringToInt(source, tx, human)}, human.size());
+        INDArray a = graph.feedForward(x, false).get(ENCODER);
+        Layer layer = graph.getLayer(DECODER);
+        AttentionDecoder conf = (AttentionDecoder) layer.conf().getLayer();
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> params = new LinkedHashMap<>();
+        layer.paramTable().forEach((name, value) -> params.put(name, sd.constant(name, value.dup())));
+        SDVariable input = sd.constant("a", a);
+        SDVariable alphas = AttentionDecoder.decode(sd, input, params, conf.getTx(), conf.getTy(), conf.getNS(),
+                conf.isHardSigmoidGates(), true).alphas();
+        return alphas.eval().reshape(conf.getTy(), conf.getTx());
+    }
+}
