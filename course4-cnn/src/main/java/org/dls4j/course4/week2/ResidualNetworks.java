@@ -17,6 +17,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
+import org.dls4j.shared.graph.BatchNormStatistics;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -117,7 +118,7 @@ public final class ResidualNetworks {
 
     /** Everything a run produced; {@code predictedSign} is the class of {@code --image}, or -1 without one. */
     public record Result(BlockChecks blocks, GraphSummary summary, GraphFit.History history, double testLoss,
-            double testAccuracy, int predictedSign, Path plot) {
+            double testAccuracy, double movingAccuracy, int predictedSign, Path plot) {
     }
 
     private ResidualNetworks() {
@@ -224,6 +225,13 @@ public final class ResidualNetworks {
                 options.batchSize, options.seed, DataType.FLOAT);
         GraphFit.History history = GraphFit.fit(model, batches, options.epochs, null, report);
         // preds = model.evaluate(X_test, Y_test)
+        double movingLoss = GraphFit.loss(model, data.test());
+        double movingAccuracy = GraphFit.accuracy(model, data.test());
+        report.say(String.format(Locale.ROOT, "With batch norm's moving averages: Loss = %.4f, Test Accuracy = %.4f",
+                movingLoss, movingAccuracy));
+        // the moving averages trail the weights: re-estimate them from the training pictures (BatchNormStatistics)
+        BatchNormStatistics.reestimate(model, batches.epochBatches(0));
+        report.say("Batch norm statistics re-estimated from the training pictures; evaluate:");
         double loss = GraphFit.loss(model, data.test());
         double accuracy = GraphFit.accuracy(model, data.test());
         report.result(String.format(Locale.ROOT, "Loss = %s", NumpyFormat.repr(loss)));
@@ -243,7 +251,7 @@ public final class ResidualNetworks {
                 .line("accuracy", epochs, history.accuracy())
                 .save(options.out.resolve("c4w2-resnet50.png"));
         report.say("Wrote " + plot);
-        return new Result(blocks, summary, history, loss, accuracy, predicted, plot);
+        return new Result(blocks, summary, history, loss, accuracy, movingAccuracy, predicted, plot);
     }
 
     /** The notebook's "test on your own image" cell. */
