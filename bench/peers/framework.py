@@ -1,11 +1,12 @@
 """PyTorch peers of the framework cases of ./dls bench: the DL4J graphs' layers, built again in PyTorch (CPU,
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
-    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify
+    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify|char-rnn
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
-optimizer.step. PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
+optimizer.step (char-rnn: Dinosaur Island's character model, float64, one name per step, SGD with every gradient
+element clipped into [-5, 5] before the step, as the notebook's clip). PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
 (Debian: apt-get install python3-torch). When the python that runs this script has no torch but Debian's
 /usr/bin/python3 has, the script runs itself again with that one.
 """
@@ -23,6 +24,7 @@ CASES = {
     "resnet50": peer.Case(20, 3, lap="batch", unit="batch"),
     "signs-dense": peer.Case(1000, 100, lap="batch", unit="batch"),
     "lstm-emojify": peer.Case(300, 30, lap="batch", unit="batch"),
+    "char-rnn": peer.Case(3000, 300, lap="step", unit="step"),
 }
 
 options = peer.start(CASES)
@@ -125,6 +127,64 @@ class Emojify(nn.Module):
         return self.dense(self.dropout(x[:, -1, :]))
 
 
+class CharRnn(nn.Module):
+    """Dinosaur Island's model: one-hot characters (T, 1, 27) -> RNN 50 (tanh) -> DENSE 27 at every step (the
+    softmax is in the loss). PyTorch's RNN has two biases (input and hidden) where DL4J's SimpleRnn has one."""
+
+    def __init__(self, vocabulary=27, hidden=50):
+        super().__init__()
+        self.rnn = nn.RNN(vocabulary, hidden, nonlinearity="tanh")
+        self.dense = nn.Linear(hidden, vocabulary)
+
+    def forward(self, characters):
+        a, _ = self.rnn(characters)
+        return self.dense(a[:, 0, :])
+
+
+def dinosaur_names(vocabulary=27):
+    """The notebook's examples shuffled with np.random.seed(0), each as one-hot inputs (T, 1, vocabulary), the
+    first all zeros (X = [None] + indices), and the target indices Y = X[1:] + ["\\n"], float64."""
+    import numpy as np
+    with open(peer.data_file("dinos/dinos.txt")) as f:
+        data = f.read().lower()
+    char_to_ix = {ch: i for i, ch in enumerate(sorted(set(data)))}
+    examples = [x.strip() for x in data.splitlines()]
+    np.random.seed(0)
+    np.random.shuffle(examples)
+    names = []
+    for name in examples:
+        y = [char_to_ix[c] for c in name] + [char_to_ix["\n"]]
+        x = torch.zeros(len(y), 1, vocabulary, dtype=torch.float64)
+        for t, ix in enumerate(y[:-1]):
+            x[t + 1, 0, ix] = 1
+        names.append((x, torch.tensor(y)))
+    return names
+
+
+def char_rnn():
+    """One SGD step per name: zero_grad, forward, summed cross-entropy, backward, clip_grad_value_(5), step."""
+    torch.manual_seed(1)
+    model = CharRnn().double()
+    names = dinosaur_names()
+    loss_function = nn.CrossEntropyLoss(reduction="sum")
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    model.train()
+
+    def train(laps, stopwatch):
+        loss = None
+        for j in range(laps):
+            x, y = names[j % len(names)]
+            optimizer.zero_grad()
+            loss = loss_function(model(x), y)
+            loss.backward()
+            nn.utils.clip_grad_value_(model.parameters(), 5)
+            optimizer.step()
+            stopwatch.lap()
+        return loss.item()
+
+    return train
+
+
 def setup(name):
     """The model, the batch (features, class labels i % classes) and the learning rate of case `name`."""
     torch.manual_seed(1)
@@ -145,6 +205,9 @@ def setup(name):
 
 def main():
     torch.set_num_threads(options.threads)
+    if options.case == "char-rnn":
+        peer.run_case(options.case, CASES[options.case], options, char_rnn(), library="PyTorch", describe=describe)
+        return
     model, x, classes, lr = setup(options.case)
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
         y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)
