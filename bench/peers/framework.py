@@ -42,10 +42,10 @@ except ImportError:
 warnings.filterwarnings("ignore", message="Using padding='same'")
 
 
-def describe(threads):
+def describe(threads, layout="float32, channels first"):
     torch.set_num_threads(threads)
     return (f"PyTorch {torch.__version__} CPU, {torch.get_num_threads()} threads, "
-            f"oneDNN (mkldnn) {'on' if torch.backends.mkldnn.is_available() else 'off'}, float32, channels first")
+            f"oneDNN (mkldnn) {'on' if torch.backends.mkldnn.is_available() else 'off'}, {layout}")
 
 
 # ------------------------------------------------------------------------------------------------- the networks
@@ -206,7 +206,8 @@ def setup(name):
 def main():
     torch.set_num_threads(options.threads)
     if options.case == "char-rnn":
-        peer.run_case(options.case, CASES[options.case], options, char_rnn(), library="PyTorch", describe=describe)
+        peer.run_case(options.case, CASES[options.case], options, char_rnn(), library="PyTorch",
+                      describe=lambda threads: describe(threads, "float64, (T, 1, 27) one name"))
         return
     model, x, classes, lr = setup(options.case)
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
