@@ -1,11 +1,13 @@
 """PyTorch peers of the framework cases of ./dls bench: the DL4J graphs' layers, built again in PyTorch (CPU,
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
-    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|emojify-v2
+    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify|
+                                     emojify-v2|char-rnn
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
-optimizer.step. PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
+optimizer.step (char-rnn: Dinosaur Island's character model, float64, one name per step, SGD with every gradient
+element clipped into [-5, 5] before the step, as the notebook's clip). PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
 (Debian: apt-get install python3-torch). When the python that runs this script has no torch but Debian's
 /usr/bin/python3 has, the script runs itself again with that one.
 """
@@ -22,7 +24,9 @@ CASES = {
     "resnet-block": peer.Case(60, 5, lap="batch", unit="batch"),
     "resnet50": peer.Case(20, 3, lap="batch", unit="batch"),
     "signs-dense": peer.Case(1000, 100, lap="batch", unit="batch"),
+    "lstm-emojify": peer.Case(300, 30, lap="batch", unit="batch"),
     "emojify-v2": peer.Case(300, 30, lap="batch", unit="batch"),
+    "char-rnn": peer.Case(3000, 300, lap="step", unit="step"),
 }
 
 options = peer.start(CASES)
@@ -40,10 +44,10 @@ except ImportError:
 warnings.filterwarnings("ignore", message="Using padding='same'")
 
 
-def describe(threads):
+def describe(threads, layout="float32, channels first"):
     torch.set_num_threads(threads)
     return (f"PyTorch {torch.__version__} CPU, {torch.get_num_threads()} threads, "
-            f"oneDNN (mkldnn) {'on' if torch.backends.mkldnn.is_available() else 'off'}, float32, channels first")
+            f"oneDNN (mkldnn) {'on' if torch.backends.mkldnn.is_available() else 'off'}, {layout}")
 
 
 # ------------------------------------------------------------------------------------------------- the networks
@@ -125,6 +129,64 @@ class Emojify(nn.Module):
         return self.dense(self.dropout(x[:, -1, :]))
 
 
+class CharRnn(nn.Module):
+    """Dinosaur Island's model: one-hot characters (T, 1, 27) -> RNN 50 (tanh) -> DENSE 27 at every step (the
+    softmax is in the loss). PyTorch's RNN has two biases (input and hidden) where DL4J's SimpleRnn has one."""
+
+    def __init__(self, vocabulary=27, hidden=50):
+        super().__init__()
+        self.rnn = nn.RNN(vocabulary, hidden, nonlinearity="tanh")
+        self.dense = nn.Linear(hidden, vocabulary)
+
+    def forward(self, characters):
+        a, _ = self.rnn(characters)
+        return self.dense(a[:, 0, :])
+
+
+def dinosaur_names(vocabulary=27):
+    """The notebook's examples shuffled with np.random.seed(0), each as one-hot inputs (T, 1, vocabulary), the
+    first all zeros (X = [None] + indices), and the target indices Y = X[1:] + ["\\n"], float64."""
+    import numpy as np
+    with open(peer.data_file("dinos/dinos.txt")) as f:
+        data = f.read().lower()
+    char_to_ix = {ch: i for i, ch in enumerate(sorted(set(data)))}
+    examples = [x.strip() for x in data.splitlines()]
+    np.random.seed(0)
+    np.random.shuffle(examples)
+    names = []
+    for name in examples:
+        y = [char_to_ix[c] for c in name] + [char_to_ix["\n"]]
+        x = torch.zeros(len(y), 1, vocabulary, dtype=torch.float64)
+        for t, ix in enumerate(y[:-1]):
+            x[t + 1, 0, ix] = 1
+        names.append((x, torch.tensor(y)))
+    return names
+
+
+def char_rnn():
+    """One SGD step per name: zero_grad, forward, summed cross-entropy, backward, clip_grad_value_(5), step."""
+    torch.manual_seed(1)
+    model = CharRnn().double()
+    names = dinosaur_names()
+    loss_function = nn.CrossEntropyLoss(reduction="sum")
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    model.train()
+
+    def train(laps, stopwatch):
+        loss = None
+        for j in range(laps):
+            x, y = names[j % len(names)]
+            optimizer.zero_grad()
+            loss = loss_function(model(x), y)
+            loss.backward()
+            nn.utils.clip_grad_value_(model.parameters(), 5)
+            optimizer.step()
+            stopwatch.lap()
+        return loss.item()
+
+    return train
+
+
 def setup(name):
     """The model, the batch (features, class labels i % classes) and the learning rate of case `name`."""
     torch.manual_seed(1)
@@ -138,6 +200,8 @@ def setup(name):
         return resnet(RESNET50), torch.rand(32, 3, 64, 64), 6, 0.001
     if name == "signs-dense":
         return signs_dense(), torch.rand(32, 12288), 6, 0.0001
+    if name == "lstm-emojify":  # the 400,001 x 50 GloVe shape, random word indices
+        return Emojify(400_001, 50), torch.randint(1, 400_001, (32, 10)), 5, 0.001
     if name == "emojify-v2":  # the 100-d GloVe stand-in (50,008 words + padding), 32 sentences of 10 word indices
         return Emojify(), torch.randint(1, 50_009, (32, 10)), 5, 0.001
     raise ValueError(name)
@@ -145,6 +209,10 @@ def setup(name):
 
 def main():
     torch.set_num_threads(options.threads)
+    if options.case == "char-rnn":
+        peer.run_case(options.case, CASES[options.case], options, char_rnn(), library="PyTorch",
+                      describe=lambda threads: describe(threads, "float64, (T, 1, 27) one name"))
+        return
     model, x, classes, lr = setup(options.case)
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
         y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)

@@ -60,6 +60,8 @@ public final class DinosaurIsland {
     static final int PLOT_EVERY = 100;
     /** {@code sample} stops after 50 characters. */
     public static final int MAX_CHARACTERS = 50;
+    /** {@code optimize} clips every gradient element into {@code [-5, 5]}. */
+    public static final double MAX_GRADIENT = 5;
 
     /** Which model to train: the notebook's numpy one, DL4J's graph, or both. */
     public enum Face {
@@ -204,7 +206,7 @@ public final class DinosaurIsland {
         // gradients, a = rnn_backward(X, Y, parameters, cache)
         Parameters gradients = CharRnnSteps.rnnBackward(X, Y, parameters, cache);
         // gradients = clip(gradients, 5)
-        gradients = clip(gradients, 5);
+        gradients = clip(gradients, MAX_GRADIENT);
         // parameters = update_parameters(parameters, gradients, learning_rate)
         CharRnnSteps.updateParameters(parameters, gradients, learningRate);
         // return loss, gradients, a[len(X)-1]
@@ -240,7 +242,7 @@ public final class DinosaurIsland {
                 // idx = j % len(examples); X = [None] + [char_to_ix[ch] ...]; Y = X[1:] + [char_to_ix["\n"]]
                 int[][] example = xy.get(j % xy.size());
                 // curr_loss, gradients, a_prev = optimize(X, Y, a_prev, parameters, learning_rate = 0.01)
-                double currLoss = rnn.optimize(example[0], example[1], options.learningRate, 5);
+                double currLoss = rnn.optimize(example[0], example[1], options.learningRate, MAX_GRADIENT);
                 // loss = smooth(loss, curr_loss)
                 loss = CharRnnSteps.smooth(loss, currLoss);
                 recorder.record(j, loss);
@@ -250,8 +252,12 @@ public final class DinosaurIsland {
         return new Trained(recorder.curve(), names, rnn.parameters());
     }
 
-    /** {@code examples = [x.strip() for x in data_x]}; {@code np.random.seed(seed); np.random.shuffle(examples)}. */
-    static List<int[][]> shuffledExamples(List<String> examples, CharCorpus corpus, long seed) {
+    /**
+     * {@code examples = [x.strip() for x in data_x]}; {@code np.random.seed(seed); np.random.shuffle(examples)}; each
+     * name as {@code {X, Y}}: {@code X = [None] + indices} ({@link CharRnnSteps#NONE} first),
+     * {@code Y = X[1:] + [char_to_ix["\n"]]}.
+     */
+    public static List<int[][]> shuffledExamples(List<String> examples, CharCorpus corpus, long seed) {
         List<String> shuffled = new ArrayList<>(examples);
         new NumpyRandom(seed).shuffle(shuffled);
         List<int[][]> xy = new ArrayList<>();
