@@ -227,7 +227,11 @@ class LogisticRegressionTest {
             0.124971, 0.116478, 0.109193, 0.102804, 0.097130, 0.092043};
         double[] costs = run.learningRates().get(0.01).costs();
         for (int k = 0; k < lr001.length; k++) {
-            assertEquals(NumpyFormat.fixed6(lr001[k]), NumpyFormat.fixed6(costs[k]), "lr 0.01, cost " + 100 * k);
+            // within one unit of the printed 6th decimal: at learning rate 0.01 the cost oscillates early on
+            // (0.82, 0.42, 0.62), which amplifies the last bits of the matrix products, and those depend on the
+            // BLAS kernel the CPU selects: cost 200 prints 0.418945 on an AMD EPYC, 0.418944 on an Intel Xeon
+            assertEquals(lr001[k], costs[k], 1.5e-6,
+                    "lr 0.01, cost " + 100 * k + ": " + NumpyFormat.fixed6(costs[k]));
         }
         assertTrue(Files.isRegularFile(out.resolve("c1w2-lr-learning-rates.png")));
     }
