@@ -6,7 +6,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,16 @@ import picocli.CommandLine.Option;
  *
  * <p>What the learner sees ({@code ./dls run c5w4-transformer}):
  * <pre>
- * pe[0, 1, :4] = [0.84147098 0.54030231 0.82185619 0.56969501]
+ * pos_encoding[0, 1, :4] =
+ * [0.84147098 0.54030231 0.82185619 0.56969501]
  * ...
- * Step 0: loss 2.6...
- * Test sequences reversed exactly: ...
+ * attention_weights (mask) =
+ * [[[0.30719589 0.50648039 0.         0.18632372]
+ * ...
+ * Step 0: loss 3.204054
+ * ...
+ * Step 199: loss 0.003318
+ * Test sequences reversed exactly: 1.000000
  * </pre>
  * and {@code out/positional_encoding.png}, the (50, 512) encoding as a heat map.
  */
@@ -166,8 +171,8 @@ public final class Transformer {
 
     /**
      * {@code scaled_dot_product_attention(q, k, v, mask)}: {@code q (..., Tq, dk)}, {@code k (..., Tk, dk)},
-     * {@code v (..., Tk, dv)}, {@code mask} broadcastable to {@code (..., Tq, Tk)} (1 = attend) or null. This
-     * version takes rank-2 or rank-3 arrays (as the notebook's test); the scratch engine's takes any rank.
+     * {@code v (..., Tk, dv)}, {@code mask} broadcastable to {@code (..., Tq, Tk)} (1 = attend) or null; the
+     * engine's twin is {@code AttentionMath.scaledDotProductAttention}.
      */
     public static Attention scaledDotProductAttention(INDArray q, INDArray k, INDArray v, INDArray mask) {
         Shapes.requireDim(k, "k", k.rank() - 1, q.size(-1));
@@ -178,24 +183,13 @@ public final class Transformer {
         INDArray scaledAttentionLogits = matmulQk.div(Math.sqrt(k.size(-1)));
         // if mask is not None: scaled_attention_logits += (1. - mask) * -1e9
         if (mask != null) {
-            INDArray m = mask.rank() < scaledAttentionLogits.rank() || !mask.equalShapes(scaledAttentionLogits)
-                    ? mask.reshape(shapeLike(mask, scaledAttentionLogits)).broadcast(scaledAttentionLogits.shape())
-                    : mask;
-            scaledAttentionLogits.addi(m.rsub(1.0).muli(-1e9));
+            scaledAttentionLogits.addi(AttentionMath.broadcastMask(mask, scaledAttentionLogits.shape()).rsub(1.0)
+                    .muli(-1e9));
         }
         // attention_weights = tf.keras.activations.softmax(scaled_attention_logits)
         INDArray attentionWeights = AttentionMath.softmax(scaledAttentionLogits);
         // output = tf.matmul(attention_weights, v)
         return new Attention(Nd4j.matmul(attentionWeights, v), attentionWeights);
-    }
-
-    private static long[] shapeLike(INDArray mask, INDArray target) {
-        long[] shape = new long[target.rank()];
-        Arrays.fill(shape, 1);
-        long[] own = mask.shape();
-        System.arraycopy(own, Math.max(0, own.length - shape.length), shape, Math.max(0, shape.length - own.length),
-                Math.min(own.length, shape.length));
-        return shape;
     }
 
     // ------------------------------------------------------------------------ the notebook, top to bottom

@@ -105,6 +105,17 @@ class TransformerTest {
     @Test
     void nd4jsAttentionOpsAgreeWithTheScratchCode() {
         assertTrue(result.nd4jDifference() < 1e-12, "difference " + result.nd4jDifference());
+        // the multi-head op on its own: the mask matters, and the op matches the scratch layer with it
+        Config config = new Config(1, 4, 2, 2, 8, 10, 10, 5, 5, 1e-6);
+        Parameters p = TransformerNet.initialize(config, 5);
+        INDArray x = new NumpyRandom(5).randn(2, 3, 4).castTo(DataType.DOUBLE);
+        INDArray mask = Nd4j.createFromArray(new double[][] {{1, 0, 1}, {1, 1, 0}});
+        INDArray op = TransformerSameDiff.multiHeadDotProductAttention(p, "encoder.layer0.mha", 2, x, x, mask);
+        INDArray unmasked = TransformerSameDiff.multiHeadDotProductAttention(p, "encoder.layer0.mha", 2, x, x, null);
+        INDArray scratch = TransformerNet.multiHeadAttention(p, "encoder.layer0.mha", 2, x, x, mask.reshape(2, 1, 3))
+                .output();
+        assertAllClose(scratch, op, 0, 1e-12);
+        assertTrue(op.sub(unmasked).amaxNumber().doubleValue() > 1e-3);
     }
 
     @Test

@@ -126,8 +126,11 @@ public final class AttentionMath {
         return new Attended(Nd4j.matmul(weights, v), weights);
     }
 
-    /** {@code mask} with leading axes of size 1 added to {@code shape}'s rank, then broadcast to it. */
-    static INDArray broadcastMask(INDArray mask, long[] shape) {
+    /**
+     * {@code mask} as numpy broadcasts it to the scores' {@code shape}: leading axes of size 1 added, then each axis
+     * of size 1 repeated.
+     */
+    public static INDArray broadcastMask(INDArray mask, long[] shape) {
         if (mask.rank() > shape.length) {
             throw new IllegalArgumentException("mask " + Shapes.format(mask.shape()) + " has more axes than the "
                     + "attention scores " + Shapes.format(shape));

@@ -89,7 +89,8 @@ public final class TransformerNet {
             p.put(prefix + ".w" + part, glorot(rng, c.d(), projected));
             p.put(prefix + ".b" + part, Nd4j.zeros(DataType.DOUBLE, projected));
         }
-        initDense(p, prefix + ".o", projected, c.d(), rng);
+        p.put(prefix + ".wo", glorot(rng, projected, c.d()));
+        p.put(prefix + ".bo", Nd4j.zeros(DataType.DOUBLE, c.d()));
     }
 
     private static void initFeedForward(Parameters p, String prefix, Config c, NumpyRandom rng) {
@@ -98,10 +99,8 @@ public final class TransformerNet {
     }
 
     private static void initDense(Parameters p, String prefix, int in, int out, NumpyRandom rng) {
-        String w = prefix.endsWith(".o") ? prefix.substring(0, prefix.length() - 2) + ".wo" : prefix + ".w";
-        String b = prefix.endsWith(".o") ? prefix.substring(0, prefix.length() - 2) + ".bo" : prefix + ".b";
-        p.put(w, glorot(rng, in, out));
-        p.put(b, Nd4j.zeros(DataType.DOUBLE, out));
+        p.put(prefix + ".w", glorot(rng, in, out));
+        p.put(prefix + ".b", Nd4j.zeros(DataType.DOUBLE, out));
     }
 
     private static void initNorm(Parameters p, String prefix, int d) {
