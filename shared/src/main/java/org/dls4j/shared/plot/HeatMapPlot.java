@@ -28,6 +28,16 @@ public final class HeatMapPlot {
      */
     public static Path save(String title, String columnAxis, List<String> columns, String rowAxis, List<String> rows,
             double[][] values, Path png) {
+        return save(title, columnAxis, columns, rowAxis, rows, values, Double.NaN, Double.NaN, png);
+    }
+
+    /**
+     * As {@link #save(String, String, List, String, List, double[][], Path)} with the colour scale from {@code min}
+     * (white) to {@code max} (dark blue), for values that can be negative (a positional encoding in [-1, 1]); NaN
+     * for either end keeps its default (0, the largest value).
+     */
+    public static Path save(String title, String columnAxis, List<String> columns, String rowAxis, List<String> rows,
+            double[][] values, double min, double max, Path png) {
         if (values.length != rows.size()) {
             throw new IllegalArgumentException(values.length + " rows of values for " + rows.size() + " row labels");
         }
@@ -36,9 +46,9 @@ public final class HeatMapPlot {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(8, 48, 107)});
-        chart.getStyler().setMin(0);
+        chart.getStyler().setMin(Double.isNaN(min) ? 0 : min);
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-        double max = 0;
+        double largest = 0;
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < values.length; r++) {
             if (values[r].length != columns.size()) {
@@ -48,10 +58,10 @@ public final class HeatMapPlot {
             for (int c = 0; c < columns.size(); c++) {
                 // XChart draws its first y category at the bottom
                 cells.add(new Number[] {c, rows.size() - 1 - r, values[r][c]});
-                max = Math.max(max, values[r][c]);
+                largest = Math.max(largest, values[r][c]);
             }
         }
-        chart.getStyler().setMax(max > 0 ? max : 1);
+        chart.getStyler().setMax(!Double.isNaN(max) ? max : largest > 0 ? largest : 1);
         List<String> bottomUp = new ArrayList<>(distinct(rows));
         Collections.reverse(bottomUp);
         chart.addSeries(title, distinct(columns), bottomUp, cells);
