@@ -16,14 +16,13 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.KerasFitOptions;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.HappyData;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
-import org.dls4j.shared.graph.BatchNormStatistics;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -71,47 +70,27 @@ public final class HappyHouse {
     @Command(name = "c4w2-happy-house",
             description = "Course 4: the Keras tutorial's Happy House model (zero-pad, conv 7x7x32, batch norm, relu, "
                     + "max-pool, dense sigmoid) as a DL4J graph.")
-    public static final class Options extends AssignmentOptions {
-
-        /**
-         * The 2017 notebook's "around 95% test accuracy in 40 epochs" (the 2021 one fits 10 epochs of 600 pictures).
-         * On the 121-picture stand-in 10 epochs are 80 steps, too few for batch norm's moving averages (momentum
-         * 0.99 keeps 45% of their starting values after 80 steps), so the model that training just fitted is judged
-         * with the wrong statistics; 40 epochs are 320 steps, as many as the 2021 run's 10 epochs of 38.
-         */
-        @Option(names = "--epochs", description = "epochs of happy_model.fit (default: ${DEFAULT-VALUE}, the 2017 "
-                + "notebook's; 2021 fits 10 epochs of 600 pictures).")
-        public int epochs = 40;
-
-        @Option(names = "--batch-size", description = "batch_size (default: ${DEFAULT-VALUE}).")
-        public int batchSize = 16;
-
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: Keras' ${DEFAULT-VALUE}).")
-        public double learningRate = 0.001;
-
-        @Option(names = "--seed", description = "numpy seed of the shuffles (Keras shuffles every epoch): epoch e "
-                + "shuffles with seed + 1 + e (default: ${DEFAULT-VALUE}).")
-        public long seed = 1;
-
-        /**
-         * DL4J's seed for the Glorot draws (TensorFlow's cannot be reproduced). On the 121-picture stand-in the
-         * test accuracy in inference mode swings from epoch to epoch (batch norm's moving averages trail the
-         * weights): after 40 epochs seeds 1-4 ended at 0.59, 0.97, 0.90 and 0.97 (their best epochs: 0.90-0.97).
-         */
-        @Option(names = "--init-seed", description = "DL4J seed of the Glorot initialisation (default: "
-                + "${DEFAULT-VALUE}).")
-        public long initSeed = 2;
+    public static final class Options extends KerasFitOptions {
 
         @Option(names = "--image", paramLabel = "FILE",
                 description = "A picture of a face (JPEG/PNG) to classify after training.")
         public Path image;
 
+        /**
+         * 40 epochs: the 2017 notebook's "around 95% test accuracy in 40 epochs" (the 2021 one fits 10 epochs of 600
+         * pictures). On the 121-picture stand-in 10 epochs are 80 steps, too few for batch norm's moving averages
+         * (momentum 0.99 keeps 45% of their starting values after 80 steps); 40 epochs are 320 steps, as many as the
+         * 2021 run's 10 epochs of 38. Batches of 16, Keras' Adam at 0.001. DL4J's init seed 2: on the stand-in the
+         * test accuracy in inference mode swings from epoch to epoch, and after 40 epochs seeds 1-4 ended at 0.59,
+         * 0.97, 0.90 and 0.97 (their best epochs: 0.90-0.97).
+         */
+        public Options() {
+            super(40, 16, 0.001, 2);
+        }
+
         @Override
         public void validate() {
-            OptionChecks.atLeast("--epochs", epochs, 1);
-            OptionChecks.atLeast("--batch-size", batchSize, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
-            OptionChecks.numpySeed("--seed", seed, epochs);
+            super.validate();
             OptionChecks.readableImage("--image", image);
         }
     }
@@ -210,15 +189,11 @@ public final class HappyHouse {
         // swing on the small stand-in
         GraphFit.History history = GraphFit.fit(happyModel, batches, options.epochs, data.test(), report);
         // happy_model.evaluate(X_test, Y_test)
-        double movingLoss = GraphFit.loss(happyModel, data.test());
-        double movingAccuracy = GraphFit.accuracy(happyModel, data.test());
-        report.say(String.format(Locale.ROOT, "With batch norm's moving averages: Loss = %.4f, Test Accuracy = %.4f",
-                movingLoss, movingAccuracy));
-        // the moving averages trail the weights: re-estimate them from the training pictures (BatchNormStatistics)
-        BatchNormStatistics.reestimate(happyModel, batches.epochBatches(0));
-        report.say("Batch norm statistics re-estimated from the training pictures; evaluate:");
-        double loss = GraphFit.loss(happyModel, data.test());
-        double accuracy = GraphFit.accuracy(happyModel, data.test());
+        // the moving averages trail the weights: evaluate, then again with re-estimated statistics
+        GraphFit.Evaluation evaluation = GraphFit.evaluate(happyModel, batches.epochBatches(0), data.test(), report);
+        double loss = evaluation.loss();
+        double accuracy = evaluation.accuracy();
+        double movingAccuracy = evaluation.movingAccuracy();
         report.result(String.format(Locale.ROOT, "Loss = %.4f", loss));
         report.result(String.format(Locale.ROOT, "Test Accuracy = %.4f", accuracy));
         report.say(String.format(Locale.ROOT, "The notebook (2021, 600 training pictures, 10 epochs): Loss = %.4f, "

@@ -10,14 +10,13 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.NumpyFormat;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.KerasFitOptions;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
-import org.dls4j.shared.graph.BatchNormStatistics;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -67,35 +66,20 @@ public final class ResidualNetworks {
     /** The notebook's settings. */
     @Command(name = "c4w2-residual-networks",
             description = "Course 4 week 2: identity and convolutional blocks, then ResNet50 on SIGNS, as DL4J graphs.")
-    public static final class Options extends AssignmentOptions {
-
-        @Option(names = "--epochs", description = "epochs of model.fit (default: ${DEFAULT-VALUE}).")
-        public int epochs = 10;
-
-        @Option(names = "--batch-size", description = "batch_size (default: ${DEFAULT-VALUE}).")
-        public int batchSize = 32;
-
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: Keras' ${DEFAULT-VALUE}).")
-        public double learningRate = 0.001;
-
-        @Option(names = "--seed", description = "numpy seed of the shuffles (Keras shuffles every epoch): epoch e "
-                + "shuffles with seed + 1 + e (default: ${DEFAULT-VALUE}).")
-        public long seed = 1;
-
-        @Option(names = "--init-seed", description = "DL4J seed of the Glorot initialisation (default: "
-                + "${DEFAULT-VALUE}).")
-        public long initSeed = 1;
+    public static final class Options extends KerasFitOptions {
 
         @Option(names = "--image", paramLabel = "FILE",
                 description = "A picture of your own hand sign (JPEG/PNG) to classify after training.")
         public Path image;
 
+        /** {@code model.fit(X_train, Y_train, epochs = 10, batch_size = 32)}, Keras' Adam at 0.001. */
+        public Options() {
+            super(10, 32, 0.001, 1);
+        }
+
         @Override
         public void validate() {
-            OptionChecks.atLeast("--epochs", epochs, 1);
-            OptionChecks.atLeast("--batch-size", batchSize, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
-            OptionChecks.numpySeed("--seed", seed, epochs);
+            super.validate();
             OptionChecks.readableImage("--image", image);
         }
     }
@@ -225,15 +209,11 @@ public final class ResidualNetworks {
                 options.batchSize, options.seed, DataType.FLOAT);
         GraphFit.History history = GraphFit.fit(model, batches, options.epochs, null, report);
         // preds = model.evaluate(X_test, Y_test)
-        double movingLoss = GraphFit.loss(model, data.test());
-        double movingAccuracy = GraphFit.accuracy(model, data.test());
-        report.say(String.format(Locale.ROOT, "With batch norm's moving averages: Loss = %.4f, Test Accuracy = %.4f",
-                movingLoss, movingAccuracy));
-        // the moving averages trail the weights: re-estimate them from the training pictures (BatchNormStatistics)
-        BatchNormStatistics.reestimate(model, batches.epochBatches(0));
-        report.say("Batch norm statistics re-estimated from the training pictures; evaluate:");
-        double loss = GraphFit.loss(model, data.test());
-        double accuracy = GraphFit.accuracy(model, data.test());
+        // the moving averages trail the weights: evaluate, then again with re-estimated statistics
+        GraphFit.Evaluation evaluation = GraphFit.evaluate(model, batches.epochBatches(0), data.test(), report);
+        double loss = evaluation.loss();
+        double accuracy = evaluation.accuracy();
+        double movingAccuracy = evaluation.movingAccuracy();
         report.result(String.format(Locale.ROOT, "Loss = %s", NumpyFormat.repr(loss)));
         report.result(String.format(Locale.ROOT, "Test Accuracy = %s", NumpyFormat.repr(accuracy)));
         report.say(String.format(Locale.ROOT, "The notebook (2021, 10 epochs): Test Accuracy = %.4f (its bar: > %.2f);"

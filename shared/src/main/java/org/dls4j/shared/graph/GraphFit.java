@@ -1,12 +1,14 @@
 package org.dls4j.shared.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dls4j.shared.cli.Progress;
@@ -153,6 +155,33 @@ public final class GraphFit {
         INDArray hits = out.size(1) == 1 ? out.gt(0.5).castTo(labels.dataType()).eq(labels)
                 : out.argMax(1).eq(labels.argMax(1));
         return hits.castTo(DataType.DOUBLE).sumNumber().doubleValue();
+    }
+
+    /**
+     * Keras' {@code evaluate} on {@code test} after training, twice: with the batch norm moving averages that training
+     * left (said, not returned as the result), then with the statistics re-estimated from {@code trainingBatches}
+     * for the final weights ({@link BatchNormStatistics}); a graph without batch norm is evaluated once.
+     */
+    public record Evaluation(double loss, double accuracy, double movingLoss, double movingAccuracy) {
+    }
+
+    /** See {@link Evaluation}. */
+    public static Evaluation evaluate(ComputationGraph graph, List<DataSet> trainingBatches, DataSet test,
+            Report report) {
+        double movingLoss = loss(graph, test);
+        double movingAccuracy = accuracy(graph, test);
+        if (!hasBatchNorm(graph)) {
+            return new Evaluation(movingLoss, movingAccuracy, movingLoss, movingAccuracy);
+        }
+        report.say(String.format(Locale.ROOT, "With batch norm's moving averages: Loss = %.4f, Test Accuracy = %.4f",
+                movingLoss, movingAccuracy));
+        BatchNormStatistics.reestimate(graph, trainingBatches);
+        report.say("Batch norm statistics re-estimated from the training examples; evaluate:");
+        return new Evaluation(loss(graph, test), accuracy(graph, test), movingLoss, movingAccuracy);
+    }
+
+    private static boolean hasBatchNorm(ComputationGraph graph) {
+        return Arrays.stream(graph.getLayers()).anyMatch(l -> l.conf().getLayer() instanceof BatchNormalization);
     }
 
     /**
