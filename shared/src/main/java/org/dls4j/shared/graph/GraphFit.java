@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.dls4j.shared.cli.Progress;
@@ -123,7 +125,7 @@ public final class GraphFit {
      */
     private static final class StepAccuracy extends BaseTrainingListener {
         private final String outputInput;
-        private final org.deeplearning4j.nn.api.Layer output;
+        private final Layer output;
         private final IActivation activation;
         private INDArray labels;
         private double correct;
@@ -131,9 +133,10 @@ public final class GraphFit {
         StepAccuracy(ComputationGraph graph) {
             String name = graph.getConfiguration().getNetworkOutputs().get(0);
             List<String> inputs = graph.getConfiguration().getVertexInputs().get(name);
+            var layer = graph.getLayer(name).conf().getLayer();
             if (graph.getConfiguration().getNetworkOutputs().size() != 1 || inputs.size() != 1
-                    || !(graph.getLayer(name).conf().getLayer() instanceof BaseOutputLayer)) {
-                throw new IllegalArgumentException("GraphFit needs one dense output layer, not "
+                    || !(layer instanceof BaseOutputLayer) || layer instanceof RnnOutputLayer) {
+                throw new IllegalArgumentException("GraphFit needs one dense (not recurrent) output layer, not "
                         + graph.getConfiguration().getNetworkOutputs());
             }
             this.outputInput = inputs.get(0);
