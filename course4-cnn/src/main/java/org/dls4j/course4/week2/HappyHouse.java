@@ -85,7 +85,7 @@ public final class HappyHouse {
          * 0.97, 0.90 and 0.97 (their best epochs: 0.90-0.97).
          */
         public Options() {
-            super(40, 16, 0.001, 2);
+            super(40, 16, 0.001, 1, 2);
         }
 
         @Override

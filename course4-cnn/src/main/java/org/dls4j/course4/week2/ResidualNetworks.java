@@ -74,7 +74,7 @@ public final class ResidualNetworks {
 
         /** {@code model.fit(X_train, Y_train, epochs = 10, batch_size = 32)}, Keras' Adam at 0.001. */
         public Options() {
-            super(10, 32, 0.001, 1);
+            super(10, 32, 0.001, 1, 1);
         }
 
         @Override

@@ -18,8 +18,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.Shapes;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
+import org.dls4j.shared.cli.KerasFitOptions;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
@@ -98,21 +98,12 @@ public final class JazzImprovisation {
     /** The notebook's settings. */
     @Command(name = "c5w1-jazz-improvisation",
             description = "Course 5: improvise a jazz solo with an LSTM (Keras' djmodel as a DL4J graph) and write it "
-                    + "as MIDI.")
-    public static final class Options extends AssignmentOptions {
-
-        @Option(names = "--epochs", description = "epochs of model.fit (default: ${DEFAULT-VALUE}).")
-        public int epochs = 100;
-
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-        public double learningRate = 0.01;
+                    + "as MIDI. --seed also seeds data_processing's windows.")
+    public static final class Options extends KerasFitOptions {
 
         @Option(names = "--decay", description = "Keras' Adam decay: rate / (1 + decay * iteration) (default: "
                 + "${DEFAULT-VALUE}).")
         public double decay = 0.01;
-
-        @Option(names = "--batch-size", description = "batch_size of model.fit (default: Keras' ${DEFAULT-VALUE}).")
-        public int batchSize = 32;
 
         @Option(names = "--hidden", description = "n_a, the LSTM's hidden units (default: ${DEFAULT-VALUE}).")
         public int hidden = 64;
@@ -128,27 +119,25 @@ public final class JazzImprovisation {
                 + "${DEFAULT-VALUE}).")
         public int generate = 50;
 
-        @Option(names = "--seed", description = "numpy seed of data_processing; epoch e's shuffle uses seed + 1 + e "
-                + "(default: ${DEFAULT-VALUE}).")
-        public long seed = 0;
-
-        @Option(names = "--init-seed", description = "DL4J seed of the weights (default: ${DEFAULT-VALUE}).")
-        public long initSeed = 1;
-
         @Option(names = "--print-every", description = "print the loss every N epochs (default: ${DEFAULT-VALUE}).")
         public int printEvery = 10;
 
+        /**
+         * {@code model.fit([X, a0, c0], list(Y), epochs=100)} with Keras' batch_size 32, Adam at 0.01; numpy seed 0
+         * for {@code data_processing}; DL4J's init seed 1.
+         */
+        public Options() {
+            super(100, 32, 0.01, 0, 1);
+        }
+
         @Override
         public void validate() {
-            OptionChecks.atLeast("--epochs", epochs, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
+            super.validate();
             OptionChecks.nonNegative("--decay", decay);
-            OptionChecks.atLeast("--batch-size", batchSize, 1);
             OptionChecks.atLeast("--hidden", hidden, 1);
             OptionChecks.atLeast("--examples", examples, 1);
             OptionChecks.atLeast("--steps", steps, 2);
             OptionChecks.atLeast("--generate", generate, 1);
-            OptionChecks.numpySeed("--seed", seed, epochs);
             OptionChecks.atLeast("--print-every", printEvery, 1);
         }
     }

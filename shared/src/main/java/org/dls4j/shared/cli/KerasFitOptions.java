@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
  * {@code --batch-size}, Adam's {@code --learning-rate} (Keras' 0.001 unless the notebook says otherwise),
  * {@code --seed} (numpy's seed of the shuffles Keras makes every epoch: epoch e shuffles with seed + 1 + e) and
  * {@code --init-seed} (DL4J's seed of the initial weights; TensorFlow's cannot be reproduced). Each assignment's
- * {@code Options} passes the notebook's values to the constructor, so each default is written once, there.
+ * {@code Options} passes the notebook's values to the constructor, so each default is written once, there; what else
+ * {@code --seed} seeds (a notebook's generated data) is in the assignment's command description.
  */
 public abstract class KerasFitOptions extends AssignmentOptions {
 
@@ -22,16 +23,17 @@ public abstract class KerasFitOptions extends AssignmentOptions {
 
     @Option(names = "--seed", description = "numpy seed of the shuffles (Keras shuffles every epoch): epoch e "
             + "shuffles with seed + 1 + e (default: ${DEFAULT-VALUE}).")
-    public long seed = 1;
+    public long seed;
 
     @Option(names = "--init-seed", description = "DL4J seed of the Glorot initialisation (default: "
             + "${DEFAULT-VALUE}).")
     public long initSeed;
 
-    protected KerasFitOptions(int epochs, int batchSize, double learningRate, long initSeed) {
+    protected KerasFitOptions(int epochs, int batchSize, double learningRate, long seed, long initSeed) {
         this.epochs = epochs;
         this.batchSize = batchSize;
         this.learningRate = learningRate;
+        this.seed = seed;
         this.initSeed = initSeed;
     }
 
