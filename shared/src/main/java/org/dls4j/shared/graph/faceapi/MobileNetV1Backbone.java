@@ -52,6 +52,15 @@ public final class MobileNetV1Backbone {
     private MobileNetV1Backbone() {
     }
 
+    /** The number of maps block {@code conv_<i>} gives. */
+    public static int maps(String block) {
+        int i = BLOCKS.indexOf(block);
+        if (i < 0) {
+            throw new IllegalArgumentException("MobileNetV1 has blocks conv_0 to conv_13, not '" + block + "'");
+        }
+        return FILTERS[i];
+    }
+
     /** The pretrained backbone for {@code height x width} pictures, its files found and checked in the data folders. */
     public static ComputationGraph load(int height, int width) {
         return load(FaceApiWeights.load(MODEL), height, width);
