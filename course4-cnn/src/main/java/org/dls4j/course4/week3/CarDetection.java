@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -23,6 +25,7 @@ import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.ShapeScenes;
+import org.dls4j.shared.graph.faceapi.TinyFaceDetectorNet;
 import org.dls4j.shared.plot.ImageGrid;
 import org.dls4j.shared.plot.Png;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,6 +104,10 @@ public final class CarDetection {
                 + YoloV2Graph.WEIGHTS_FILE + " in a data folder).")
         public Path weights;
 
+        @Option(names = "--faces", split = ",", paramLabel = "FILE", description = "Pictures for the pretrained"
+                + " face detector (default: the course's happy/images/my_image.jpg and three FaceNet pictures).")
+        public List<Path> faces;
+
         @Option(names = "--scenes", description = "Generated training scenes for the shape detector (default:"
                 + " ${DEFAULT-VALUE}).")
         public int scenes = 1000;
@@ -132,6 +139,9 @@ public final class CarDetection {
             }
             OptionChecks.positive("--image-shape", Math.min(imageShape[0], imageShape[1]));
             OptionChecks.readableImage("--image", image);
+            if (faces != null) {
+                faces.forEach(face -> OptionChecks.readableImage("--faces", face));
+            }
             OptionChecks.atLeast("--scenes", scenes, 1);
             OptionChecks.atLeast("--test-scenes", testScenes, 1);
             OptionChecks.atLeast("--epochs", epochs, 1);
@@ -143,11 +153,12 @@ public final class CarDetection {
 
     /**
      * Everything a run produced: the three seeded checks, the YOLOv2 graph's parameter count, the pretrained
-     * detections (null without yolo.h5), the shape detector, its evaluation and the pictures written.
+     * detections (null without yolo.h5), the shape detector, its evaluation, the faces found in each face picture
+     * (empty when face-api's weights are missing) and the pictures written.
      */
     public record Result(Boxes filterCheck, Boxes nmsCheck, Boxes evalCheck, long yoloParams,
             List<BoxDrawing.Labelled> carDetections, ShapeDetector.Trained shapes, ShapeDetector.Evaluation shapeMap,
-            List<Path> pictures) {
+            List<List<BoxDrawing.Labelled>> faces, List<Path> pictures) {
     }
 
     private CarDetection() {
@@ -201,7 +212,57 @@ public final class CarDetection {
         first.forEach(box -> report.say(box.line()));
         pictures.add(shapePictures(test, evaluation, options.out.resolve("c4w3-shape-detections.png")));
         report.say("Wrote " + pictures.get(pictures.size() - 1));
-        return new Result(checks[0], checks[1], checks[2], params, cars, trained, evaluation, pictures);
+        List<List<BoxDrawing.Labelled>> faces = faces(options, report, pictures);
+        return new Result(checks[0], checks[1], checks[2], params, cars, trained, evaluation, faces, pictures);
+    }
+
+    /** The photos the face detector looks at by default, and the FaceNet crops it sees as one group picture. */
+    static final List<String> FACE_PICTURES = List.of("happy/images/my_image.jpg", "nst/images/content300.jpg");
+    static final List<String> FACENET_CROPS = List.of("andrew", "arnaud", "benoit", "bertrand", "dan", "felix",
+            "kevin", "kian", "younes");
+    static final String FACENET_MOSAIC = "facenet/images (9 crops in one picture)";
+
+    /** face-api's pretrained Tiny Face Detector through our yolo_head and yolo_eval, on real photos. */
+    static List<List<BoxDrawing.Labelled>> faces(Options options, Report report, List<Path> written) {
+        report.say("");
+        report.say("A real pretrained YOLO: face-api's Tiny Face Detector (13x13 grid, 5 anchors, 1 class) through"
+                + " yolo_head and yolo_eval (score > " + FaceDetection.SCORE_THRESHOLD + ", IoU "
+                + TinyFaceDetectorNet.IOU_THRESHOLD + ", face-api's settings)");
+        TinyFaceDetectorNet detector;
+        try {
+            detector = TinyFaceDetectorNet.load();
+        } catch (DataException e) {
+            report.say("Skipped: " + e.getMessage());
+            return List.of();
+        }
+        Map<String, INDArray> pictures = new LinkedHashMap<>();
+        if (options.faces != null) {
+            options.faces.forEach(file -> pictures.put(displayName(file), Images.read(file)));
+        } else {
+            FACE_PICTURES.forEach(file -> pictures.put(file, Images.dataSetImage(file)));
+            pictures.put(FACENET_MOSAIC, FaceDetection.mosaic(FACENET_CROPS.stream()
+                    .map(name -> Images.dataSetImage("facenet/images/" + name + ".jpg")).toList(), 3));
+        }
+        List<List<BoxDrawing.Labelled>> found = new ArrayList<>();
+        for (Map.Entry<String, INDArray> entry : pictures.entrySet()) {
+            INDArray picture = entry.getValue();
+            List<BoxDrawing.Labelled> faces = FaceDetection.detect(detector, picture, options.maxBoxes);
+            found.add(faces);
+            report.result("Found " + faces.size() + " boxes for " + entry.getKey());
+            faces.forEach(face -> report.result(face.line()));
+            int scale = Math.max(1, 384 / (int) Math.max(picture.size(0), picture.size(1)));
+            String name = entry.getKey().equals(FACENET_MOSAIC) ? "facenet_crops"
+                    : baseName(Path.of(entry.getKey()));
+            Path png = Png.write(BoxDrawing.draw(Images.toImage(picture), faces, 1, scale),
+                    options.out.resolve(name + "_faces.png"));
+            written.add(png);
+            report.say("Wrote " + png);
+        }
+        return found;
+    }
+
+    private static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
     /** The notebook's checks of yolo_filter_boxes, iou, yolo_non_max_suppression and yolo_eval. */
@@ -268,7 +329,7 @@ public final class CarDetection {
             labelled.add(box);
             report.result(box.line());
         }
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = baseName(file);
         BufferedImage drawn = BoxDrawing.draw(Images.toImage(picture), labelled, classes.size(), 1);
         Path png = Png.write(drawn, options.out.resolve(name + "_annotated.png"));
         pictures.add(png);
@@ -489,6 +550,9 @@ public final class CarDetection {
      */
     public static Boxes yoloNonMaxSuppression(INDArray scores, INDArray boxes, INDArray classes, int maxBoxes,
             double iouThreshold) {
+        if (scores.isEmpty()) {
+            return gather(scores, boxes, classes, new int[0]);
+        }
         double[] s = scores.castTo(DataType.DOUBLE).toDoubleVector();
         double[][] b = boxes.castTo(DataType.DOUBLE).reshape(-1, 4).toDoubleMatrix();
         // nms_indices = tf.image.non_max_suppression(boxes, scores, max_boxes_tensor, iou_threshold=iou_threshold)
@@ -525,7 +589,8 @@ public final class CarDetection {
         INDArray imageDims = Nd4j.createFromArray(imageShape[0], imageShape[1], imageShape[0], imageShape[1])
                 .reshape(1, 4);
         // boxes = boxes * image_dims
-        return boxes.castTo(DataType.DOUBLE).reshape(-1, 4).mulRowVector(imageDims);
+        INDArray corners = boxes.castTo(DataType.DOUBLE).reshape(-1, 4);
+        return corners.isEmpty() ? corners : corners.mulRowVector(imageDims);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.images.ShapeScenes;
 import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.Tag;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The car detection run end to end: the graded checks' lines, the YOLOv2 graph's totals, the missing-weights
- * paragraph, and the small YOLO trained on generated shapes, decoded with our yolo_head/yolo_eval, scored by mAP@0.5.
+ * paragraph, the small YOLO trained on generated shapes, decoded with our yolo_head/yolo_eval, scored by mAP@0.5,
+ * and face-api's pretrained face detector decoded the same way.
  */
 class ShapeDetectorTest {
 
@@ -36,6 +38,7 @@ class ShapeDetectorTest {
         options.testScenes = 100;
         options.epochs = 8;
         options.learningRate = 0.005;
+        options.faces = List.of(DataFiles.standard().require("nst/images/content300.jpg"));
         Report.Captured report = Report.captured();
         CarDetection.Result result = CarDetection.run(options, report);
         double map = result.shapeMap().map().meanAveragePrecision();
@@ -64,7 +67,12 @@ class ShapeDetectorTest {
                 + " (truth: " + test.get(0).shapes().size() + ")")));
         Path picture = out.resolve("c4w3-shape-detections.png");
         assertTrue(Files.size(picture) > 10_000);
-        assertEquals(List.of(picture), result.pictures());
+        assertTrue(result.pictures().contains(picture));
+        // face-api's detector, through our yolo_head and yolo_eval, finds the 3 faces of the NST content photo
+        assertEquals(1, result.faces().size());
+        assertEquals(3, result.faces().get(0).size(), result.faces().toString());
+        assertTrue(report.results().contains("Found 3 boxes for images/content300.jpg"), report.results().toString());
+        assertTrue(Files.size(out.resolve("content300_faces.png")) > 10_000);
     }
 
     /** The full default run (1000 scenes, 12 epochs): mAP@0.5 above 0.5 (0.64 here). */
