@@ -69,9 +69,10 @@ public final class BoxDrawing {
                 int labelWidth = metrics.stringWidth(label) + 4;
                 int labelHeight = metrics.getHeight();
                 int labelTop = y1 - labelHeight >= 0 ? y1 - labelHeight : y1 + 1;
-                g.fillRect(x1, labelTop, labelWidth, labelHeight);
+                int labelLeft = Math.max(0, Math.min(x1, width - labelWidth));
+                g.fillRect(labelLeft, labelTop, labelWidth, labelHeight);
                 g.setColor(brightness(colour) > 140 ? Color.BLACK : Color.WHITE);
-                g.drawString(label, x1 + 2, labelTop + metrics.getAscent());
+                g.drawString(label, labelLeft + 2, labelTop + metrics.getAscent());
             }
         } finally {
             g.dispose();

@@ -62,9 +62,11 @@ import picocli.CommandLine.Option;
  *       for images/test.jpg" and lines such as {@code car 0.89 (367, 300) (745, 648)}, and the picture with its boxes
  *       in {@code --out}; without it, a paragraph saying which file is missing and what to do;</li>
  *   <li>the shape detector ({@link ShapeDetector}): one line per epoch, mAP@0.5 on held-out scenes, the first scene's
- *       "Found n boxes" lines, and {@code c4w3-shape-detections.png} (held-out scenes with their boxes).</li>
+ *       "Found n boxes" lines, and {@code c4w3-shape-detections.png} (held-out scenes with their boxes);</li>
+ *   <li>face-api's pretrained Tiny Face Detector decoded with the same functions ({@link FaceDetection}): "Found n
+ *       boxes" and {@code face 0.86 (34, 39) (90, 84)} lines for real photos, and each photo with its boxes.</li>
  * </ol>
- * Run: {@code ./dls run c4w3-car-detection [--image my_photo.jpg] [--weights yolo.h5] [--score-threshold 0.3]}.
+ * Run: {@code ./dls run c4w3-car-detection [--image my_photo.jpg] [--weights yolo.h5]}.
  */
 public final class CarDetection {
 
@@ -85,9 +87,13 @@ public final class CarDetection {
         @Option(names = "--max-boxes", description = "yolo_eval's max_boxes (default: ${DEFAULT-VALUE}).")
         public int maxBoxes = 10;
 
-        @Option(names = "--score-threshold", description = "yolo_eval's score_threshold (default: ${DEFAULT-VALUE};"
-                + " the 2021 notebook's predict passes 0.3).")
+        @Option(names = "--score-threshold", description = "yolo_eval's score_threshold, for its check (default:"
+                + " ${DEFAULT-VALUE}).")
         public double scoreThreshold = 0.6;
+
+        @Option(names = "--predict-score-threshold", description = "The score_threshold predict passes to yolo_eval"
+                + " (the pretrained model's boxes, the boxes drawn on the shapes; default: ${DEFAULT-VALUE}).")
+        public double predictScoreThreshold = 0.3;
 
         @Option(names = "--iou-threshold", description = "yolo_eval's iou_threshold (default: ${DEFAULT-VALUE}).")
         public double iouThreshold = 0.5;
@@ -132,6 +138,7 @@ public final class CarDetection {
         public void validate() {
             OptionChecks.atLeast("--max-boxes", maxBoxes, 1);
             OptionChecks.between("--score-threshold", scoreThreshold, 0, 1);
+            OptionChecks.between("--predict-score-threshold", predictScoreThreshold, 0, 1);
             OptionChecks.between("--iou-threshold", iouThreshold, 0, 1);
             if (imageShape.length != 2) {
                 throw new OptionException("--image-shape must be two numbers H,W, not "
@@ -201,7 +208,7 @@ public final class CarDetection {
         ShapeDetector.Trained trained = ShapeDetector.train(train, options.epochs, options.batchSize,
                 options.learningRate, options.seed, report);
         ShapeDetector.Evaluation evaluation = ShapeDetector.evaluate(trained.graph(), test, options.maxBoxes,
-                options.scoreThreshold, options.iouThreshold, ShapeDetector.MAP_SCORE_THRESHOLD);
+                options.predictScoreThreshold, options.iouThreshold, ShapeDetector.MAP_SCORE_THRESHOLD);
         double[] ap = evaluation.map().averagePrecision();
         report.result(String.format(Locale.ROOT, "mAP@0.5 on %d held-out scenes = %.4f (circle %.4f, square %.4f,"
                 + " triangle %.4f); trained in %.1f s", test.size(), evaluation.map().meanAveragePrecision(), ap[0],
@@ -318,8 +325,8 @@ public final class CarDetection {
         // yolo_outputs = yolo_head(yolo_model_outputs, anchors, len(class_names))
         YoloOutputs outputs = yoloHead(raw, anchors(), YoloV2Graph.CLASSES);
         // out_scores, out_boxes, out_classes = yolo_eval(yolo_outputs, [image.size[1], image.size[0]], 10, 0.3, 0.5)
-        Boxes found = yoloEval(outputs, new double[] {height, width}, options.maxBoxes, options.scoreThreshold,
-                options.iouThreshold);
+        Boxes found = yoloEval(outputs, new double[] {height, width}, options.maxBoxes,
+                options.predictScoreThreshold, options.iouThreshold);
         List<String> classes = classNames();
         report.result("Found " + found.count() + " boxes for " + displayName(file));
         List<BoxDrawing.Labelled> labelled = new ArrayList<>();
@@ -369,8 +376,7 @@ public final class CarDetection {
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < shown; i++) {
             images.add(ShapeDetector.drawn(scenes.get(i), evaluation.detections().get(i)));
-            captions.add("scene " + i + ": " + evaluation.detections().get(i).size() + " found, "
-                    + scenes.get(i).shapes().size() + " true");
+            captions.add("found " + evaluation.detections().get(i).size() + " of " + scenes.get(i).shapes().size());
         }
         return ImageGrid.save(images, captions, 4, png);
     }

@@ -39,8 +39,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * learning its grid of anchor boxes and then going through the notebook's own {@code yolo_head} and
  * {@code yolo_eval}.
  * <pre>
- * 64x64x3 -> [conv 3x3 -> batch norm -> leaky ReLU 0.1 -> max-pool 2x2] x 3 (16, 32, 64 filters)  8x8x64
- *   -> conv 3x3 128 -> batch norm -> leaky ReLU -> conv 1x1 2 x (5 + 3)                           8x8x16
+ * 64x64x3 -> [conv 3x3 -> batch norm -> leaky ReLU 0.1 -> max-pool 2x2] x 3 (8, 16, 32 filters)  8x8x32
+ *   -> conv 3x3 64 -> batch norm -> leaky ReLU -> conv 1x1 2 x (5 + 3)                            8x8x16
  *   -> DL4J's Yolo2OutputLayer (YOLOv2's loss: sigmoid x, y, sqrt of w, h, confidence against IoU, classes)
  * </pre>
  * Two anchors, 1.75 and 3 cells square (shapes are 10 to 26 pixels, 1.2 to 3.2 cells of 8 pixels). Decoding reads the
@@ -59,7 +59,7 @@ public final class ShapeDetector {
     /** Detections down to this score enter the mAP (the precision-recall curve runs to low scores). */
     public static final double MAP_SCORE_THRESHOLD = 0.01;
     /** The convolutions' filters. */
-    static int[] FILTERS = {8, 16, 32, 64};
+    private static final int[] FILTERS = {8, 16, 32, 64};
     /** The raw features' vertex. */
     static final String RAW = "conv_out";
 

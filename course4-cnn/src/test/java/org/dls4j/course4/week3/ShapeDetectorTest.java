@@ -132,6 +132,6 @@ class ShapeDetectorTest {
     void refusesBadOptions() {
         RefusedOptions.assertRefused(CarDetection.Options::new, CarDetection::run, out,
                 new String[] {"--score-threshold", "1.5"}, new String[] {"--image-shape", "720"},
-                new String[] {"--max-boxes", "0"}, new String[] {"--image", out.resolve("none.jpg").toString()});
+                new String[] {"--max-boxes", "0"}, new String[] {"--predict-score-threshold", "-0.1"}, new String[] {"--image", out.resolve("none.jpg").toString()});
     }
 }
