@@ -197,6 +197,9 @@ public final class CarDetection {
             cars = predict(yolo, picture, options, report, pictures);
         } else {
             report.say(YoloV2Graph.missingWeightsMessage());
+            if (options.image != null) {
+                report.say("--image " + options.image + " is not used: it is the pretrained model's picture.");
+            }
         }
         report.say("");
         report.say("A small YOLO trained here on generated shapes (" + options.scenes + " scenes, "

@@ -39,6 +39,17 @@ class CarDetectionTest {
         assertEquals(0.25, CarDetection.iou(new double[] {0, 0, 2, 2}, new double[] {0, 0, 1, 1}));
     }
 
+    /** predict's lines: corners (top, left, bottom, right) rounded half up and clipped to the picture, score to 2. */
+    @Test
+    void predictLinesAreTheNotebooks() {
+        List<String> names = List.of("person", "bicycle", "car");
+        BoxDrawing.Labelled box = BoxDrawing.labelled(new double[] {299.6, 366.5, 648.2, 1300.7}, 0.8912, 2, names,
+                1280, 720);
+        assertEquals("car 0.89 (367, 300) (1280, 648)", box.line());
+        assertEquals("person 0.60 (0, 0) (5, 720)", BoxDrawing.labelled(new double[] {-3, -0.6, 730, 4.5}, 0.6, 0,
+                names, 1280, 720).line());
+    }
+
     /** Corners (y - h/2, x - w/2, y + h/2, x + w/2) from centres (x, y) and sizes (w, h), any leading shape. */
     @Test
     void cornersFromCentresAndSizes() {

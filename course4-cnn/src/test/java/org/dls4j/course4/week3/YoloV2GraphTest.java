@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.graph.KerasH5Weights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -80,6 +81,24 @@ class YoloV2GraphTest {
                 }
             }
         }
+    }
+
+    /**
+     * The loader takes Keras' layers by their number, whatever the file's order, and TF2's unnumbered first layer as
+     * number 0 ({@code keras-layer-names.h5}: 4 small convolutions and a batch norm, written with h5py); a file that
+     * is not YOLOv2 is refused, saying what it has.
+     */
+    @Test
+    void kerasLayersInCreationOrder() throws Exception {
+        Path file = Path.of(YoloV2GraphTest.class.getResource("keras-layer-names.h5").toURI());
+        KerasH5Weights keras = KerasH5Weights.read(file, "yolo");
+        assertEquals(java.util.List.of("conv2d", "conv2d_1", "conv2d_2", "conv2d_10"),
+                YoloV2Graph.kerasLayers(keras, "conv2d"));
+        assertEquals(java.util.List.of("batch_normalization_1"), YoloV2Graph.kerasLayers(keras,
+                "batch_normalization"));
+        DataException e = assertThrows(DataException.class, () -> YoloV2Graph.loadKerasWeights(null, file));
+        assertTrue(e.getMessage().contains("YOLOv2's 23 convolutions and 22 batch norms")
+                && e.getMessage().contains("4 convolutions and 1 batch norms"), e.getMessage());
     }
 
     /** Without yolo.h5 the message names the file, the folders searched and --weights. */
