@@ -3,18 +3,19 @@ package org.dls4j.course4.week4;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.dls4j.shared.NumpyRandom;
-import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.plot.ImageGrid;
@@ -80,8 +81,9 @@ public final class NeuralStyleTransfer {
     /** The notebook's settings. */
     @Command(name = "c4w4-neural-style-transfer",
             description = "Course 4 week 4: neural style transfer, the generated picture's pixels optimised with Adam "
-                    + "through a fixed ConvNet (VGG-19 with its Keras weights, or an offline stand-in).")
-    public static final class Options extends AssignmentOptions {
+                    + "through a fixed ConvNet (VGG-19 with its Keras weights, or an offline stand-in); --seed seeds "
+                    + "the noise the generated picture starts from.")
+    public static final class Options extends TrainingOptions.FullBatch {
 
         @Option(names = "--content", paramLabel = "FILE",
                 description = "The content picture (default: the notebook's nst/images/louvre_small.jpg).")
@@ -95,13 +97,6 @@ public final class NeuralStyleTransfer {
                 + "${DEFAULT-VALUE}, the notebook's img_size; 64-128 for a quick run).")
         public int size = 400;
 
-        @Option(names = "--iterations", description = "Adam steps on the pixels (default: ${DEFAULT-VALUE}, the "
-                + "notebook's epochs).")
-        public int iterations = 2501;
-
-        @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-        public double learningRate = 0.01;
-
         @Option(names = "--alpha", description = "Weight of the content cost (default: ${DEFAULT-VALUE}).")
         public double alpha = 10;
 
@@ -111,13 +106,6 @@ public final class NeuralStyleTransfer {
         @Option(names = "--noise", description = "Half-width of the uniform noise added to the content picture to "
                 + "start from (default: ${DEFAULT-VALUE}).")
         public double noise = 0.25;
-
-        @Option(names = "--seed", description = "numpy seed of that noise (default: ${DEFAULT-VALUE}).")
-        public long seed = 1;
-
-        @Option(names = "--print-every", description = "Print the costs every N iterations (default: "
-                + "${DEFAULT-VALUE}).")
-        public int printEvery = 250;
 
         @Option(names = "--save-every", description = "Write the generated picture every N iterations; 0 for only "
                 + "the final one (default: ${DEFAULT-VALUE}).")
@@ -132,16 +120,21 @@ public final class NeuralStyleTransfer {
                         + " in the data folders).")
         public Path vgg19Weights;
 
+        /**
+         * The 2021 notebook's 2501 iterations ({@code epochs}) of Adam at 0.01, the costs printed and a picture saved
+         * every 250; {@code --seed} seeds the starting noise.
+         */
+        public Options() {
+            super(2501, 0.01, 250, 1);
+        }
+
         @Override
         public void validate() {
+            super.validate();
             OptionChecks.atLeast("--size", size, 32);
-            OptionChecks.atLeast("--iterations", iterations, 1);
-            OptionChecks.positive("--learning-rate", learningRate);
             OptionChecks.nonNegative("--alpha", alpha);
             OptionChecks.nonNegative("--beta", beta);
             OptionChecks.between("--noise", noise, 0, 1);
-            OptionChecks.numpySeed("--seed", seed, 0);
-            OptionChecks.atLeast("--print-every", printEvery, 1);
             OptionChecks.atLeast("--save-every", saveEvery, 0);
             OptionChecks.readableImage("--content", content);
             OptionChecks.readableImage("--style", style);
@@ -190,7 +183,7 @@ public final class NeuralStyleTransfer {
     public static INDArray gramMatrix(INDArray a) {
         if (a.rank() != 2) {
             throw new IllegalArgumentException("gram_matrix expects A of shape (n_C, n_H*n_W), not "
-                    + java.util.Arrays.toString(a.shape()));
+                    + Arrays.toString(a.shape()));
         }
         SameDiff sd = SameDiff.create();
         return StyleCosts.gramMatrix(constant(sd, a)).eval().dup();
@@ -232,9 +225,9 @@ public final class NeuralStyleTransfer {
     private static long[] sameShape(INDArray a, INDArray b) {
         long[] shape = StyleCosts.activationShape("The first activation", a.shape());
         StyleCosts.activationShape("The second activation", b.shape());
-        if (!java.util.Arrays.equals(a.shape(), b.shape())) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException("The two activations must have the same shape, not "
-                    + java.util.Arrays.toString(a.shape()) + " and " + java.util.Arrays.toString(b.shape()));
+                    + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape()));
         }
         return shape;
     }
@@ -257,7 +250,7 @@ public final class NeuralStyleTransfer {
         INDArray styleImage = picture(styleFile, options.size);
         report.say("Content: " + contentFile.getFileName() + ", style: " + styleFile.getFileName() + ", both resized to "
                 + options.size + "x" + options.size);
-        StyleTransfer transfer = network.transfer(options.vgg19Weights);
+        StyleTransfer transfer = network.transfer(options.vgg19Weights, options.size);
         report.say(transfer.description());
         return optimise(transfer, contentImage, styleImage, options, report);
     }
@@ -290,6 +283,7 @@ public final class NeuralStyleTransfer {
                 .instantiate(Nd4j.zeros(DataType.DOUBLE, 1, 2 * generated.length()), true);
         CostRecorder recorder = CostRecorder.every(1).hint("Try a smaller --learning-rate.");
         List<Path> images = new ArrayList<>();
+        long start = System.nanoTime();
         Costs first = null;
         Costs last = null;
         try (Progress progress = report.progress("Style transfer", options.iterations)) {
@@ -320,13 +314,17 @@ public final class NeuralStyleTransfer {
                     Path file = options.out.resolve(String.format(Locale.ROOT, "c4w4-nst-iteration-%d.png", i));
                     Images.writePng(asPicture(generated), file);
                     images.add(file);
+                    report.say("Wrote " + file);
                 }
                 progress.stepTo(i + 1);
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         report.result(String.format(Locale.ROOT, "J = %s after %d iterations (J_content = %s, J_style = %s); at the "
                 + "start J = %s", number(last.j()), options.iterations, number(last.jContent()),
                 number(last.jStyle()), number(first.j())));
+        report.say(String.format(Locale.ROOT, "%d iterations in %.1f s (%.2f s each)", options.iterations, seconds,
+                seconds / options.iterations));
         Path finalImage = options.out.resolve("c4w4-nst-generated.png");
         Images.writePng(asPicture(generated), finalImage);
         images.add(finalImage);
@@ -335,7 +333,7 @@ public final class NeuralStyleTransfer {
                 List.of("Content image", "Style image", "Generated image"), 3, options.out.resolve("c4w4-nst.png"));
         report.say("Wrote " + plot);
         CostCurve curve = recorder.curve();
-        double[] iterations = java.util.Arrays.stream(curve.iterations()).asDoubleStream().toArray();
+        double[] iterations = Arrays.stream(curve.iterations()).asDoubleStream().toArray();
         Path costPlot = LinePlot.titled("Neural style transfer: total cost J").axes("iteration", "J")
                 .line("J", iterations, curve.costs()).save(options.out.resolve("c4w4-nst-costs.png"));
         report.say("Wrote " + costPlot);

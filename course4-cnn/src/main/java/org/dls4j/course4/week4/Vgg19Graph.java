@@ -141,6 +141,6 @@ final class Vgg19Graph {
                 + DataFiles.standard().locator().describeRoots()
                 + "\nWhat to do: copy it from your course download (pretrained-model/" + WEIGHTS_FILE + ") into the"
                 + " project's datasets/ folder as " + WEIGHTS_PATH + ", or pass --vgg19-weights FILE, or run with"
-                + " --network mobilenet-v1 (the offline default) or random-vgg.");
+                + " --network " + Network.OFFLINE_DEFAULT + " (the offline default) or another network.");
     }
 }

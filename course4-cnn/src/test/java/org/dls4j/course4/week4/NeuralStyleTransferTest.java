@@ -179,12 +179,19 @@ class NeuralStyleTransferTest {
         assertEquals(keras.getDouble(2, 0, 0, 1), dl4j.getDouble(1, 0, 2, 0), 0.0);
     }
 
+    /** Keras' VGG19(include_top=False).summary(): Total params 20,024,384; the random stand-in has the same layers. */
+    @Test
+    void vgg19HasKerasParameterCount() {
+        assertEquals(20_024_384, Vgg19Graph.random(1, "block5_pool", 1, DataType.FLOAT).numParams());
+        assertEquals(21, Vgg19Graph.layerNames().size());
+    }
+
     /** Offline, asking for VGG-19 says which file is missing, where it was looked for and what to do. */
     @Test
     void missingVggWeightsAreNamed() {
         assumeTrue(Vgg19Graph.findWeights(null) == null, "the VGG-19 weights are here");
         assertEquals(Network.OFFLINE_DEFAULT, Network.AUTO.resolve(null));
-        DataException e = assertThrows(DataException.class, () -> Network.VGG19.transfer(null));
+        DataException e = assertThrows(DataException.class, () -> Network.VGG19.transfer(null, 64));
         assertTrue(e.getMessage().contains("vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5"), e.getMessage());
         assertTrue(e.getMessage().contains("nst/pretrained-model/"), e.getMessage());
         assertTrue(e.getMessage().contains("--vgg19-weights"), e.getMessage());
