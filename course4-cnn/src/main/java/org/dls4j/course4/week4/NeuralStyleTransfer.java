@@ -111,8 +111,8 @@ public final class NeuralStyleTransfer {
                 + "the final one (default: ${DEFAULT-VALUE}).")
         public int saveEvery = 250;
 
-        @Option(names = "--network", description = "The feature extractor: auto (VGG-19 when its weights are here, "
-                + "else the offline default), ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--network", description = "The feature extractor, one of ${COMPLETION-CANDIDATES}; auto is "
+                + "vgg19 when its weights are found, else mobilenet-v1 (default: ${DEFAULT-VALUE}).")
         public Network network = Network.AUTO;
 
         @Option(names = "--vgg19-weights", paramLabel = "FILE",
@@ -241,7 +241,8 @@ public final class NeuralStyleTransfer {
 
     /** Loads the pictures and the network, optimises the generated picture, writes pictures and plots. */
     public static Result run(Options options, Report report) {
-        Network network = options.network.resolve(options.vgg19Weights);
+        StyleTransfer transfer = options.network.transfer(options.vgg19Weights, options.size);
+        report.say(transfer.description());
         Path contentFile = options.content != null ? options.content
                 : DataFiles.standard().require("nst/images/louvre_small.jpg");
         Path styleFile = options.style != null ? options.style : DataFiles.standard().require("nst/images/monet.jpg");
@@ -250,8 +251,6 @@ public final class NeuralStyleTransfer {
         INDArray styleImage = picture(styleFile, options.size);
         report.say("Content: " + contentFile.getFileName() + ", style: " + styleFile.getFileName() + ", both resized to "
                 + options.size + "x" + options.size);
-        StyleTransfer transfer = network.transfer(options.vgg19Weights, options.size);
-        report.say(transfer.description());
         return optimise(transfer, contentImage, styleImage, options, report);
     }
 

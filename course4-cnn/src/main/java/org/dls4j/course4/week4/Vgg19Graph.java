@@ -106,8 +106,10 @@ final class Vgg19Graph {
                 continue;
             }
             int out = FILTERS[name.charAt(5) - '1'];
-            graph.getLayer(name).setParam("W", kerasKernelToDl4j(weights.weight(name, "kernel", 3, 3, in, out)));
-            graph.getLayer(name).setParam("b", weights.weight(name, "bias", out).reshape(1, out));
+            graph.getLayer(name).getParam("W").assign(kerasKernelToDl4j(weights.weight(name, "kernel", 3, 3, in,
+                    out)));
+            INDArray bias = graph.getLayer(name).getParam("b");
+            bias.assign(weights.weight(name, "bias", out).reshape(bias.shape()));
             in = out;
         }
         return graph;

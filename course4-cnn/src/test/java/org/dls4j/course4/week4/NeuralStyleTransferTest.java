@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.data.DataException;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,22 @@ class NeuralStyleTransferTest {
     void vgg19HasKerasParameterCount() {
         assertEquals(20_024_384, Vgg19Graph.random(1, "block5_pool", 1, DataType.FLOAT).numParams());
         assertEquals(21, Vgg19Graph.layerNames().size());
+    }
+
+    /**
+     * A save_weights file laid out as Keras writes VGG-19's (block 1 only, made with h5py: kernel values
+     * (k mod 251) / 1000 by flat index k, biases -b / 100) loads into the graph: DL4J's W[o][i][y][x] is Keras'
+     * kernel[y][x][i][o].
+     */
+    @Test
+    void kerasWeightsFileLoadsIntoTheGraph() throws Exception {
+        Path file = Path.of(getClass().getResource("vgg19-block1.h5").toURI());
+        ComputationGraph graph = Vgg19Graph.pretrained(file, "block1_conv2");
+        INDArray w = graph.getLayer("block1_conv2").getParam("W");
+        // kernel[y=2][x=1][i=5][o=7] at flat index ((2 * 3 + 1) * 64 + 5) * 64 + 7
+        assertEquals(((((2 * 3 + 1) * 64 + 5) * 64 + 7) % 251) / 1000.0, w.getDouble(7, 5, 2, 1), 1e-7);
+        assertEquals(-0.63, graph.getLayer("block1_conv1").getParam("b").getDouble(63), 1e-6);
+        assertEquals(3 * 3 * 3 * 64 + 64 + 3 * 3 * 64 * 64 + 64, graph.numParams());
     }
 
     /** Offline, asking for VGG-19 says which file is missing, where it was looked for and what to do. */
