@@ -249,8 +249,8 @@ public final class NeuralStyleTransfer {
         // content_image = np.array(Image.open(...).resize((img_size, img_size))), then convert_image_dtype: [0, 1]
         INDArray contentImage = picture(contentFile, options.size);
         INDArray styleImage = picture(styleFile, options.size);
-        report.say("Content: " + contentFile.getFileName() + ", style: " + styleFile.getFileName() + ", both resized to "
-                + options.size + "x" + options.size);
+        report.say("Content: " + contentFile.getFileName() + ", style: " + styleFile.getFileName()
+                + ", both resized to " + options.size + "x" + options.size);
         return optimise(transfer, contentImage, styleImage, options, report);
     }
 

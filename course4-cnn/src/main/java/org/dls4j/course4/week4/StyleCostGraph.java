@@ -15,9 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The notebook's {@code train_step} cost as one SameDiff graph built from {@link StyleCosts}: the content image's
  * activation {@code a_C} and the style image's {@code a_S} are constants, the generated image's activations
- * {@code a_G} variables whose arrays each evaluation sets. {@link #evaluate} gives {@code J_content}, {@code J_style}, {@code J} and the gradient of
- * {@code J} with respect to each activation, which {@link StyleFeatureExtractor#inputGradient} carries back to the
- * pixels.
+ * {@code a_G} variables whose arrays each evaluation sets (SameDiff differentiates only with respect to variables).
+ * {@link #evaluate} gives {@code J_content}, {@code J_style}, {@code J} and the gradient of {@code J} with respect to
+ * each activation, which {@link StyleFeatureExtractor#inputGradient} carries back to the pixels.
  *
  * <p>The activations arrive channels first from the DL4J graph, {@code (1, n_C, n_H, n_W)}; the graph permutes them to
  * the notebook's {@code (1, n_H, n_W, n_C)} before the costs, so their gradients come back in the graph's layout.
@@ -69,7 +69,6 @@ final class StyleCostGraph {
         String name = "a_G_" + generatedVariables.size();
         generatedVariables.add(name);
         variableOfLayer.put(layer, name);
-        // a variable, not a placeholder: SameDiff differentiates only with respect to variables
         return channelsLast(sd.var(name, DataType.DOUBLE, shape));
     }
 
