@@ -1,7 +1,11 @@
 package org.dls4j.course4.week4;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.dls4j.shared.data.images.Images;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,4 +27,35 @@ public interface FaceEncoder {
      * gives them), as {@code (m, 128)} FLOAT rows in the pictures' order.
      */
     INDArray encode(List<INDArray> pictures);
+
+    /** The {@code (1, 128)} encoding of a picture file. */
+    default INDArray encode(Path picture) {
+        return encode(List.of(Images.read(picture)));
+    }
+
+    /** {@code encoder} remembering each file's encoding, so a run encodes every picture once. */
+    static FaceEncoder remembering(FaceEncoder encoder) {
+        Map<Path, INDArray> encodings = new HashMap<>();
+        return new FaceEncoder() {
+            @Override
+            public String name() {
+                return encoder.name();
+            }
+
+            @Override
+            public double threshold() {
+                return encoder.threshold();
+            }
+
+            @Override
+            public INDArray encode(List<INDArray> pictures) {
+                return encoder.encode(pictures);
+            }
+
+            @Override
+            public INDArray encode(Path picture) {
+                return encodings.computeIfAbsent(picture.toAbsolutePath().normalize(), encoder::encode);
+            }
+        };
+    }
 }

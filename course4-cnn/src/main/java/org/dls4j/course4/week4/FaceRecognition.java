@@ -14,7 +14,6 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.DataFiles;
-import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.plot.HeatMapPlot;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -169,7 +168,7 @@ public final class FaceRecognition {
 
     /** {@code img_to_encoding(image_path, model)}: the picture's {@code (1, 128)} encoding. */
     public static INDArray imgToEncoding(Path imagePath, FaceEncoder model) {
-        return model.encode(List.of(Images.read(imagePath)));
+        return model.encode(imagePath);
     }
 
     /**
@@ -244,8 +243,13 @@ public final class FaceRecognition {
 
     /** Loads the encoder, runs the notebook's cells, then the camera pictures, the threshold table and the map. */
     public static Result run(Options options, Report report) {
+        return run(options, report, null);
+    }
+
+    /** {@link #run(Options, Report)} with an encoder already loaded (the tests load it once), or null. */
+    static Result run(Options options, Report report, FaceEncoder loaded) {
         double loss = tripletLossTest(report);
-        FaceEncoder model = encoder(options.encoder, report);
+        FaceEncoder model = FaceEncoder.remembering(loaded != null ? loaded : encoder(options.encoder, report));
         double threshold = options.threshold != null ? options.threshold : model.threshold();
         report.say("Encoder: " + model.name() + String.format(Locale.ROOT, "; threshold %.2f", threshold));
         Map<String, INDArray> database = database(model);
@@ -282,8 +286,14 @@ public final class FaceRecognition {
         }
         double[][] distances = distances(encodings);
         ThresholdTable.print(names, distances, threshold, report);
-        Path heatMap = HeatMapPlot.save("Distances between encodings (" + model.name() + ")", "picture", names,
-                "picture", names, distances, options.out.resolve("c4w4-face-distances.png"));
+        // 18 names do not fit under the columns: rows "3 andrew", columns "3"
+        List<String> rows = new ArrayList<>(), columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rows.add(i + " " + names.get(i));
+            columns.add(Integer.toString(i));
+        }
+        Path heatMap = HeatMapPlot.save("L2 distances between the encodings of the 18 pictures", "picture", columns,
+                "picture", rows, distances, options.out.resolve("c4w4-face-distances.png"));
         report.say("Wrote " + heatMap);
         return new Result(model.name(), threshold, loss, verifications, identifications, names, distances, heatMap);
     }
