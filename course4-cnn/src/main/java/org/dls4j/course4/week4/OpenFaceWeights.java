@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -106,8 +107,13 @@ public final class OpenFaceWeights {
         if (!missing.isEmpty()) {
             throw incomplete(missing, layout.size());
         }
-        for (WeightFile file : layout) {
-            INDArray values = read(locate(file).orElseThrow(), file.shape());
+        loadInto(graph, file -> read(locate(file).orElseThrow(), file.shape()));
+    }
+
+    /** Every parameter of {@code graph} from {@code source}, which gives each file's values in the file's shape. */
+    public static void loadInto(ComputationGraph graph, Function<WeightFile, INDArray> source) {
+        for (WeightFile file : layout(graph)) {
+            INDArray values = source.apply(file);
             INDArray param = graph.getLayer(file.layer()).getParam(file.param());
             // dense_w.csv is (128, 736); DL4J's W is (nIn, nOut) = (736, 128). The rest load as they are stored.
             INDArray oriented = file.shape().length == 2 ? values.transpose() : values;

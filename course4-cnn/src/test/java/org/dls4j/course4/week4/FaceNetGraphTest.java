@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** FaceNet nn4.small2 (reference section 6.2): the graph's size and shapes, and its OpenFace CSV files. */
 class FaceNetGraphTest {
@@ -129,6 +130,30 @@ class FaceNetGraphTest {
         assertTrue(message.contains("What to do: copy them from the course's Face Recognition folder"), message);
         assertTrue(message.contains("--encoder faceapi"), message);
         assertEquals(before, graph.params(), "nothing was loaded");
+    }
+
+    /**
+     * The graph with the OpenFace weights here (the 5 missing files replaced by 0.05 sin(0.37 j)) encodes a fixed
+     * picture as an independent PyTorch definition of the Keras model does ({@code facenet-peer.py} beside this
+     * test): paddings, pools, batch norm epsilons, the branches' order and the dense layer's transpose.
+     */
+    @Test
+    void matchesThePyTorchPeer() {
+        ComputationGraph net = FaceNetGraph.build(3);
+        OpenFaceWeights.loadInto(net, file -> OpenFaceWeights.locate(file)
+                .map(csv -> OpenFaceWeights.read(csv, file.shape()))
+                .orElseGet(() -> Transforms.sin(Nd4j.arange(file.values()).castTo(DataType.DOUBLE).muli(0.37), false)
+                        .muli(0.05).reshape(file.shape()).castTo(DataType.FLOAT)));
+        INDArray picture = Transforms.sin(Nd4j.arange(3 * 96 * 96).castTo(DataType.DOUBLE).muli(0.01), false)
+                .muli(0.5).addi(0.5).reshape(1, 3, 96, 96).castTo(DataType.FLOAT);
+        INDArray encoding = net.output(false, picture)[0].castTo(DataType.DOUBLE);
+        double[] peer = {0.01788947917521, -0.027341734617948532, 0.04906827211380005, -0.16535307466983795,
+            0.14266574382781982, 0.11184635013341904, 0.07405464351177216, -0.025405142456293106};
+        for (int i = 0; i < peer.length; i++) {
+            assertEquals(peer[i], encoding.getDouble(0, i), 2e-5, "encoding[" + i + "]");
+        }
+        assertEquals(1.6986028001847444, encoding.sumNumber().doubleValue(), 2e-4);
+        assertEquals(9.187443830698612, Transforms.abs(encoding).sumNumber().doubleValue(), 2e-4);
     }
 
     /** A file with the wrong number of values is refused with its name, expected and found counts. */

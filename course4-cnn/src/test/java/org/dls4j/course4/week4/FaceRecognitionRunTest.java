@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,32 @@ class FaceRecognitionRunTest {
         double meanDifferent = split.different().stream().mapToDouble(ThresholdTable.Pair::distance).average()
                 .orElseThrow();
         assertTrue(mean < 0.75 * meanDifferent, mean + " vs " + meanDifferent);
+    }
+
+    /** --image and --identity: verify that picture as that person, then recognise it. */
+    @Test
+    void verifiesAndRecognisesTheGivenPicture() {
+        FaceRecognition.Options options = new FaceRecognition.Options();
+        options.out = out;
+        options.image = FaceRecognition.picture("camera_3");
+        options.identity = "younes";
+        Report.Captured captured = Report.captured();
+        FaceRecognition.Result r = FaceRecognition.run(options, captured, encoder);
+        assertEquals(1, r.verifications().size());
+        assertFalse(r.verifications().get(0).doorOpen());
+        assertEquals("bertrand", r.identifications().get(0).identity());
+        assertEquals(List.of("It's not younes, please go away"), captured.results().subList(1, 2));
+    }
+
+    /** Bad options are refused before any work, naming the option. */
+    @Test
+    void refusesBadOptions() {
+        RefusedOptions.assertRefused(FaceRecognition.Options::new, FaceRecognition::run, out,
+                new String[] {"--threshold", "-1"},
+                new String[] {"--identity", "younes"},
+                new String[] {"--identity", "nobody", "--image", FaceRecognition.picture("camera_0").toString()},
+                new String[] {"--encoder", "vgg"},
+                new String[] {"--image", out.resolve("missing.jpg").toString()});
     }
 
     /** The table of distances is printed and the heat map written. */
