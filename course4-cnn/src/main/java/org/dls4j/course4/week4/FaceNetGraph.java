@@ -1,5 +1,8 @@
 package org.dls4j.course4.week4;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -84,13 +87,9 @@ public final class FaceNetGraph {
         // Conv2D(192, (3, 3), name='conv3'); BN bn3; relu; ZeroPadding2D((1, 1)); MaxPooling2D(3, strides=2)
         x = pad("zero_padding2d_4", convBnRelu(x, "conv3", "bn3", 192, 3, 1, BN_EPSILON), 1, 1, 1, 1);
         x = maxPool("max_pooling2d_2", x, 3, 2);
-        x = block1a(x);
-        x = block1b(x);
-        x = block1c(x);
-        x = block2a(x);
-        x = block2b(x);
-        x = block3a(x);
-        x = block3b(x);
+        for (Block block : BLOCKS) {
+            x = inception(x, block);
+        }
         // AveragePooling2D(pool_size=(3, 3), strides=(1, 1)); Flatten(); Dense(128, name='dense_layer')
         x = avgPool("average_pooling2d_4", x, 3, 1);
         g.addLayer("dense_layer", new DenseLayer.Builder().nOut(ENCODING).activation(Activation.IDENTITY).build(), x);
@@ -99,70 +98,51 @@ public final class FaceNetGraph {
         return OUTPUT;
     }
 
-    /** inception_block_1a: 3x3 (96 -> 128), 5x5 (16 -> 32), max-pool -> 32, 1x1 64: (256, 12, 12). */
-    private String block1a(String x) {
-        String b3 = conv2dBn(x, "inception_3a_3x3", 96, same(1), 128, 3, 1);
-        String b5 = conv2dBn(x, "inception_3a_5x5", 16, same(2), 32, 5, 1);
-        // MaxPooling2D(pool_size=3, strides=2) -> conv 32 -> ZeroPadding2D(((3, 4), (3, 4)))
-        String pool = conv2dBn(maxPool("inception_3a_pool_max", x, 3, 2), "inception_3a_pool", 32,
-                new int[] {3, 4, 3, 4}, 0, 0, 0);
-        String b1 = conv2dBn(x, "inception_3a_1x1", 64, null, 0, 0, 0);
-        return concat("inception_3a", b3, b5, pool, b1);
+    /**
+     * One inception block: a 3x3 branch (1x1 to {@code reduce3}, 3x3 to {@code out3}), a 5x5 branch (1x1 to
+     * {@code reduce5}, 5x5 to {@code out5}; none when 0), both with stride {@code stride}; a pool branch (max 3/2 or
+     * average 3/3, then a 1x1 convolution to {@code poolConv} when not 0, then zero padding {@code poolPad}); a 1x1
+     * branch to {@code out1} (none when 0). The branches are concatenated in that order along the channels.
+     */
+    private record Block(String name, int reduce3, int out3, int reduce5, int out5, int stride, PoolingType pool,
+            int poolConv, int[] poolPad, int out1) {
     }
 
-    /** inception_block_1b: 3x3 (96 -> 128), 5x5 (32 -> 64), avg-pool 3/3 -> 64, 1x1 64: (320, 12, 12). */
-    private String block1b(String x) {
-        String b3 = conv2dBn(x, "inception_3b_3x3", 96, same(1), 128, 3, 1);
-        String b5 = conv2dBn(x, "inception_3b_5x5", 32, same(2), 64, 5, 1);
-        String pool = conv2dBn(avgPool("inception_3b_pool_avg", x, 3, 3), "inception_3b_pool", 64, same(4), 0, 0,
-                0);
-        String b1 = conv2dBn(x, "inception_3b_1x1", 64, null, 0, 0, 0);
-        return concat("inception_3b", b3, b5, pool, b1);
-    }
+    /** The course's inception_block_1a .. 3b, in order, with each block's output. */
+    private static final List<Block> BLOCKS = List.of(
+            // inception_block_1a: (256, 12, 12)
+            new Block("inception_3a", 96, 128, 16, 32, 1, PoolingType.MAX, 32, new int[] {3, 4, 3, 4}, 64),
+            // inception_block_1b: (320, 12, 12)
+            new Block("inception_3b", 96, 128, 32, 64, 1, PoolingType.AVG, 64, same(4), 64),
+            // inception_block_1c: (640, 6, 6); pool: MaxPooling2D then ZeroPadding2D(((0, 1), (0, 1)))
+            new Block("inception_3c", 128, 256, 32, 64, 2, PoolingType.MAX, 0, new int[] {0, 1, 0, 1}, 0),
+            // inception_block_2a: (640, 6, 6)
+            new Block("inception_4a", 96, 192, 32, 64, 1, PoolingType.AVG, 128, same(2), 256),
+            // inception_block_2b (inception 4e): (1024, 3, 3)
+            new Block("inception_4e", 160, 256, 64, 128, 2, PoolingType.MAX, 0, new int[] {0, 1, 0, 1}, 0),
+            // inception_block_3a: (736, 3, 3)
+            new Block("inception_5a", 96, 384, 0, 0, 1, PoolingType.AVG, 96, same(1), 256),
+            // inception_block_3b: (736, 3, 3)
+            new Block("inception_5b", 96, 384, 0, 0, 1, PoolingType.MAX, 96, same(1), 256));
 
-    /** inception_block_1c: 3x3 (128 -> 256, stride 2), 5x5 (32 -> 64, stride 2), max-pool: (640, 6, 6). */
-    private String block1c(String x) {
-        String b3 = conv2dBn(x, "inception_3c_3x3", 128, same(1), 256, 3, 2);
-        String b5 = conv2dBn(x, "inception_3c_5x5", 32, same(2), 64, 5, 2);
-        // MaxPooling2D(pool_size=3, strides=2) -> ZeroPadding2D(((0, 1), (0, 1)))
-        String pool = pad("inception_3c_pool_pad", maxPool("inception_3c_pool_max", x, 3, 2), 0, 1, 0, 1);
-        return concat("inception_3c", b3, b5, pool);
-    }
-
-    /** inception_block_2a: 3x3 (96 -> 192), 5x5 (32 -> 64), avg-pool 3/3 -> 128, 1x1 256: (640, 6, 6). */
-    private String block2a(String x) {
-        String b3 = conv2dBn(x, "inception_4a_3x3", 96, same(1), 192, 3, 1);
-        String b5 = conv2dBn(x, "inception_4a_5x5", 32, same(2), 64, 5, 1);
-        String pool = conv2dBn(avgPool("inception_4a_pool_avg", x, 3, 3), "inception_4a_pool", 128, same(2), 0, 0,
-                0);
-        String b1 = conv2dBn(x, "inception_4a_1x1", 256, null, 0, 0, 0);
-        return concat("inception_4a", b3, b5, pool, b1);
-    }
-
-    /** inception_block_2b: 3x3 (160 -> 256, stride 2), 5x5 (64 -> 128, stride 2), max-pool: (1024, 3, 3). */
-    private String block2b(String x) {
-        String b3 = conv2dBn(x, "inception_4e_3x3", 160, same(1), 256, 3, 2);
-        String b5 = conv2dBn(x, "inception_4e_5x5", 64, same(2), 128, 5, 2);
-        String pool = pad("inception_4e_pool_pad", maxPool("inception_4e_pool_max", x, 3, 2), 0, 1, 0, 1);
-        return concat("inception_4e", b3, b5, pool);
-    }
-
-    /** inception_block_3a: 3x3 (96 -> 384), avg-pool 3/3 -> 96, 1x1 256: (736, 3, 3). */
-    private String block3a(String x) {
-        String b3 = conv2dBn(x, "inception_5a_3x3", 96, same(1), 384, 3, 1);
-        String pool = conv2dBn(avgPool("inception_5a_pool_avg", x, 3, 3), "inception_5a_pool", 96, same(1), 0, 0,
-                0);
-        String b1 = conv2dBn(x, "inception_5a_1x1", 256, null, 0, 0, 0);
-        return concat("inception_5a", b3, pool, b1);
-    }
-
-    /** inception_block_3b: 3x3 (96 -> 384), max-pool 3/2 -> 96, 1x1 256: (736, 3, 3). */
-    private String block3b(String x) {
-        String b3 = conv2dBn(x, "inception_5b_3x3", 96, same(1), 384, 3, 1);
-        String pool = conv2dBn(maxPool("inception_5b_pool_max", x, 3, 2), "inception_5b_pool", 96, same(1), 0, 0,
-                0);
-        String b1 = conv2dBn(x, "inception_5b_1x1", 256, null, 0, 0, 0);
-        return concat("inception_5b", b3, pool, b1);
+    private String inception(String x, Block b) {
+        List<String> branches = new ArrayList<>();
+        branches.add(conv2dBn(x, b.name() + "_3x3", b.reduce3(), same(1), b.out3(), 3, b.stride()));
+        if (b.reduce5() > 0) {
+            branches.add(conv2dBn(x, b.name() + "_5x5", b.reduce5(), same(2), b.out5(), 5, b.stride()));
+        }
+        // MaxPooling2D(pool_size=3, strides=2) or AveragePooling2D(pool_size=(3, 3), strides=(3, 3))
+        String pool = b.pool() == PoolingType.MAX ? maxPool(b.name() + "_pool_max", x, 3, 2)
+                : avgPool(b.name() + "_pool_avg", x, 3, 3);
+        int[] p = b.poolPad();
+        branches.add(b.poolConv() > 0 ? conv2dBn(pool, b.name() + "_pool", b.poolConv(), p, 0, 0, 0)
+                : pad(b.name() + "_pool_pad", pool, p[0], p[1], p[2], p[3]));
+        if (b.out1() > 0) {
+            branches.add(conv2dBn(x, b.name() + "_1x1", b.out1(), null, 0, 0, 0));
+        }
+        // concatenate([...], axis=1): the branches stacked along the channels
+        g.addVertex(b.name(), new MergeVertex(), branches.toArray(String[]::new));
+        return b.name();
     }
 
     /**
@@ -210,12 +190,6 @@ public final class FaceNetGraph {
     private String pool(String name, String input, PoolingType type, int size, int stride) {
         g.addLayer(name, new SubsamplingLayer.Builder(type).kernelSize(size, size).stride(stride, stride).build(),
                 input);
-        return name;
-    }
-
-    /** concatenate([...], axis=1): the branches stacked along the channels. */
-    private String concat(String name, String... branches) {
-        g.addVertex(name, new MergeVertex(), branches);
         return name;
     }
 
