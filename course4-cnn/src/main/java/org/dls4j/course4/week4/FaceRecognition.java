@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
  * <p>What the learner sees: {@code loss = ...} (the triplet loss on the test's random encodings), the encoder, the
  * notebook's three calls with their lines and values ({@code It's younes, welcome in!} and {@code (0.65939283,
  * True)}; {@code It's not kian, please go away}; {@code it's younes, the distance is 0.659393}) beside the
- * notebook's, then for every camera picture who it is and its distances to the 12 people, the table of same-person
- * and different-person distances that justifies the threshold, and {@code c4w4-face-distances.png} (all 18 pictures'
+ * notebook's, then {@code who_is_it} on each of the six camera pictures, the table of same-person and
+ * different-person distances that justifies the threshold, and {@code c4w4-face-distances.png} (all 18 pictures'
  * distances) in {@code --out}. With {@code --image} (and {@code --identity}) the run verifies and recognises that
  * picture. The verdicts are the results ({@code -q} keeps them).
  * Run: {@code ./dls run c4w4-face-recognition [--image FILE --identity NAME] [--encoder facenet|faceapi]}.
