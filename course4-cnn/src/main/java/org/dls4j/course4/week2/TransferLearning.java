@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -22,6 +21,7 @@ import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageAugmentation;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.graph.FeatureStandardization;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -65,7 +65,8 @@ public final class TransferLearning {
     public static final double NOTEBOOK_HEAD_ACCURACY = 0.9846, NOTEBOOK_FINE_TUNED_ACCURACY = 0.9692;
 
     /** The new head's layers with weights. */
-    private static final List<String> HEAD = List.of("batch_normalization", "dense");
+    private static final List<String> HEAD = List.of("dense");
+    private static final String NORMALIZATION = "normalization";
 
     /** The notebook's settings, on the Happy House pictures. */
     @Command(name = "c4w2-transfer-learning",
@@ -145,15 +146,26 @@ public final class TransferLearning {
     }
 
     /**
-     * {@code alpaca_model}: the pretrained backbone frozen up to {@code frozenUntil} (that block and the ones below
-     * it keep their weights; {@code null} for none frozen), a new head: global average pooling, dropout 0.2, one
-     * logit with binary cross-entropy; Adam at {@code learningRate}.
+     * {@code alpaca_model}: the backbone up to block {@code features}, frozen up to {@code frozenUntil} (that block
+     * and the ones below it keep their weights; {@code null} for none frozen), and a new head: global average
+     * pooling, a fixed normalization of the pooled features, dropout 0.2, one logit with binary cross-entropy; Adam
+     * at {@code learningRate}.
+     *
+     * <p>The normalization is not in the notebook. The face detector's pooled features differ little from face to
+     * face (their spread over the pictures is about a tenth of their mean), and on them the notebook's plain dense
+     * layer stays at chance. Like Keras' {@code Normalization} layer after {@code adapt}, it subtracts each
+     * feature's mean over {@code pictures} and divides by its standard deviation, with those statistics fixed
+     * ({@link FeatureStandardization}; a trainable batch norm there failed in fine-tuning: its moving averages
+     * trailed the changing features and the held-out loss jumped to 7 in the first epoch).
      *
      * @param backbone {@link MobileNetV1Backbone#load} or, for training from scratch, its untrained architecture
+     * @param pictures the training pictures the normalization's statistics come from
      */
     public static ComputationGraph withNewHead(ComputationGraph backbone, String features, String frozenUntil,
-            double learningRate, long seed) {
+            double learningRate, long seed, INDArray pictures) {
         int maps = MobileNetV1Backbone.maps(features);
+        // the pooled features of the training pictures, before the rebuild (it re-initialises the layers)
+        INDArray pooled = backbone.feedForward(pictures, false).get(features).mean(2, 3);
         FineTuneConfiguration training = new FineTuneConfiguration.Builder()
                 .updater(new Adam(learningRate))            // tf.keras.optimizers.Adam(learning_rate)
                 .seed(seed)
@@ -175,14 +187,10 @@ public final class TransferLearning {
                 // tfl.GlobalAveragePooling2D(): (m, 1024)
                 .addLayer("global_average_pooling2d", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(),
                         features)
-                // not in the notebook: the face detector's pooled features differ little from face to face (their
-                // spread is a tenth of their mean), too little for 5 epochs of a plain dense layer; a batch norm
-                // scales them to unit spread first (with it the head learns in a few steps, without it it stays
-                // at chance)
-                .addLayer("batch_normalization", new BatchNormalization.Builder().nIn(maps).nOut(maps)
-                        .build(), "global_average_pooling2d")
+                // (x - mean) / std with the training pictures' statistics, fixed (see the method's comment)
+                .addLayer(NORMALIZATION, FeatureStandardization.adaptedTo(pooled, 1e-3), "global_average_pooling2d")
                 // tfl.Dropout(0.2)
-                .addLayer("dropout", new DropoutLayer.Builder(0.8).build(), "batch_normalization")
+                .addLayer("dropout", new DropoutLayer.Builder(0.8).build(), NORMALIZATION)
                 // tfl.Dense(1) and BinaryCrossentropy(from_logits=True): the loss reads the logit
                 .addLayer("dense", new OutputLayer.Builder(new SigmoidCrossEntropy()).nIn(maps).nOut(1)
                         .weightInit(WeightInit.XAVIER_UNIFORM).activation(Activation.SIGMOID).build(), "dropout")
@@ -208,7 +216,7 @@ public final class TransferLearning {
 
         ComputationGraph pretrained = MobileNetV1Backbone.load(options.size, options.size);
         ComputationGraph model = withNewHead(pretrained, options.features, options.features, options.learningRate,
-                options.initSeed);
+                options.initSeed, train.getFeatures());
         report.say(GraphSummary.of(model, 3, options.size, options.size).table());
         GraphFit.History head = GraphFit.fit(model, batches(train, options.batchSize, options.seed, augmentation),
                 options.epochs, test, report);
@@ -222,7 +230,7 @@ public final class TransferLearning {
             // base_model.trainable = True; layers below fine_tune_at stay frozen; a tenth of the learning rate
             String frozen = MobileNetV1Backbone.BLOCKS.get(options.fineTuneAt - 1);
             ComputationGraph tuned = withNewHead(MobileNetV1Backbone.load(options.size, options.size),
-                    options.features, frozen, 0.1 * options.learningRate, options.initSeed);
+                    options.features, frozen, 0.1 * options.learningRate, options.initSeed, train.getFeatures());
             for (String layer : HEAD) {                     // the trained head carries over
                 model.getLayer(layer).paramTable().forEach((key, value) -> tuned.getLayer(layer).getParam(key)
                         .assign(value));
@@ -285,12 +293,12 @@ public final class TransferLearning {
                     .reshape('c', used, 3, options.size, options.size);
             DataSet subset = new DataSet(pictures, train.getLabels().getRows(rows));
             ComputationGraph transfer = withNewHead(MobileNetV1Backbone.load(options.size, options.size),
-                    options.features, options.features, options.learningRate, options.initSeed);
+                    options.features, options.features, options.learningRate, options.initSeed, pictures);
             GraphFit.fit(transfer, batches(subset, options.batchSize, options.seed,
                     new ImageAugmentation(options.rotation, options.seed)),
                     options.epochs, null, quiet);
             ComputationGraph scratch = withNewHead(MobileNetV1Backbone.architecture(options.size, options.size),
-                    options.features, null, 0.001, options.initSeed);
+                    options.features, null, 0.001, options.initSeed, pictures);
             GraphFit.fit(scratch, batches(subset, options.batchSize, options.seed,
                     new ImageAugmentation(options.rotation, options.seed)),
                     options.epochs, null, quiet);

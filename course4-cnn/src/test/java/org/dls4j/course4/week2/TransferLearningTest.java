@@ -39,7 +39,7 @@ class TransferLearningTest {
         ComputationGraph backbone = MobileNetV1Backbone.load(64, 64);
         INDArray expected = backbone.feedForward(pictures.getFeatures(), false).get("conv_13");
         ComputationGraph model = TransferLearning.withNewHead(MobileNetV1Backbone.load(64, 64), "conv_13", "conv_13",
-                0.01, 1);
+                0.01, 1, pictures.getFeatures());
         assertEquals(0.0, model.feedForward(pictures.getFeatures(), false).get("conv_13").sub(expected)
                 .amaxNumber().doubleValue(), 1e-6);
     }
@@ -51,10 +51,10 @@ class TransferLearningTest {
     @Test
     void frozenBlocksStayAndTheHeadLearns() {
         ComputationGraph pretrained = MobileNetV1Backbone.load(64, 64);
-        ComputationGraph model = TransferLearning.withNewHead(MobileNetV1Backbone.load(64, 64), "conv_13", "conv_13",
-                0.01, 1);
-        INDArray headBefore = model.getLayer("dense").params().dup();
         DataSet train = TransferLearning.scaled(happy.train(), 64);
+        ComputationGraph model = TransferLearning.withNewHead(MobileNetV1Backbone.load(64, 64), "conv_13", "conv_13",
+                0.01, 1, train.getFeatures());
+        INDArray headBefore = model.getLayer("dense").params().dup();
         for (int i = 0; i < 3; i++) {
             model.fit(train);
         }
