@@ -2,7 +2,7 @@
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
     python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify|
-                                     emojify-v2|char-rnn|face-embedding|tiny-yolo
+                                     emojify-v2|char-rnn|face-embedding|tiny-yolo|nmt-attention
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
@@ -30,6 +30,7 @@ CASES = {
     "char-rnn": peer.Case(3000, 300, lap="step", unit="step"),
     "face-embedding": peer.Case(50, 5, lap="batch", unit="batch"),
     "tiny-yolo": peer.Case(50, 5, lap="batch", unit="batch"),
+    "nmt-attention": peer.Case(50, 5, lap="batch", unit="batch"),
 }
 # forward passes of pretrained networks: eval mode, no gradient (the weights here are random: only time counts)
 INFERENCE = {"face-embedding", "tiny-yolo"}
@@ -257,6 +258,36 @@ class TinyYolo(nn.Module):
         return self.last(x)
 
 
+class DateTranslator(nn.Module):
+    """C5 W3's attention model: Bidirectional LSTM n_a 32 over the 30 one-hot characters (37 symbols); for each of
+    the 10 output characters one-step attention (repeat s, concatenate, Dense 10 tanh, Dense 1 relu, softmax over
+    time, weighted sum), a post-attention LSTM cell n_s 64 and Dense 11 (softmax in the loss). Outputs the logits of
+    every step as rows (m * 10, 11)."""
+    steps = 10
+
+    def __init__(self, tx=30, n_a=32, n_s=64, human=37, machine=11):
+        super().__init__()
+        self.n_s = n_s
+        self.pre = nn.LSTM(human, n_a, bidirectional=True, batch_first=True)
+        self.densor1 = nn.Linear(2 * n_a + n_s, 10)
+        self.densor2 = nn.Linear(10, 1)
+        self.post = nn.LSTMCell(2 * n_a, n_s)
+        self.output = nn.Linear(n_s, machine)
+
+    def forward(self, x):
+        a, _ = self.pre(x)
+        s = torch.zeros(x.shape[0], self.n_s)
+        c = torch.zeros(x.shape[0], self.n_s)
+        outputs = []
+        for _ in range(self.steps):
+            repeated = s.unsqueeze(1).expand(-1, a.shape[1], -1)
+            energies = torch.relu(self.densor2(torch.tanh(self.densor1(torch.cat([a, repeated], 2)))))
+            context = (torch.softmax(energies, 1) * a).sum(1)
+            s, c = self.post(context, (s, c))
+            outputs.append(self.output(s))
+        return torch.stack(outputs, 1).reshape(-1, outputs[0].shape[1])
+
+
 def setup(name):
     """The model, the batch (features, class labels i % classes) and the learning rate of case `name`."""
     torch.manual_seed(1)
@@ -272,6 +303,9 @@ def setup(name):
         return signs_dense(), torch.rand(32, 12288), 6, 0.0001
     if name == "lstm-emojify":  # the 400,001 x 50 GloVe shape, random word indices
         return Emojify(400_001, 50), torch.randint(1, 400_001, (32, 10)), 5, 0.001
+    if name == "nmt-attention":  # the notebook's batch of 100 dates, one-hot (m, 30, 37)
+        characters = torch.randint(0, 37, (100, 30))
+        return DateTranslator(), nn.functional.one_hot(characters, 37).float(), 11, 0.005
     if name == "face-embedding":
         return FaceEmbedding(), torch.rand(8, 3, 150, 150), 0, 0.0
     if name == "tiny-yolo":
@@ -304,8 +338,8 @@ def main():
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
         y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)
         loss_function = nn.BCEWithLogitsLoss()
-    else:
-        y = torch.arange(x.shape[0]) % classes
+    else:  # one class per example, or per example and output step (nmt-attention)
+        y = torch.arange(x.shape[0] * getattr(model, "steps", 1)) % classes
         loss_function = nn.CrossEntropyLoss()
     model.train()
     optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)
