@@ -105,7 +105,7 @@ public final class GraphFit {
                 for (DataSet batch : batches.epochBatches(e)) {
                     stepAccuracy.labels = batch.getLabels();
                     graph.fit(batch);
-                    lossSum += kerasLoss(graph.score(), batch) * batch.numExamples();
+                    lossSum += kerasLoss(graph, graph.score(), batch) * batch.numExamples();
                     correct += stepAccuracy.correct;
                     progress.step();
                 }
@@ -127,9 +127,18 @@ public final class GraphFit {
      * Keras' loss of a batch from DL4J's score: the same, except for a per-pixel loss ({@link CnnLossLayer}), which
      * DL4J sums over each picture's pixels and Keras averages.
      */
-    private static double kerasLoss(double score, DataSet batch) {
+    private static double kerasLoss(ComputationGraph graph, double score, DataSet batch) {
+        if (!isPerPixel(graph)) {
+            return score;
+        }
         INDArray labels = batch.getLabels();
-        return labels.rank() == 4 ? score / (labels.size(2) * labels.size(3)) : score;
+        return score / (labels.size(2) * labels.size(3));
+    }
+
+    /** Whether the graph's (first) output layer is a per-pixel loss ({@link CnnLossLayer}). */
+    private static boolean isPerPixel(ComputationGraph graph) {
+        String name = graph.getConfiguration().getNetworkOutputs().get(0);
+        return graph.getLayer(name).conf().getLayer() instanceof CnnLossLayer;
     }
 
     /**
@@ -150,7 +159,7 @@ public final class GraphFit {
             String name = graph.getConfiguration().getNetworkOutputs().get(0);
             List<String> inputs = graph.getConfiguration().getVertexInputs().get(name);
             var layer = graph.getLayer(name).conf().getLayer();
-            this.perPixel = layer instanceof CnnLossLayer;
+            this.perPixel = isPerPixel(graph);
             if (graph.getConfiguration().getNetworkOutputs().size() != 1 || inputs.size() != 1
                     || !(layer instanceof BaseOutputLayer || perPixel) || layer instanceof RnnOutputLayer) {
                 throw new IllegalArgumentException("GraphFit needs one dense (not recurrent) or per-pixel output "
@@ -222,7 +231,7 @@ public final class GraphFit {
     public static double loss(ComputationGraph graph, DataSet data) {
         double sum = 0;
         for (DataSet batch : evaluationBatches(data).epochBatches(0)) {
-            sum += kerasLoss(graph.score(batch, false), batch) * batch.numExamples();
+            sum += kerasLoss(graph, graph.score(batch, false), batch) * batch.numExamples();
         }
         return sum / data.numExamples();
     }
