@@ -31,9 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code resnet-block}: week 2's ResNet stem and stage 2 (a convolutional block, two identity blocks, with
  *       batch normalization) and the classifier head, batch 32;</li>
  *   <li>{@code resnet50}: week 2's ResNet50, 6 classes, batch 32 (the notebook's fit);</li>
- *   <li>{@code unet}: week 3's U-Net at the scale {@code c4w3-image-segmentation} trains by default (64x64
- *       scenes, 8 filters in the first block, 4 classes: 540,828 parameters), the notebook's batch of 32, a class
- *       per pixel {@code (i + row + column) % 4}. The notebook's own scale (96x128, 32 filters, 23 classes) is
+ *   <li>{@code unet}: week 3's U-Net as {@code c4w3-image-segmentation} builds it by default (8 filters in the
+ *       first block, 4 classes: 540,828 parameters) on 64x64 scenes (the run's are 32x32), the notebook's batch of
+ *       32, a class per pixel {@code (i + row + column) % 4}. The notebook's own scale (96x128, 32 filters, 23 classes) is
  *       about 20 times the work per picture.</li>
  * </ul>
  */

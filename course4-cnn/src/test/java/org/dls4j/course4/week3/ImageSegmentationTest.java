@@ -33,6 +33,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** U-Net (reference section 5.2): the notebook's blocks and parameter count, and training on generated scenes. */
 class ImageSegmentationTest {
+    /** How far above "background everywhere" (0.1925) the short run's mean IoU must be (it got 0.3314). */
+    private static final double MARGIN = 0.08;
+    /** The default run's bands (it got mean IoU 0.8397, pixel accuracy 0.9690; "background everywhere": 0.1910). */
+    private static final double FULL_MEAN_IOU = 0.7, FULL_PIXEL_ACCURACY = 0.93;
 
     @TempDir
     Path out;
@@ -131,24 +135,23 @@ class ImageSegmentationTest {
     }
 
     /**
-     * A short run (32x32 scenes, 8 filters, 6 epochs of 240 scenes in batches of 8: 180 steps, about 40 s on two
-     * cores): the validation loss falls well below the best a constant answer can get (the entropy of the classes'
-     * shares, about 0.46), which a network that ignores the picture cannot do; the pictures are written. At this
-     * point the arg-max is still "background" almost everywhere (the network leaves that plateau after about 400
-     * steps, see the full run), so the IoU is asserted there.
+     * A short run (32x32 scenes, 8 filters, 4 epochs of 320 scenes in batches of 8: 160 steps): the network has left
+     * the "background everywhere" answer, so its mean IoU is well above that answer's (a network that ignores the
+     * picture gets at most that) and its validation loss well below the best constant answer's (the entropy of the
+     * classes' shares, about 0.8); the pictures are written.
      */
     @Test
-    void aShortRunLearnsMoreThanTheClassShares() throws Exception {
+    void aShortRunSegmentsBetterThanBackgroundEverywhere() throws Exception {
         ImageSegmentation.Options options = shortRun();
         ImageSegmentation.Result r = ImageSegmentation.run(options, Report.silent());
         assertEquals(ImageSegmentation.NOTEBOOK_PARAMS, r.notebookParams());
         assertEquals(options.epochs, r.history().epochs().size());
-        assertTrue(r.constantLoss() > 0.35 && r.constantLoss() < 0.6, "constant answer's loss " + r.constantLoss());
+        assertTrue(r.constantLoss() > 0.6 && r.constantLoss() < 1.1, "constant answer's loss " + r.constantLoss());
         double valLoss = r.history().last().valLoss();
-        assertTrue(valLoss < r.constantLoss() - 0.05, "val_loss " + valLoss + " vs " + r.constantLoss());
-        assertTrue(r.history().last().loss() < r.history().epochs().get(0).loss() / 2, "training loss falls");
-        assertTrue(r.iou().backgroundBaseline() > 0.15 && r.iou().backgroundBaseline() < 0.25, "baseline "
-                + r.iou().backgroundBaseline());
+        assertTrue(valLoss < r.constantLoss() - 0.3, "val_loss " + valLoss + " vs " + r.constantLoss());
+        double baseline = r.iou().backgroundBaseline();
+        assertTrue(baseline > 0.14 && baseline < 0.22, "baseline " + baseline);
+        assertTrue(r.iou().mean() > baseline + MARGIN, "mean IoU " + r.iou().mean() + " vs " + baseline);
         BufferedImage predictions = ImageIO.read(r.predictionsPlot().toFile());
         assertEquals(3 * (128 + 8) + 8, predictions.getWidth(), "input | true mask | predicted mask");
         assertTrue(Files.size(r.accuracyPlot()) > 0);
@@ -164,8 +167,8 @@ class ImageSegmentationTest {
     }
 
     /**
-     * The default run (32x32, 8 filters, the notebook's 40 epochs of batch 32 on 600 scenes): the network leaves
-     * the "background everywhere" plateau and its mean IoU is far above that answer's (about 0.22).
+     * The default run (32x32, 8 filters, 8 epochs of 600 scenes in batches of 8: 600 steps): the network draws
+     * the shapes' classes; its mean IoU is far above "background everywhere" (about 0.19).
      */
     @Test
     @Tag("full")
@@ -173,8 +176,8 @@ class ImageSegmentationTest {
         ImageSegmentation.Options options = new ImageSegmentation.Options();
         options.out = out;
         ImageSegmentation.Result r = ImageSegmentation.run(options, Report.silent());
-        assertTrue(r.iou().mean() > r.iou().backgroundBaseline() + 0.3, "mean IoU " + r.iou().mean());
-        assertTrue(r.iou().pixelAccuracy() > 0.93, "pixel accuracy " + r.iou().pixelAccuracy());
+        assertTrue(r.iou().mean() > FULL_MEAN_IOU, "mean IoU " + r.iou().mean());
+        assertTrue(r.iou().pixelAccuracy() > FULL_PIXEL_ACCURACY, "pixel accuracy " + r.iou().pixelAccuracy());
     }
 
     private ImageSegmentation.Options shortRun() {
@@ -182,9 +185,9 @@ class ImageSegmentationTest {
         options.out = out;
         options.size = 32;
         options.filters = 8;
-        options.trainScenes = 240;
+        options.trainScenes = 320;
         options.validationScenes = 60;
-        options.epochs = 6;
+        options.epochs = 4;
         options.batchSize = 8;
         options.examples = 2;
         return options;
