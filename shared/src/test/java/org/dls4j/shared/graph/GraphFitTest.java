@@ -45,6 +45,15 @@ class GraphFitTest {
         assertEquals(0.75, GraphFit.accuracy(graph, data), 1e-12);
         assertEquals(2 * kerasLoss, graph.score(data, false), 1e-12, "DL4J sums a picture's pixels");
 
+        // the gradient is that of the sum over every pixel: softmax - label at each pixel, summed, for the logits' bias
+        // (-1/4 + 3/4 + 1/4 + 1/4, the negative for class 1); the updater divides by the batch's 2 pictures, so the
+        // step is H*W = 2 times Keras' (the mean over 4 pixels), which Adam's normalisation cancels
+        graph.setInputs(logits);
+        graph.setLabels(labels);
+        graph.computeGradientAndScore();
+        assertEquals(1.0, graph.gradient().getGradientFor("logits_b").getDouble(0), 1e-12);
+        assertEquals(-1.0, graph.gradient().getGradientFor("logits_b").getDouble(1), 1e-12);
+
         GraphFit.Epoch epoch = GraphFit.fit(graph, new NotebookMiniBatches(logits, labels, 2, 0, DataType.DOUBLE), 1,
                 data, Report.silent()).last();
         assertEquals(kerasLoss, epoch.loss(), 1e-12);
