@@ -1,8 +1,8 @@
 """PyTorch peers of the framework cases of ./dls bench: the DL4J graphs' layers, built again in PyTorch (CPU,
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
-    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify|
-                                     emojify-v2|char-rnn|face-embedding|tiny-yolo|nmt-attention
+    python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|unet|signs-dense|
+                                     lstm-emojify|emojify-v2|char-rnn|face-embedding|tiny-yolo|nmt-attention
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
@@ -24,6 +24,7 @@ CASES = {
     "happy-house": peer.Case(200, 20, lap="batch", unit="batch"),
     "resnet-block": peer.Case(60, 5, lap="batch", unit="batch"),
     "resnet50": peer.Case(20, 3, lap="batch", unit="batch"),
+    "unet": peer.Case(20, 3, lap="batch", unit="batch"),
     "signs-dense": peer.Case(1000, 100, lap="batch", unit="batch"),
     "lstm-emojify": peer.Case(300, 30, lap="batch", unit="batch"),
     "emojify-v2": peer.Case(300, 30, lap="batch", unit="batch"),
@@ -111,6 +112,43 @@ def resnet(stages, classes=6):
 
 STAGE2 = ([64, 64, 256], 1, 2)
 RESNET50 = [STAGE2, ([128, 128, 512], 2, 3), ([256, 256, 1024], 2, 5), ([512, 512, 2048], 2, 2)]
+
+
+class UNet(nn.Module):
+    """The U-Net of C4 W3: conv blocks n, 2n, 4n, 8n (dropout 0.3), 16n (dropout 0.3, no pool), each two CONV 3x3
+    same -> RELU (then MAXPOOL 2); upsampling blocks 8n .. n, each CONV-TRANSPOSE 3x3 stride 2 (twice the size) ->
+    concat with the skip -> two CONV 3x3 same -> RELU; CONV 3x3 n -> RELU; CONV 1x1 to the classes (the per-pixel
+    softmax is in the loss)."""
+
+    def __init__(self, n=8, classes=4, channels=3):
+        super().__init__()
+        widths = [n, 2 * n, 4 * n, 8 * n, 16 * n]
+        self.down = nn.ModuleList()
+        previous = channels
+        for i, width in enumerate(widths):
+            self.down.append(nn.Sequential(nn.Conv2d(previous, width, 3, padding=1), nn.ReLU(),
+                                           nn.Conv2d(width, width, 3, padding=1), nn.ReLU(),
+                                           *([nn.Dropout(0.3)] if i >= 3 else [])))
+            previous = width
+        self.up = nn.ModuleList()
+        self.merge = nn.ModuleList()
+        for width in reversed(widths[:-1]):
+            self.up.append(nn.ConvTranspose2d(previous, width, 3, stride=2, padding=1, output_padding=1))
+            self.merge.append(nn.Sequential(nn.Conv2d(2 * width, width, 3, padding=1), nn.ReLU(),
+                                            nn.Conv2d(width, width, 3, padding=1), nn.ReLU()))
+            previous = width
+        self.head = nn.Sequential(nn.Conv2d(n, n, 3, padding=1), nn.ReLU(), nn.Conv2d(n, classes, 1))
+
+    def forward(self, x):
+        skips = []
+        for i, block in enumerate(self.down):
+            x = block(x)
+            if i < len(self.down) - 1:
+                skips.append(x)
+                x = torch.max_pool2d(x, 2)
+        for up, merge, skip in zip(self.up, self.merge, reversed(skips)):
+            x = merge(torch.cat([up(x), skip], dim=1))
+        return self.head(x)
 
 
 def signs_dense():
@@ -299,6 +337,8 @@ def setup(name):
         return resnet([STAGE2]), torch.rand(32, 3, 64, 64), 6, 0.001
     if name == "resnet50":
         return resnet(RESNET50), torch.rand(32, 3, 64, 64), 6, 0.001
+    if name == "unet":  # the run's default U-Net (8 filters, 4 classes), a batch of 32 scenes of 64x64
+        return UNet(8, 4), torch.rand(32, 3, 64, 64), 4, 0.001
     if name == "signs-dense":
         return signs_dense(), torch.rand(32, 12288), 6, 0.0001
     if name == "lstm-emojify":  # the 400,001 x 50 GloVe shape, random word indices
@@ -338,6 +378,11 @@ def main():
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
         y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)
         loss_function = nn.BCEWithLogitsLoss()
+    elif options.case == "unet":  # a class per pixel: (i + row + column) % classes
+        rows = torch.arange(x.shape[2]).view(1, -1, 1)
+        columns = torch.arange(x.shape[3]).view(1, 1, -1)
+        y = (torch.arange(x.shape[0]).view(-1, 1, 1) + rows + columns) % classes
+        loss_function = nn.CrossEntropyLoss()
     else:  # one class per example, or per example and output step (nmt-attention)
         y = torch.arange(x.shape[0] * getattr(model, "steps", 1)) % classes
         loss_function = nn.CrossEntropyLoss()

@@ -3,6 +3,7 @@ package org.dls4j.course4;
 import org.dls4j.course4.week1.SignsConvNet;
 import org.dls4j.course4.week2.HappyHouse;
 import org.dls4j.course4.week2.ResNetGraphs;
+import org.dls4j.course4.week3.UNetGraph;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.bench.BenchmarkSuite;
@@ -11,7 +12,10 @@ import org.dls4j.shared.bench.Workload;
 import org.dls4j.shared.graph.faceapi.FaceEmbeddingNet;
 import org.dls4j.shared.graph.faceapi.TinyFaceDetectorNet;
 import org.dls4j.shared.scratch.conv.Convolution;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Course 4's benchmark cases ({@code ./dls bench list}). One from-scratch case, beside the notebook's numpy loops
@@ -28,7 +32,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@code happy-house}: the Keras tutorial's Happy House model, batch 16;</li>
  *   <li>{@code resnet-block}: week 2's ResNet stem and stage 2 (a convolutional block, two identity blocks, with
  *       batch normalization) and the classifier head, batch 32;</li>
- *   <li>{@code resnet50}: week 2's ResNet50, 6 classes, batch 32 (the notebook's fit).</li>
+ *   <li>{@code resnet50}: week 2's ResNet50, 6 classes, batch 32 (the notebook's fit);</li>
+ *   <li>{@code unet}: week 3's U-Net as {@code c4w3-image-segmentation} builds it by default (8 filters in the
+ *       first block, 4 classes: 540,828 parameters) on 64x64 scenes (the run's are 32x32), the notebook's batch of
+ *       32, a class per pixel {@code (i + row + column) % 4}. The notebook's own scale (96x128, 32 filters, 23 classes) is
+ *       about 20 times the work per picture.</li>
  * </ul>
  * and the forward pass of week 3 and 4's pretrained networks (face-api's, {@code org.dls4j.shared.graph.faceapi}),
  * inference only, beside the same layers in PyTorch:
@@ -55,6 +63,8 @@ public final class Course4Benchmarks implements BenchmarkSuite {
                     GraphWorkloads.uniform(8, 3, FaceEmbeddingNet.SIDE, FaceEmbeddingNet.SIDE), 50, 5);
             case "tiny-yolo" -> GraphWorkloads.forwardOneBatch(TinyFaceDetectorNet.load().graph(),
                     GraphWorkloads.uniform(4, 3, TinyFaceDetectorNet.SIDE, TinyFaceDetectorNet.SIDE), 50, 5);
+            case "unet" -> GraphWorkloads.fitOneBatch(UNetGraph.unetModel(64, 64, 3, 8, 4, 1, 0.001),
+                    new DataSet(GraphWorkloads.uniform(32, 3, 64, 64), cyclicPixelClasses(32, 4, 64, 64)), 20, 3);
             default -> throw new IllegalArgumentException("Course 4 has no benchmark case '" + name + "'");
         };
     }
@@ -75,5 +85,18 @@ public final class Course4Benchmarks implements BenchmarkSuite {
             }
             return meanDW;
         });
+    }
+
+    /** One-hot labels {@code (m, classes, height, width)}: pixel (y, x) of picture i is of class (i + y + x) % classes. */
+    private static INDArray cyclicPixelClasses(int m, int classes, int height, int width) {
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, m, classes, height, width);
+        for (int i = 0; i < m; i++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    labels.putScalar(new long[] {i, (i + y + x) % classes, y, x}, 1.0);
+                }
+            }
+        }
+        return labels;
     }
 }

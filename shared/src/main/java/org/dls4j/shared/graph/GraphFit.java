@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -34,6 +35,10 @@ import org.nd4j.linalg.dataset.DataSet;
  * epoch, in inference mode (batch norm with its moving averages), as Keras measures them. Early in training the two
  * can differ a lot: the moving averages (momentum 0.99) need a few hundred steps to catch up. A NaN or infinite loss
  * stops training ({@link org.dls4j.shared.train.TrainingDivergedException}).
+ *
+ * <p>A graph whose output is a {@link CnnLossLayer} (a class per pixel, one-hot labels {@code (m, classes, h, w)})
+ * gets Keras' numbers for segmentation: the loss averaged over the pixels (DL4J sums it over a picture's pixels) and
+ * the pixel accuracy.
  */
 public final class GraphFit {
 
@@ -100,7 +105,7 @@ public final class GraphFit {
                 for (DataSet batch : batches.epochBatches(e)) {
                     stepAccuracy.labels = batch.getLabels();
                     graph.fit(batch);
-                    lossSum += graph.score() * batch.numExamples();
+                    lossSum += kerasLoss(graph, graph.score(), batch) * batch.numExamples();
                     correct += stepAccuracy.correct;
                     progress.step();
                 }
@@ -119,14 +124,34 @@ public final class GraphFit {
     }
 
     /**
+     * Keras' loss of a batch from DL4J's score: the same, except for a per-pixel loss ({@link CnnLossLayer}), which
+     * DL4J sums over each picture's pixels and Keras averages.
+     */
+    private static double kerasLoss(ComputationGraph graph, double score, DataSet batch) {
+        if (!isPerPixel(graph)) {
+            return score;
+        }
+        INDArray labels = batch.getLabels();
+        return score / (labels.size(2) * labels.size(3));
+    }
+
+    /** Whether the graph's (first) output layer is a per-pixel loss ({@link CnnLossLayer}). */
+    private static boolean isPerPixel(ComputationGraph graph) {
+        String name = graph.getConfiguration().getNetworkOutputs().get(0);
+        return graph.getLayer(name).conf().getLayer() instanceof CnnLossLayer;
+    }
+
+    /**
      * Counts the examples a training step classifies right, from that step's own forward pass: DL4J hands listeners
      * the activations of every vertex but the output layers, so the output layer (a dense layer) is applied here to
-     * its input, {@code activation(x W + b)}; cheap next to the step.
+     * its input, {@code activation(x W + b)}; cheap next to the step. A per-pixel softmax ({@link CnnLossLayer}, no
+     * parameters) counts each picture's fraction of pixels whose largest logit is the labelled class.
      */
     private static final class StepAccuracy extends BaseTrainingListener {
         private final String outputInput;
         private final Layer output;
         private final IActivation activation;
+        private final boolean perPixel;
         private INDArray labels;
         private double correct;
 
@@ -134,19 +159,25 @@ public final class GraphFit {
             String name = graph.getConfiguration().getNetworkOutputs().get(0);
             List<String> inputs = graph.getConfiguration().getVertexInputs().get(name);
             var layer = graph.getLayer(name).conf().getLayer();
+            this.perPixel = isPerPixel(graph);
             if (graph.getConfiguration().getNetworkOutputs().size() != 1 || inputs.size() != 1
-                    || !(layer instanceof BaseOutputLayer) || layer instanceof RnnOutputLayer) {
-                throw new IllegalArgumentException("GraphFit needs one dense (not recurrent) output layer, not "
-                        + graph.getConfiguration().getNetworkOutputs());
+                    || !(layer instanceof BaseOutputLayer || perPixel) || layer instanceof RnnOutputLayer) {
+                throw new IllegalArgumentException("GraphFit needs one dense (not recurrent) or per-pixel output "
+                        + "layer, not " + graph.getConfiguration().getNetworkOutputs());
             }
             this.outputInput = inputs.get(0);
             this.output = graph.getLayer(name);
-            this.activation = ((BaseOutputLayer) output.conf().getLayer()).getActivationFn();
+            this.activation = perPixel ? null : ((BaseOutputLayer) output.conf().getLayer()).getActivationFn();
         }
 
         @Override
         public void onForwardPass(Model model, Map<String, INDArray> activations) {
             INDArray x = activations.get(outputInput);
+            if (perPixel) {
+                double pixels = x.size(2) * x.size(3);
+                correct = x.argMax(1).eq(labels.argMax(1)).castTo(DataType.DOUBLE).sumNumber().doubleValue() / pixels;
+                return;
+            }
             INDArray rows = x.rank() == 2 ? x : x.dup('c').reshape('c', x.size(0), x.length() / x.size(0));
             INDArray z = rows.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
             correct = correctCount(activation.getActivation(z, false), labels);
@@ -189,7 +220,8 @@ public final class GraphFit {
 
     /**
      * The fraction of {@code data}'s examples that {@code graph} classifies right, in inference mode: the arg-max of
-     * a softmax output against the one-hot label, or a single sigmoid output against 0.5.
+     * a softmax output against the one-hot label, or a single sigmoid output against 0.5; for a per-pixel softmax, the
+     * fraction of pixels.
      */
     public static double accuracy(ComputationGraph graph, DataSet data) {
         return graph.evaluate(evaluationBatches(data)).accuracy();
@@ -199,7 +231,7 @@ public final class GraphFit {
     public static double loss(ComputationGraph graph, DataSet data) {
         double sum = 0;
         for (DataSet batch : evaluationBatches(data).epochBatches(0)) {
-            sum += graph.score(batch, false) * batch.numExamples();
+            sum += kerasLoss(graph, graph.score(batch, false), batch) * batch.numExamples();
         }
         return sum / data.numExamples();
     }

@@ -70,4 +70,18 @@ class PlotsTest {
         assertEquals(2 * (128 + 8) + 8, image.getWidth());
         assertEquals(2 * (128 + 36 + 8) + 8, image.getHeight());
     }
+
+    @Test
+    void classMaskImageGivesEachClassItsColour() {
+        int[][] mask = {{0, 1, 2}, {3, 21, 1}};
+        BufferedImage image = ClassMaskImage.of(mask);
+        assertEquals(3, image.getWidth());
+        assertEquals(2, image.getHeight());
+        assertEquals(0x000000, image.getRGB(0, 0) & 0xFFFFFF, "background is black");
+        assertEquals(0x1F77B4, image.getRGB(1, 0) & 0xFFFFFF, "class 1: tab20's first colour");
+        assertEquals(0xFF7F0E, image.getRGB(2, 0) & 0xFFFFFF);
+        assertEquals(image.getRGB(1, 0), image.getRGB(2, 1), "the same class, the same colour");
+        assertEquals(ClassMaskImage.colour(1), ClassMaskImage.colour(21), "the 20 colours repeat");
+        assertTrue(image.getRGB(0, 1) != image.getRGB(1, 0) && image.getRGB(0, 1) != image.getRGB(2, 0));
+    }
 }

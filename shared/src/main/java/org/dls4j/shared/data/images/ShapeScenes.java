@@ -8,13 +8,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Generated scenes for semantic segmentation: circles, squares and triangles of random colour, size and position on
- * a textured, noisy background, each with its per-pixel class mask.
+ * Generated scenes for semantic segmentation: circles, squares and triangles of random bright colour, size and
+ * position on a darker textured, noisy background, each with its per-pixel class mask.
  *
  * <p>A stand-in for a segmentation data set that is not available (a camera's frames with a class per pixel): the
  * same kind of pairs, made in memory. Class ids are the positions in {@link #CLASS_NAMES}: 0 background, 1 circle,
- * 2 square, 3 triangle. Shapes lie wholly inside the picture and may overlap; a later shape is painted over the
+ * 2 square, 3 triangle. Shapes lie wholly inside the picture. A shape is placed where its box meets no earlier
+ * shape's box when a few random tries find such a place, else it may overlap: a later shape is painted over the
  * earlier ones and the mask shows the class of what is visible, so an early shape can be partly or wholly hidden.
+ *
+ * <p>Shapes are large (a quarter to half of the side) and brighter than the background, so that a small U-Net
+ * tells object from background within a few dozen steps and then learns the outlines; the class is in the outline,
+ * never in the colour. (Smaller shapes, overlapping freely, coloured like the background, with "background" nine
+ * pixels in ten, kept a small U-Net answering "background" everywhere for hundreds of steps.)
  *
  * <p>A pixel {@code (x, y)} belongs to a shape when its centre {@code (x + 0.5, y + 0.5)} lies inside it; a pixel
  * is coloured and labelled by the same test, so image and mask always agree. Everything is drawn from one
@@ -25,9 +31,15 @@ public final class ShapeScenes {
     public static final List<String> CLASS_NAMES = List.of("background", "circle", "square", "triangle");
 
     /** Smallest shape, as a fraction of the picture's side. */
-    private static final double MIN_EXTENT = 0.15;
+    private static final double MIN_EXTENT = 0.25;
     /** Largest shape, as a fraction of the picture's side. */
-    private static final double MAX_EXTENT = 0.40;
+    private static final double MAX_EXTENT = 0.50;
+    /** Background base colours: each channel uniform in this range. */
+    private static final double BACKGROUND_LOW = 0.0, BACKGROUND_HIGH = 0.35;
+    /** Shape colours: each channel uniform in {@code [SHAPE_LOW, 1]}. */
+    private static final double SHAPE_LOW = 0.45;
+    /** Random places tried for a shape before it is let overlap the earlier ones. */
+    private static final int PLACEMENT_TRIES = 30;
     /** Half-range of the uniform per-pixel noise added to every channel. */
     private static final double NOISE = 0.06;
     /** Amplitude of the background's stripes. */
@@ -90,7 +102,7 @@ public final class ShapeScenes {
         int shapeCount = 1 + random.nextInt(maxShapes);
         List<Shape> shapes = new ArrayList<>(shapeCount);
         for (int s = 0; s < shapeCount; s++) {
-            Outline outline = outline(random, size);
+            Outline outline = outline(random, size, shapes);
             double[] colour = colourAwayFrom(random, backgroundColour);
             paint(outline, colour, rgb, mask);
             shapes.add(outline.box());
@@ -106,7 +118,8 @@ public final class ShapeScenes {
 
     /** A base colour, a linear shading and soft stripes of random direction and period; returns the base colour. */
     private static double[] background(SplittableRandom random, int size, float[][] rgb) {
-        double[] base = {uniform(random, 0.2, 0.8), uniform(random, 0.2, 0.8), uniform(random, 0.2, 0.8)};
+        double[] base = {uniform(random, BACKGROUND_LOW, BACKGROUND_HIGH),
+            uniform(random, BACKGROUND_LOW, BACKGROUND_HIGH), uniform(random, BACKGROUND_LOW, BACKGROUND_HIGH)};
         double shadeX = uniform(random, -0.15, 0.15);
         double shadeY = uniform(random, -0.15, 0.15);
         double angle = uniform(random, 0, Math.PI);
@@ -128,7 +141,8 @@ public final class ShapeScenes {
 
     private static double[] colourAwayFrom(SplittableRandom random, double[] background) {
         while (true) {
-            double[] colour = {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            double[] colour = {uniform(random, SHAPE_LOW, 1), uniform(random, SHAPE_LOW, 1),
+                uniform(random, SHAPE_LOW, 1)};
             double d0 = colour[0] - background[0];
             double d1 = colour[1] - background[1];
             double d2 = colour[2] - background[2];
@@ -138,12 +152,23 @@ public final class ShapeScenes {
         }
     }
 
-    private static Outline outline(SplittableRandom random, int size) {
+    /** A shape of random class, size and place, whose box meets none of {@code placed} if a try finds one. */
+    private static Outline outline(SplittableRandom random, int size, List<Shape> placed) {
         int classId = 1 + random.nextInt(3);
-        double extent = size * uniform(random, MIN_EXTENT, MAX_EXTENT);
-        double xMin = uniform(random, 0, size - extent);
-        double yMin = uniform(random, 0, size - extent);
-        return new Outline(classId, xMin, yMin, extent);
+        Outline outline;
+        int tries = 0;
+        do {
+            double extent = size * uniform(random, MIN_EXTENT, MAX_EXTENT);
+            outline = new Outline(classId, uniform(random, 0, size - extent), uniform(random, 0, size - extent),
+                    extent);
+            tries++;
+        } while (tries < PLACEMENT_TRIES && overlapsAny(outline.box(), placed));
+        return outline;
+    }
+
+    private static boolean overlapsAny(Shape box, List<Shape> placed) {
+        return placed.stream().anyMatch(p -> box.xMin() <= p.xMax() && p.xMin() <= box.xMax()
+                && box.yMin() <= p.yMax() && p.yMin() <= box.yMax());
     }
 
     private static void paint(Outline outline, double[] colour, float[][] rgb, int[][] mask) {
