@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.PreprocessorVertex;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -75,6 +76,8 @@ public final class GraphSummary {
                 params = layer.numParams();
                 trainable = layer instanceof FrozenLayer || layer instanceof FrozenLayerWithBackprop ? 0
                         : trainable(layer);
+            } else if (vertex instanceof PreprocessorVertex preprocessor) {
+                type = preprocessor.getPreProcessor().getClass().getSimpleName();
             } else {
                 type = vertex.getClass().getSimpleName().replace("Vertex", "") + (vertex.isInputVertex() ? "Layer"
                         : "");

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,7 +28,7 @@ class FeatureStandardizationTest {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
                 .graphBuilder().addInputs("x").setInputTypes(InputType.feedForward(2))
                 .addLayer("below", new DenseLayer.Builder().nOut(2).activation(Activation.IDENTITY).build(), "x")
-                .addLayer("standardized", standardization, "below")
+                .addVertex("standardized", standardization.asVertex(), "below")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
                         .activation(Activation.IDENTITY).build(), "standardized")
                 .setOutputs("out").build();
@@ -44,5 +45,9 @@ class FeatureStandardizationTest {
         INDArray below = graph.getLayer("below").params().dup();
         graph.fit(new org.nd4j.linalg.dataset.DataSet(x, Nd4j.ones(DataType.DOUBLE, 1, 1)));
         assertNotEquals(below, graph.getLayer("below").params());
+        // dL/dx = dL/dy / std
+        assertArrayEquals(new double[] {Math.sqrt(3.0 / 8), 2 / Math.sqrt(8)}, standardization.backprop(
+                Nd4j.createFromArray(new double[][] {{1, 2}}), 1, LayerWorkspaceMgr.noWorkspaces()).toDoubleVector(),
+                1e-12);
     }
 }
