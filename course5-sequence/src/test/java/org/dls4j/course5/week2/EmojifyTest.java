@@ -104,6 +104,23 @@ class EmojifyTest {
                 report.toString());
     }
 
+    /**
+     * V2 through the assignment's own run for 3 epochs: Keras' epoch lines with the step accuracy (read from the
+     * masked last time step), and the loss falls.
+     */
+    @Test
+    void emojifierV2TrainsThroughTheRun() {
+        Emojify.Options options = new Emojify.Options();
+        options.models = List.of(Emojify.Model.V2);
+        options.epochs = 3;
+        Report.Captured report = Report.captured();
+        Emojify.Result result = Emojify.run(options, report, train, test, glove);
+        assertEquals(3, result.v2History().epochs().size());
+        assertTrue(result.v2History().last().loss() < result.v2History().epochs().get(0).loss(),
+                result.v2History().toString());
+        assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("Epoch 3/3 - loss: ")), report.toString());
+    }
+
     /** V2 for the notebook's 50 epochs (about a minute and a half on 2 cores): far above the 32% of the largest class. */
     @Test
     @Tag("full")

@@ -179,7 +179,9 @@ public final class GraphFit {
                 return;
             }
             INDArray rows = x.rank() == 2 ? x : x.dup('c').reshape('c', x.size(0), x.length() / x.size(0));
-            INDArray z = rows.mmul(output.getParam("W")).addiRowVector(output.getParam("b"));
+            INDArray w = output.getParam("W");
+            // a masked LastTimeStep hands over its rows in ND4J's default type; DL4J casts them for the layer
+            INDArray z = rows.castTo(w.dataType()).mmul(w).addiRowVector(output.getParam("b"));
             correct = correctCount(activation.getActivation(z, false), labels);
         }
     }
