@@ -28,14 +28,6 @@ final class FaceApiWeights {
         return hwio.permute(3, 2, 0, 1).dup('c');
     }
 
-    /**
-     * A depthwise filter {@code (kH, kW, in, multiplier)} as DL4J's separable convolution keeps it:
-     * {@code (multiplier, in, kH, kW)}.
-     */
-    static INDArray separableDepthwise(INDArray hwim) {
-        return hwim.permute(3, 2, 0, 1).dup('c');
-    }
-
     /** Copies {@code value} into a parameter of a layer, refusing a shape that does not fit. */
     static void set(ComputationGraph graph, String layer, String parameter, INDArray value) {
         INDArray target = graph.getLayer(layer).getParam(parameter);

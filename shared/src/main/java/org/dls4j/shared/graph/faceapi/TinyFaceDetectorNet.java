@@ -5,8 +5,8 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.graph.Graphs;
@@ -50,6 +50,7 @@ public final class TinyFaceDetectorNet {
     private static final double LEAK = 0.1;
     private static final String INPUT = "pictures";
     private static final String OUTPUT = "conv8";
+    private static final String DEPTHWISE = "_depthwise";
 
     private final ComputationGraph graph;
 
@@ -71,9 +72,9 @@ public final class TinyFaceDetectorNet {
             String name = "conv" + i;
             int in = FILTERS[i - 1];
             int out = FILTERS[i];
-            FaceApiWeights.set(graph, name, "W", FaceApiWeights.separableDepthwise(
-                    weights.get(name + "/depthwise_filter", 3, 3, in, 1)));
-            FaceApiWeights.set(graph, name, "pW", FaceApiWeights.convolution(
+            // DL4J's depthwise filters are (kH, kW, in, multiplier), as TensorFlow's
+            FaceApiWeights.set(graph, name + DEPTHWISE, "W", weights.get(name + "/depthwise_filter", 3, 3, in, 1));
+            FaceApiWeights.set(graph, name, "W", FaceApiWeights.convolution(
                     weights.get(name + "/pointwise_filter", 1, 1, in, out)));
             FaceApiWeights.set(graph, name, "b", FaceApiWeights.row(weights.get(name + "/bias", out)));
         }
@@ -96,9 +97,15 @@ public final class TinyFaceDetectorNet {
                 .convolutionMode(ConvolutionMode.Truncate).activation(new ActivationLReLU(LEAK)).build(), INPUT);
         builder.addLayer("pool0", pool(2), "conv0");
         for (int i = 1; i < FILTERS.length; i++) {
-            builder.addLayer("conv" + i, new SeparableConvolution2D.Builder(3, 3).nOut(FILTERS[i]).depthMultiplier(1)
-                    .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(LEAK)).build(),
+            // tf.separableConv2d as its two halves: a depthwise 3 x 3 without bias or activation, then a 1 x 1
+            // convolution with the bias and the leaky RELU (DL4J's SeparableConvolution2D computes the same, but
+            // through libnd4j's generic loops, several times slower)
+            builder.addLayer("conv" + i + DEPTHWISE, new DepthwiseConvolution2D.Builder(3, 3).depthMultiplier(1)
+                    .hasBias(false).convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build(),
                     "pool" + (i - 1));
+            builder.addLayer("conv" + i, new ConvolutionLayer.Builder(1, 1).nOut(FILTERS[i])
+                    .convolutionMode(ConvolutionMode.Truncate).activation(new ActivationLReLU(LEAK)).build(),
+                    "conv" + i + DEPTHWISE);
             builder.addLayer("pool" + i, pool(i == FILTERS.length - 1 ? 1 : 2), "conv" + i);
         }
         builder.addLayer(OUTPUT, new ConvolutionLayer.Builder(1, 1).nOut(ANCHORS.length * BOX_VALUES)
