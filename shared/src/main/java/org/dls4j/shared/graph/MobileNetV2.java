@@ -111,12 +111,26 @@ public final class MobileNetV2 {
      * @throws DataException when the file is missing or is not MobileNetV2 at alpha 1 (names the layer or shape)
      */
     public static ComputationGraph load(Path file, int side) {
+        return load(readWeights(file), side);
+    }
+
+    /** The whole network at alpha 1 for {@code side x side} pictures with the weights of {@link #readWeights}. */
+    public static ComputationGraph load(KerasH5Weights weights, int side) {
+        ComputationGraph graph = architecture(side, 1.0);
+        loadKerasWeights(graph, weights);
+        return graph;
+    }
+
+    /**
+     * Reads a Keras weight file.
+     *
+     * @throws DataException when it is missing or not a Keras HDF5 weight file
+     */
+    public static KerasH5Weights readWeights(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DataException("MobileNetV2 weights " + file + ": no such file. " + WEIGHTS_ADVICE);
         }
-        ComputationGraph graph = architecture(side, 1.0);
-        loadKerasWeights(graph, KerasH5Weights.read(file, "MobileNetV2 ImageNet weights"));
-        return graph;
+        return KerasH5Weights.read(file, "MobileNetV2 ImageNet weights");
     }
 
     /**
