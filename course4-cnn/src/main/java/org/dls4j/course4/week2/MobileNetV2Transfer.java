@@ -76,6 +76,7 @@ final class MobileNetV2Transfer {
     /** The notebook's two fits on the Happy House pictures, with the learner's weight file. */
     static TransferLearning.Result run(TransferLearning.Options options, Report report, HappyHouse.Data happy) {
         KerasH5Weights weights = MobileNetV2.readWeights(options.mobileNetV2);
+        ComputationGraph base = MobileNetV2.load(weights, options.size);   // checks every layer's shapes first
         report.say("Pretrained backbone: the notebook's MobileNetV2 (alpha 1.0, " + LAYERS + " layers) with your "
                 + "ImageNet weights from " + options.mobileNetV2 + " (Keras " + weights.kerasVersion() + ")");
         DataSet train = TransferLearning.scaled(happy.train(), options.size);
@@ -83,8 +84,7 @@ final class MobileNetV2Transfer {
         ImageAugmentation augmentation = new ImageAugmentation(options.rotation, options.seed);
         report.say("data_augmenter(): " + augmentation.describe());
 
-        ComputationGraph model = withNewHead(MobileNetV2.load(weights, options.size), LAYERS, options.learningRate,
-                options.initSeed);
+        ComputationGraph model = withNewHead(base, LAYERS, options.learningRate, options.initSeed);
         report.say(GraphSummary.of(model, 3, options.size, options.size).table());
         GraphFit.History head = GraphFit.fit(model, TransferLearning.batches(train, options.batchSize, options.seed,
                 augmentation), options.epochs, test, report);
