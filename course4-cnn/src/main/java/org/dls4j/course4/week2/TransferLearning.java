@@ -1,5 +1,6 @@
 package org.dls4j.course4.week2;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.dls4j.shared.graph.FeatureStandardization;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.graph.MobileNetV2;
 import org.dls4j.shared.graph.SigmoidCrossEntropy;
 import org.dls4j.shared.graph.faceapi.MobileNetV1Backbone;
 import org.dls4j.shared.plot.LinePlot;
@@ -37,7 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * Course 4 week 2, "Transfer Learning with MobileNet" (2021): reuse a network pretrained on a large data set, freeze
@@ -62,7 +67,8 @@ import picocli.CommandLine.Option;
  * table and a plot ({@code c4w2-transfer-learning-sizes.png}): test accuracy against the number of training
  * pictures, for the pretrained backbone and for the same network trained from scratch.
  * Run: {@code ./dls run c4w2-transfer-learning [--size 96] [--sizes 8,16,32,64,121]} ({@code --sizes 0} skips the
- * comparison, most of the run's time).
+ * comparison, most of the run's time). With Keras' MobileNetV2 weights file, {@code --mobilenet-v2 FILE} runs the
+ * notebook's own network and settings ({@link MobileNetV2Transfer}).
  */
 public final class TransferLearning {
 
@@ -111,6 +117,20 @@ public final class TransferLearning {
         @Option(names = "--image", paramLabel = "FILE", description = "A picture of a face to classify at the end.")
         public Path image;
 
+        @Option(names = "--mobilenet-v2", paramLabel = "FILE", description = "Keras' MobileNetV2 ImageNet weights "
+                + "(mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_160_no_top.h5): the notebook's own network "
+                + "and settings (--size 160, --epochs 5, --learning-rate 0.001, --fine-tune-at 120 of its 155 "
+                + "layers, fine-tuning at a tenth of the learning rate, no standardization) in place of face-api's "
+                + "MobileNetV1; options given on the command line still apply, --features and --sizes do not.")
+        public Path mobileNetV2;
+
+        /** The notebook's settings with its MobileNetV2: IMG_SIZE, epochs, base_learning_rate, fine_tune_at. */
+        static final int NOTEBOOK_SIZE = 160, NOTEBOOK_EPOCHS = 5, NOTEBOOK_FINE_TUNE_AT = 120;
+        static final double NOTEBOOK_LEARNING_RATE = 0.001, NOTEBOOK_FINE_TUNE_FRACTION = 0.1;
+
+        @Spec
+        CommandSpec spec;                           // null when the options are made in code
+
         /**
          * Batches of 32, Adam at 0.01 (base_learning_rate), shuffle seed 1, DL4J init seed 1; 20 epochs where the
          * notebook fits 5: its 5 epochs of 262 pictures are 45 steps, 5 epochs of 121 only 20, and the face
@@ -122,14 +142,25 @@ public final class TransferLearning {
 
         @Override
         public void validate() {
+            if (mobileNetV2 != null) {
+                useNotebookSettings();
+            }
             super.validate();
             OptionChecks.atLeast("--size", size, 32);
             OptionChecks.between("--rotation", rotation, 0, 1);
-            if (!MobileNetV1Backbone.BLOCKS.contains(features)) {
-                throw new OptionException("--features must be one of "
-                        + String.join(", ", MobileNetV1Backbone.BLOCKS) + ", not '" + features + "'");
+            if (mobileNetV2 != null) {
+                if (!Files.isRegularFile(mobileNetV2)) {
+                    throw new OptionException("--mobilenet-v2 " + mobileNetV2 + ": no such file. "
+                            + MobileNetV2.WEIGHTS_ADVICE);
+                }
+                OptionChecks.between("--fine-tune-at", fineTuneAt, 0, MobileNetV2Transfer.LAYERS);
+            } else {
+                if (!MobileNetV1Backbone.BLOCKS.contains(features)) {
+                    throw new OptionException("--features must be one of "
+                            + String.join(", ", MobileNetV1Backbone.BLOCKS) + ", not '" + features + "'");
+                }
+                OptionChecks.between("--fine-tune-at", fineTuneAt, 1, MobileNetV1Backbone.BLOCKS.indexOf(features));
             }
-            OptionChecks.between("--fine-tune-at", fineTuneAt, 1, MobileNetV1Backbone.BLOCKS.indexOf(features));
             OptionChecks.atLeast("--fine-tune-epochs", fineTuneEpochs, 0);
             OptionChecks.positive("--fine-tune-learning-rate", fineTuneLearningRate);
             sizes.removeIf(n -> n == 0);
@@ -138,6 +169,21 @@ public final class TransferLearning {
             }
             OptionChecks.numpySeed("--seed", seed, epochs + fineTuneEpochs);
             OptionChecks.readableImage("--image", image);
+        }
+
+        /** The notebook's settings for its MobileNetV2, each one not given on the command line. */
+        void useNotebookSettings() {
+            size = given("--size") ? size : NOTEBOOK_SIZE;
+            epochs = given("--epochs") ? epochs : NOTEBOOK_EPOCHS;
+            learningRate = given("--learning-rate") ? learningRate : NOTEBOOK_LEARNING_RATE;
+            fineTuneAt = given("--fine-tune-at") ? fineTuneAt : NOTEBOOK_FINE_TUNE_AT;
+            fineTuneLearningRate = given("--fine-tune-learning-rate") ? fineTuneLearningRate
+                    : NOTEBOOK_FINE_TUNE_FRACTION * learningRate;
+        }
+
+        private boolean given(String option) {
+            ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+            return parsed != null && parsed.hasMatchedOption(option);
         }
     }
 
@@ -220,6 +266,9 @@ public final class TransferLearning {
     static Result run(Options options, Report report, HappyHouse.Data happy) {
         report.say("Pictures: " + happy.source() + ", " + happy.train().numExamples() + " to train on, "
                 + happy.test().numExamples() + " held out (the notebook: 262 alpaca pictures and 65 for validation)");
+        if (options.mobileNetV2 != null) {
+            return MobileNetV2Transfer.run(options, report, happy);
+        }
         report.say("Pretrained backbone: MobileNetV1 from face-api's SSD face detector (the notebook's MobileNetV2 "
                 + "ImageNet weights are not here)");
         DataSet train = scaled(happy.train(), options.size);
@@ -261,13 +310,7 @@ public final class TransferLearning {
         }
         List<SizePoint> sizes = compareSizes(options, train, test, report);
 
-        Double smiling = null;
-        if (options.image != null) {
-            INDArray picture = Images.resizeBilinear(Images.read(options.image), options.size, options.size);
-            smiling = model.outputSingle(MobileNetV1Backbone.pixels(picture)).getDouble(0);
-            report.result(String.format(Locale.ROOT, "Prediction for %s: %s (p = %.3f)", options.image.getFileName(),
-                    smiling >= 0.5 ? "smiling" : "not smiling", smiling));
-        }
+        Double smiling = classify(model, options, report);
         List<Path> plots = new ArrayList<>();
         plots.add(historyPlot(head, fineTuning, options.out.resolve("c4w2-transfer-learning.png")));
         if (!sizes.isEmpty()) {
@@ -323,8 +366,20 @@ public final class TransferLearning {
         return points;
     }
 
+    /** The probability that {@code --image} shows a smile, printed; null without {@code --image}. */
+    static Double classify(ComputationGraph model, Options options, Report report) {
+        if (options.image == null) {
+            return null;
+        }
+        INDArray picture = Images.resizeBilinear(Images.read(options.image), options.size, options.size);
+        double smiling = model.outputSingle(MobileNetV1Backbone.pixels(picture)).getDouble(0);
+        report.result(String.format(Locale.ROOT, "Prediction for %s: %s (p = %.3f)", options.image.getFileName(),
+                smiling >= 0.5 ? "smiling" : "not smiling", smiling));
+        return smiling;
+    }
+
     /** Keras' shuffled batches (epoch e shuffles with seed + 1 + e), each augmented as it is made. */
-    private static NotebookMiniBatches batches(DataSet data, int batchSize, long seed,
+    static NotebookMiniBatches batches(DataSet data, int batchSize, long seed,
             ImageAugmentation augmentation) {
         NotebookMiniBatches batches = new NotebookMiniBatches(data.getFeatures(), data.getLabels(), batchSize, seed,
                 DataType.FLOAT);
@@ -351,7 +406,7 @@ public final class TransferLearning {
         return new DataSet(out, pictures.getLabels());
     }
 
-    private static Path historyPlot(GraphFit.History head, GraphFit.History fineTuning, Path file) {
+    static Path historyPlot(GraphFit.History head, GraphFit.History fineTuning, Path file) {
         List<GraphFit.Epoch> epochs = new ArrayList<>(head.epochs());
         if (fineTuning != null) {
             epochs.addAll(fineTuning.epochs());

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.data.DataException;
+import org.dls4j.shared.graph.GraphSummary;
+import org.dls4j.shared.graph.MobileNetV2;
 import org.dls4j.shared.graph.faceapi.MobileNetV1Backbone;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import picocli.CommandLine;
 
 /** The pretrained MobileNetV1 on the Happy House pictures: what is frozen stays, the new head learns. */
 class TransferLearningTest {
@@ -93,6 +98,62 @@ class TransferLearningTest {
         options.features = "conv_9";
         options.fineTuneAt = 11;                    // above the block the head reads
         assertThrows(OptionException.class, options::validate);
+    }
+
+    /**
+     * The notebook's {@code alpaca_model} on MobileNetV2 (random weights, 32 x 32 pictures: the counts do not depend
+     * on the side): 1,281 trainable parameters (Dense(1) on 1280 features) and the base's 2,257,984 not; with
+     * {@code fine_tune_at = 120}, layers 120-154 and the head train, 1,626,177 parameters (their kernels, depthwise
+     * kernels, gammas and betas). The rebuilt base computes what the base computes, and a fit moves the head only.
+     */
+    @Test
+    void theMobileNetV2ModelSplitsItsParametersAsTheNotebooks() {
+        ComputationGraph base = MobileNetV2.architecture(32, 1.0);
+        ComputationGraph model = MobileNetV2Transfer.withNewHead(base, MobileNetV2Transfer.LAYERS, 0.001, 1);
+        GraphSummary summary = GraphSummary.of(model, 3, 32, 32);
+        assertEquals(1_281L, summary.trainableParams());
+        assertEquals(2_257_984L, summary.nonTrainableParams());
+        GraphSummary fineTuning = GraphSummary.of(MobileNetV2Transfer.withNewHead(base, 120, 1e-4, 1), 3, 32, 32);
+        assertEquals(1_626_177L, fineTuning.trainableParams());
+        assertEquals(2_259_265L, fineTuning.totalParams());
+
+        DataSet pictures = TransferLearning.scaled(happy.test(), 32).splitTestAndTrain(4).getTrain();
+        INDArray expected = base.feedForward(pictures.getFeatures(), false).get(MobileNetV2.OUTPUT);
+        assertEquals(0.0, model.feedForward(pictures.getFeatures(), false).get(MobileNetV2.OUTPUT).sub(expected)
+                .amaxNumber().doubleValue(), 1e-6);
+        INDArray head = model.getLayer("dense").params().dup();
+        model.fit(pictures);
+        assertNotEquals(head, model.getLayer("dense").params());
+        for (String layer : List.of("Conv1", "block_5_depthwise", "block_16_project_BN", "Conv_1")) {
+            assertEquals(0.0, model.getLayer(layer).params().reshape(-1).sub(base.getLayer(layer).params()
+                    .reshape(-1)).amaxNumber().doubleValue(), 0.0, layer);
+        }
+    }
+
+    /** {@code --mobilenet-v2} brings the notebook's settings, except those given; a missing file is refused. */
+    @Test
+    void mobileNetV2BringsTheNotebooksSettings() throws Exception {
+        Path file = Files.writeString(out.resolve("weights.h5"), "not HDF5");
+        TransferLearning.Options options = new TransferLearning.Options();
+        options.out = out;
+        new CommandLine(options).parseArgs("--mobilenet-v2", file.toString(), "--epochs", "2");
+        options.validate();
+        assertEquals(160, options.size);
+        assertEquals(2, options.epochs);
+        assertEquals(0.001, options.learningRate);
+        assertEquals(120, options.fineTuneAt);
+        assertEquals(1e-4, options.fineTuneLearningRate, 1e-12);
+
+        DataException corrupt = assertThrows(DataException.class,
+                () -> TransferLearning.run(options, Report.silent(), happy));
+        assertTrue(corrupt.getMessage().contains(file.toString()), corrupt.getMessage());
+
+        TransferLearning.Options missing = new TransferLearning.Options();
+        missing.out = out;
+        missing.mobileNetV2 = out.resolve("mobilenet_v2.h5");
+        OptionException e = assertThrows(OptionException.class, missing::validate);
+        assertTrue(e.getMessage().startsWith("--mobilenet-v2 ") && e.getMessage().contains("no such file"),
+                e.getMessage());
     }
 
     /** The default run: the held-out accuracy clears predicting the majority (16 of 29, 0.55) by a margin. */
