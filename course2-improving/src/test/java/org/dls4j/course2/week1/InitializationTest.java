@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The notebook's unit checks and its three 15000-iteration runs (reference section 7). */
 class InitializationTest {
