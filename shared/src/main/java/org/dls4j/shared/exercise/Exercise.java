@@ -120,10 +120,7 @@ public final class Exercise {
      * @throws ExerciseException when the workspace has no sources
      */
     public WorkspaceGrade gradeWorkspace(Path workspace, Duration timeLimit) {
-        if (!Files.isDirectory(workspace)) {
-            throw new ExerciseException("There is no workspace " + workspace + ". Write it first: ./dls exercise "
-                    + id() + " --workspace " + workspace);
-        }
+        requireWorkspace(workspace);
         Path classes = null;
         try {
             classes = Files.createTempDirectory("dls4j-grade-");
@@ -145,6 +142,18 @@ public final class Exercise {
             throw new IllegalStateException("The checks class vanished: " + e.getMessage(), e);
         } finally {
             deleteQuietly(classes);
+        }
+    }
+
+    /**
+     * Refuses a workspace folder that does not exist.
+     *
+     * @throws ExerciseException saying how to write it
+     */
+    public void requireWorkspace(Path workspace) {
+        if (!Files.isDirectory(workspace)) {
+            throw new ExerciseException("There is no workspace " + workspace + ". Write it first: ./dls exercise "
+                    + id() + " --workspace " + workspace);
         }
     }
 

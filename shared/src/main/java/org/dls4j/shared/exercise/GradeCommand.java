@@ -62,6 +62,7 @@ public final class GradeCommand implements Callable<Integer> {
             grade.lines().forEach(out::println);
         } else {
             Path dir = Commands.workspace(workspace, exercise);
+            exercise.requireWorkspace(dir);
             out.println("Grading " + exercise.id() + " in " + dir + ":");
             Exercise.WorkspaceGrade graded = exercise.gradeWorkspace(dir, limit);
             graded.lines().forEach(out::println);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.shared.exercise.Exercise;
-import org.dls4j.shared.exercise.Grade;
 import org.dls4j.shared.exercise.Grade.FunctionGrade;
+import org.dls4j.shared.exercise.Grade;
 import org.dls4j.shared.exercise.GradedCheck;
 import org.dls4j.shared.exercise.GradedChecks;
 import org.dls4j.shared.exercise.GradedFunction;
@@ -52,6 +53,7 @@ public final class GradedAssert {
      * @return the grades of the blank and of the project's functions
      */
     public static List<Grade> assertExerciseRoundTrip(String assignment, Path dir) {
+        long cpu = processCpuNanos();
         Exercise exercise = Exercise.of(assignment);
         List<String> reflected = exercise.functions().stream().map(GradedFunction::name).sorted().toList();
         List<String> parsed = new ArrayList<>();
@@ -75,6 +77,8 @@ public final class GradedAssert {
 
         Grade solutions = exercise.gradeSolutions(TIME_LIMIT);
         assertEquals(reflected.size(), solutions.correct(), String.join("\n", solutions.lines()));
+        System.out.printf("%s: blank %d/%d, solutions %d/%d, %.1f s of CPU%n", assignment, blanked.grade().correct(),
+                reflected.size(), solutions.correct(), reflected.size(), (processCpuNanos() - cpu) / 1e9);
         return List.of(blanked.grade(), solutions);
     }
 
@@ -90,6 +94,11 @@ public final class GradedAssert {
         assertEquals(List.of(), solved.compileErrors(), text);
         assertEquals(exercise.functions().size(), solved.grade().correct(), text);
         return solved.grade();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String read(Path file) {
