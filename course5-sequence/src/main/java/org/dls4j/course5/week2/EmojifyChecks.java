@@ -6,21 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.exercise.GradedCheck;
 import org.dls4j.shared.exercise.GradedChecks;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The 2021 {@code public_tests.py} of {@link Emojify}'s V1 functions and {@code sentences_to_indices}, on the
- * portable two-dimensional word map. Emojifier-V2's graph is checked by {@code EmojifyV2GraphTest}, not graded here.
+ * portable two-dimensional word map, and Emojifier-V2's graph ({@link EmojifyV2Graph}) by its summary's parameters
+ * (a frozen 15 x 2 embedding, LSTM 128 twice, Dense 5).
  */
 public final class EmojifyChecks implements GradedChecks {
 
     @Override
     public List<Class<?>> gradedClasses() {
-        return List.of(Emojify.class);
+        return List.of(Emojify.class, EmojifyV2Graph.class);
     }
 
     @Override
@@ -59,6 +62,13 @@ public final class EmojifyChecks implements GradedChecks {
                     expect.close("X1_indices", matrix(new double[] {0, 1, 3, 2}, new double[] {3, 7, 5, 4},
                             new double[] {4, 2, 6, 0}), Emojify.sentencesToIndices(List.of("I like deep learning",
                                     "deep ´0.= love machine", "machine learning smile"), index, 4));
+                }),
+                GradedCheck.of("Emojify_V2", expect -> {
+                    ComputationGraph graph = EmojifyV2Graph.graph(Nd4j.rand(DataType.FLOAT, 15, 2), 4, 1, 0.01);
+                    expect.equal("embedding params", 30L, graph.getLayer("embedding").numParams())
+                            .equal("lstm params", 67_072L, graph.getLayer("lstm").numParams())
+                            .equal("lstm_1 params", 131_584L, graph.getLayer("lstm_1").numParams())
+                            .equal("dense params", 645L, graph.getLayer("dense").numParams());
                 }));
     }
 
