@@ -16,6 +16,7 @@ import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.CatsData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.train.CostRecorder;
 import org.dls4j.shared.train.TrainingDivergedException;
@@ -140,6 +141,7 @@ public final class LogisticRegression {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION sigmoid: {@code 1 / (1 + exp(-z))}, element-wise; returns a new array. */
+    @Graded("sigmoid")
     public static INDArray sigmoid(INDArray z) {
         // s = 1 / (1 + np.exp(-z))
         return Transforms.exp(z.neg(), false).addi(1.0).rdivi(1.0);
@@ -150,6 +152,7 @@ public final class LogisticRegression {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION initialize_with_zeros: {@code w} zeros (dim, 1), {@code b = 0.0}. */
+    @Graded("initialize_with_zeros")
     public static WeightsAndBias initializeWithZeros(int dim) {
         if (dim <= 0) {
             throw new IllegalArgumentException("dim must be positive but was " + dim);
@@ -179,6 +182,7 @@ public final class LogisticRegression {
      * @param X data (num_px * num_px * 3, m)
      * @param Y labels (1, m), 0 = non-cat, 1 = cat
      */
+    @Graded("propagate")
     public static Propagation propagate(INDArray w, double b, INDArray X, INDArray Y) {
         Shapes.require(w, "w", X.size(0), 1);
         Shapes.require(Y, "Y", 1, X.size(1));
@@ -213,6 +217,7 @@ public final class LogisticRegression {
      *     prints them when the notebook's {@code print_cost} would
      * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
+    @Graded("optimize")
     public static Optimization optimize(INDArray w, double b, INDArray X, INDArray Y, int numIterations,
             double learningRate, CostRecorder costs) {
         Shapes.require(w, "w", X.size(0), 1);
@@ -242,6 +247,7 @@ public final class LogisticRegression {
     }
 
     /** GRADED FUNCTION predict: 1.0 where the probability is strictly greater than 0.5, else 0.0, shape (1, m). */
+    @Graded("predict")
     public static INDArray predict(INDArray w, double b, INDArray X) {
         // A = sigmoid(np.dot(w.T, X) + b)
         INDArray A = activation(w, b, X);
@@ -258,6 +264,7 @@ public final class LogisticRegression {
      *
      * @param costs which costs to keep and print ({@link #optimize})
      */
+    @Graded("model")
     public static Model model(INDArray xTrain, INDArray yTrain, INDArray xTest, INDArray yTest, int numIterations,
             double learningRate, CostRecorder costs) {
         // w, b = initialize_with_zeros(X_train.shape[0])

@@ -9,6 +9,7 @@ import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -71,18 +72,21 @@ public final class NumpyBasics {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION basic_sigmoid: the scalar sigmoid with {@code math.exp}. */
+    @Graded("basic_sigmoid")
     public static double basicSigmoid(double x) {
         // s = 1 / (1 + math.exp(-x))
         return 1 / (1 + Math.exp(-x));
     }
 
     /** GRADED FUNCTION sigmoid: element-wise on an array of any shape; returns a new array. */
+    @Graded("sigmoid")
     public static INDArray sigmoid(INDArray x) {
         // s = 1 / (1 + np.exp(-x))
         return Transforms.exp(x.neg(), false).addi(1.0).rdivi(1.0);
     }
 
     /** GRADED FUNCTION sigmoid_derivative: {@code s (1 - s)} with {@code s = sigmoid(x)}. */
+    @Graded("sigmoid_derivative")
     public static INDArray sigmoidDerivative(INDArray x) {
         // s = sigmoid(x)
         INDArray s = sigmoid(x);
@@ -91,6 +95,7 @@ public final class NumpyBasics {
     }
 
     /** GRADED FUNCTION image2vector: {@code (length, height, depth)} to a {@code (length*height*depth, 1)} column. */
+    @Graded("image2vector")
     public static INDArray image2vector(INDArray image) {
         if (image.rank() != 3) {
             throw new IllegalArgumentException("image must have 3 dimensions (length, height, depth) but has shape "
@@ -101,6 +106,7 @@ public final class NumpyBasics {
     }
 
     /** GRADED FUNCTION normalizeRows: each row divided by its L2 norm. */
+    @Graded("normalizeRows")
     public static INDArray normalizeRows(INDArray x) {
         requireMatrix(x, "x");
         // x_norm = np.linalg.norm(x, axis=1, keepdims=True)
@@ -110,6 +116,7 @@ public final class NumpyBasics {
     }
 
     /** GRADED FUNCTION softmax: row-wise, without the max shift (as the notebook writes it). */
+    @Graded("softmax")
     public static INDArray softmax(INDArray x) {
         requireMatrix(x, "x");
         // x_exp = np.exp(x)
@@ -125,6 +132,7 @@ public final class NumpyBasics {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION L1: {@code sum |y - yhat|}. */
+    @Graded("L1")
     public static double l1(INDArray yhat, INDArray y) {
         Shapes.requireSameShape(y, "y", yhat, "yhat");
         // loss = np.sum(np.abs(y - yhat))
@@ -132,6 +140,7 @@ public final class NumpyBasics {
     }
 
     /** GRADED FUNCTION L2: {@code sum (y - yhat)^2}, as the notebook's {@code np.dot} of the difference with itself. */
+    @Graded("L2")
     public static double l2(INDArray yhat, INDArray y) {
         Shapes.requireSameShape(y, "y", yhat, "yhat");
         // loss = np.dot(y - yhat, y - yhat)

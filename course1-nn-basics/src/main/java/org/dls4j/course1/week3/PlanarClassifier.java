@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.DecisionBoundaryPlot;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.train.CostCurve;
@@ -189,6 +190,7 @@ public final class PlanarClassifier {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION layer_sizes: {@code n_x} from X, {@code n_h = 4}, {@code n_y} from Y. */
+    @Graded("layer_sizes")
     public static LayerSizes layerSizes(INDArray X, INDArray Y) {
         // n_x = X.shape[0]; n_h = 4; n_y = Y.shape[0]
         return new LayerSizes((int) X.size(0), 4, (int) Y.size(0));
@@ -202,6 +204,7 @@ public final class PlanarClassifier {
      * GRADED FUNCTION initialize_parameters: small random weights, zero biases, drawn from {@code rng} (the 2021
      * version; the 2017-2020 version seeded 2 inside: pass {@code new NumpyRandom(2)}).
      */
+    @Graded("initialize_parameters")
     public static TwoLayerParameters initializeParameters(int nX, int nH, int nY, NumpyRandom rng) {
         // W1 = np.random.randn(n_h, n_x) * 0.01
         INDArray W1 = rng.randn(nH, nX).muli(0.01);
@@ -219,6 +222,7 @@ public final class PlanarClassifier {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION forward_propagation: LINEAR -> TANH -> LINEAR -> SIGMOID. */
+    @Graded("forward_propagation")
     public static ForwardCache forwardPropagation(INDArray X, TwoLayerParameters p) {
         long nH = p.W1().size(0);
         Shapes.require(p.W1(), "W1", nH, X.size(0));
@@ -243,6 +247,7 @@ public final class PlanarClassifier {
     }
 
     /** GRADED FUNCTION compute_cost: the cross-entropy, a Python float. */
+    @Graded("compute_cost")
     public static double computeCost(INDArray A2, INDArray Y) {
         Shapes.require(A2, "A2", 1, Y.size(1));
         Shapes.require(Y, "Y", 1, A2.size(1));
@@ -256,6 +261,7 @@ public final class PlanarClassifier {
     }
 
     /** GRADED FUNCTION backward_propagation. */
+    @Graded("backward_propagation")
     public static TwoLayerGradients backwardPropagation(TwoLayerParameters p, ForwardCache cache, INDArray X,
             INDArray Y) {
         Shapes.require(Y, "Y", p.W2().size(0), X.size(1));
@@ -277,6 +283,7 @@ public final class PlanarClassifier {
     }
 
     /** GRADED FUNCTION update_parameters: one gradient-descent step, in place on {@code p}, which it returns. */
+    @Graded("update_parameters")
     public static TwoLayerParameters updateParameters(TwoLayerParameters p, TwoLayerGradients g,
             double learningRate) {
         // W1 = W1 - learning_rate * dW1                      (in place)
@@ -309,6 +316,7 @@ public final class PlanarClassifier {
      *     {@code if print_cost and i % 1000 == 0: print("Cost after iteration %i: %f" % (i, cost))}
      * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
+    @Graded("nn_model")
     public static Model nnModel(INDArray X, INDArray Y, int nH, int numIterations, double learningRate, long seed,
             CostRecorder costs) {
         // np.random.seed(3)
@@ -349,6 +357,7 @@ public final class PlanarClassifier {
     // ------------------------------------------------------------------------------------------------------------
 
     /** GRADED FUNCTION predict: 1.0 where {@code A2 > 0.5}, else 0.0, shape (1, m). */
+    @Graded("predict")
     public static INDArray predict(TwoLayerParameters parameters, INDArray X) {
         // A2, cache = forward_propagation(X, parameters)
         INDArray A2 = forwardPropagation(X, parameters).A2();

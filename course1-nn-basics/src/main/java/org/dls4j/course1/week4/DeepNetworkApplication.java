@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.CatsData;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.ImageGrid;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.dense.DeepNetwork;
@@ -176,6 +177,7 @@ public final class DeepNetworkApplication {
      * @param costs keeps (and prints) the costs: the notebook's {@code CostRecorder.every(100).andLast(num_iterations)}
      * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
+    @Graded("two_layer_model")
     public static Fit twoLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
             int numIterations, long seed, CostRecorder costs) {
         if (layersDims.length != 3) {
@@ -205,6 +207,7 @@ public final class DeepNetworkApplication {
      * @param costs keeps (and prints) the costs, as for {@link #twoLayerModel}
      * @throws TrainingDivergedException when the cost becomes NaN or infinite
      */
+    @Graded("L_layer_model")
     public static Fit lLayerModel(INDArray X, INDArray Y, int[] layersDims, double learningRate,
             int numIterations, long seed, CostRecorder costs) {
         // np.random.seed(1)

@@ -9,6 +9,7 @@ import org.dls4j.shared.NumpyFormat;
 import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.dense.Cache;
 import org.dls4j.shared.scratch.dense.Costs;
 import org.dls4j.shared.scratch.dense.DeepNetwork.LayerOutput;
@@ -70,6 +71,7 @@ public final class DeepNetworkStepByStep {
      * {@code W1 = np.random.randn(n_h, n_x)*0.01}; {@code b1 = np.zeros((n_h, 1))};
      * {@code W2 = np.random.randn(n_y, n_h)*0.01}; {@code b2 = np.zeros((n_y, 1))}.
      */
+    @Graded("initialize_parameters")
     public static Parameters initializeParameters(int nX, int nH, int nY) {
         return Initializers.initializeParameters(nX, nH, nY);
     }
@@ -78,11 +80,13 @@ public final class DeepNetworkStepByStep {
      * {@code initialize_parameters_deep(layer_dims)}: {@code np.random.seed(3)}; for l in 1..L-1:
      * {@code W_l = np.random.randn(layer_dims[l], layer_dims[l-1]) * 0.01}, {@code b_l = np.zeros((layer_dims[l], 1))}.
      */
+    @Graded("initialize_parameters_deep")
     public static Parameters initializeParametersDeep(int... layerDims) {
         return Initializers.initializeParametersDeep(layerDims);
     }
 
     /** {@code linear_forward(A, W, b)}: {@code Z = np.dot(W, A) + b}; {@code cache = (A, W, b)}. */
+    @Graded("linear_forward")
     public static LinearOutput linearForward(INDArray A, INDArray W, INDArray b) {
         return DeepNetwork.linearForward(A, W, b);
     }
@@ -92,6 +96,7 @@ public final class DeepNetworkStepByStep {
      * b)}; {@code A, activation_cache = sigmoid(Z)} or {@code relu(Z)}; {@code cache = (linear_cache,
      * activation_cache)}.
      */
+    @Graded("linear_activation_forward")
     public static LayerOutput linearActivationForward(INDArray aPrev, INDArray W, INDArray b, String activation) {
         return DeepNetwork.linearActivationForward(aPrev, W, b, activation);
     }
@@ -100,6 +105,7 @@ public final class DeepNetworkStepByStep {
      * {@code L_model_forward(X, parameters)}: {@code [LINEAR -> RELU] * (L-1)} with {@code "relu"} for l in 1..L-1,
      * then {@code LINEAR -> SIGMOID}; every layer's cache appended to {@code caches}.
      */
+    @Graded("L_model_forward")
     public static ModelOutput lModelForward(INDArray X, Parameters parameters) {
         return DeepNetwork.lModelForward(X, parameters);
     }
@@ -108,6 +114,7 @@ public final class DeepNetworkStepByStep {
      * {@code compute_cost(AL, Y)}: {@code cost = (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T))},
      * {@code np.squeeze(cost)} (the notebook's dot form; see {@link Costs} for the np.sum form's last bit).
      */
+    @Graded("compute_cost")
     public static double computeCost(INDArray AL, INDArray Y) {
         return Costs.crossEntropy(AL, Y);
     }
@@ -116,6 +123,7 @@ public final class DeepNetworkStepByStep {
      * {@code linear_backward(dZ, cache)}: {@code dW = 1./m * np.dot(dZ, A_prev.T)};
      * {@code db = 1./m * np.sum(dZ, axis=1, keepdims=True)}; {@code dA_prev = np.dot(W.T, dZ)}.
      */
+    @Graded("linear_backward")
     public static LinearGradients linearBackward(INDArray dZ, LinearCache cache) {
         return DeepNetwork.linearBackward(dZ, cache);
     }
@@ -124,6 +132,7 @@ public final class DeepNetworkStepByStep {
      * {@code linear_activation_backward(dA, cache, activation)}: {@code dZ = relu_backward(dA, activation_cache)} or
      * {@code sigmoid_backward(...)}, then {@code linear_backward(dZ, linear_cache)}.
      */
+    @Graded("linear_activation_backward")
     public static LinearGradients linearActivationBackward(INDArray dA, Cache cache, String activation) {
         return DeepNetwork.linearActivationBackward(dA, cache, activation);
     }
@@ -133,6 +142,7 @@ public final class DeepNetworkStepByStep {
      * sigmoid layer's gradients into {@code dA(L-1), dW(L), db(L)}; then for l = L-2..0 the ReLU layers' into
      * {@code dA(l), dW(l+1), db(l+1)}.
      */
+    @Graded("L_model_backward")
     public static Gradients lModelBackward(INDArray AL, INDArray Y, List<Cache> caches) {
         return DeepNetwork.lModelBackward(AL, Y, caches);
     }
@@ -141,6 +151,7 @@ public final class DeepNetworkStepByStep {
      * {@code update_parameters(params, grads, learning_rate)}: {@code parameters = params.copy()}; for l in 1..L:
      * {@code W_l = W_l - learning_rate * dW_l}, {@code b_l = b_l - learning_rate * db_l}.
      */
+    @Graded("update_parameters")
     public static Parameters updateParameters(Parameters params, Gradients grads, double learningRate) {
         return DeepNetwork.updateParameters(params, grads, learningRate);
     }

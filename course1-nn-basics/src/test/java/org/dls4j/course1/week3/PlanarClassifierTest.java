@@ -1,5 +1,6 @@
 package org.dls4j.course1.week3;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 
 import org.dls4j.course1.week3.PlanarClassifier.ForwardCache;
 import org.dls4j.course1.week3.PlanarClassifier.TwoLayerGradients;
-import org.dls4j.course1.week3.PlanarClassifier.LayerSizes;
 import org.dls4j.course1.week3.PlanarClassifier.Model;
 import org.dls4j.course1.week3.PlanarClassifier.TwoLayerParameters;
 import org.dls4j.shared.NumpyFormat;
@@ -39,58 +39,22 @@ class PlanarClassifierTest {
     static final double FIXED = 5e-9 * (1 + 1e-6);
     static final double SCI = 5e-9 * (1 + 1e-6);
 
-    static final double[][] W1_LITERAL = {{-0.00416758, -0.00056267}, {-0.02136196, 0.01640271},
-        {-0.01793436, -0.00841747}, {0.00502881, -0.01245288}};
-    static final double[][] W2_LITERAL = {{-0.01057952, -0.00909008, 0.00551454, 0.02292208}};
+    private static final PlanarClassifierChecks CHECKS = new PlanarClassifierChecks();
 
     private static INDArray m(double[][] rows) {
         return Nd4j.createFromArray(rows);
     }
 
-    private static INDArray positive(INDArray a) {
-        return a.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-    }
-
-    private static TwoLayerParameters literalParameters() {
-        return new TwoLayerParameters(m(W1_LITERAL), Nd4j.zeros(4, 1), m(W2_LITERAL), Nd4j.zeros(1, 1));
-    }
-
-    /** update_parameters_test_case / predict_test_case parameters (all versions). */
-    private static TwoLayerParameters updatedLiteralParameters() {
-        return new TwoLayerParameters(m(new double[][] {{-0.00615039, 0.0169021}, {-0.02311792, 0.03137121},
-            {-0.0169217, -0.01752545}, {0.00935436, -0.05018221}}),
-                m(new double[][] {{-8.97523455e-07}, {8.15562092e-06}, {6.04810633e-07}, {-2.54560700e-06}}),
-                m(new double[][] {{-0.0104319, -0.04019007, 0.01607211, 0.04440255}}),
-                m(new double[][] {{9.14954378e-05}}));
-    }
-
-    private static ForwardCache literalCache() {
-        return new ForwardCache(
-                m(new double[][] {{-0.00616586, 0.0020626, 0.0034962}, {-0.05229879, 0.02726335, -0.02646869},
-                    {-0.02009991, 0.00368692, 0.02884556}, {0.02153007, -0.01385322, 0.02600471}}),
-                m(new double[][] {{-0.00616578, 0.0020626, 0.00349619}, {-0.05225116, 0.02725659, -0.02646251},
-                    {-0.02009721, 0.0036869, 0.02883756}, {0.02152675, -0.01385234, 0.02599885}}),
-                m(new double[][] {{0.00092281, -0.00056678, 0.00095853}}),
-                m(new double[][] {{0.5002307, 0.49985831, 0.50023963}}));
-    }
-
     @Test
     void layerSizes() {
-        NumpyRandom rng = new NumpyRandom(1);
-        assertEquals(new LayerSizes(5, 4, 2), PlanarClassifier.layerSizes(rng.randn(5, 3), rng.randn(2, 3)));
-        // 2021 public test
-        assertEquals(new LayerSizes(7, 4, 5), PlanarClassifier.layerSizes(rng.randn(7, 5), rng.randn(5, 5)));
+        assertPasses(CHECKS, "layer_sizes");
     }
 
     @Test
     void initializeParameters() {
-        TwoLayerParameters p = PlanarClassifier.initializeParameters(2, 4, 1, new NumpyRandom(2));
-        assertAllClose(m(W1_LITERAL), p.W1(), 0, FIXED, "W1");
-        assertAllClose(m(W2_LITERAL), p.W2(), 0, FIXED, "W2");
-        assertEquals("[[0.]\n [0.]\n [0.]\n [0.]]", NumpyFormat.array(p.b1()));
-        assertEquals("[[0.]]", NumpyFormat.array(p.b2()));
+        assertPasses(CHECKS, "initialize_parameters");
         // 2021 public test: (3, 5, 2), same stream in other shapes
-        p = PlanarClassifier.initializeParameters(3, 5, 2, new NumpyRandom(2));
+        TwoLayerParameters p = PlanarClassifier.initializeParameters(3, 5, 2, new NumpyRandom(2));
         assertAllClose(new double[] {-0.00416758, -0.00056267, -0.02136196}, p.W1().getRow(0), 0, FIXED, "W1[0]");
         assertEquals(0.01640271, p.W1().getDouble(1, 0), FIXED);
         assertEquals(-5.96159700e-03, p.W2().getDouble(0, 0), SCI * 5.96159700e-03);
@@ -99,7 +63,7 @@ class PlanarClassifierTest {
     @Test
     void forwardPropagation2017() {
         INDArray x = new NumpyRandom(1).randn(2, 3);
-        ForwardCache c = PlanarClassifier.forwardPropagation(x, literalParameters());
+        ForwardCache c = PlanarClassifier.forwardPropagation(x, PlanarClassifierChecks.literalParameters());
         assertEquals(-0.000499755777742, c.Z1().meanNumber().doubleValue(), 5e-16);
         assertEquals(-0.000496963353232, c.A1().meanNumber().doubleValue(), 5e-16);
         assertEquals(0.000438187450959, c.Z2().meanNumber().doubleValue(), 5e-16);
@@ -108,16 +72,7 @@ class PlanarClassifierTest {
 
     @Test
     void forwardPropagation2018And2021() {
-        NumpyRandom rng = new NumpyRandom(1);
-        INDArray x = rng.randn(2, 3);
-        INDArray b1 = rng.randn(4, 1);
-        TwoLayerParameters p = new TwoLayerParameters(m(W1_LITERAL), b1, m(W2_LITERAL), m(new double[][] {{-1.3}}));
-        ForwardCache c = PlanarClassifier.forwardPropagation(x, p);
-        assertEquals(0.26281864019752443, c.Z1().meanNumber().doubleValue(), 1e-14);
-        assertEquals(0.09199904522700109, c.A1().meanNumber().doubleValue(), 1e-14);
-        assertEquals(-1.3076660128732143, c.Z2().meanNumber().doubleValue(), 1e-14);
-        assertEquals(0.21287768171914198, c.A2().meanNumber().doubleValue(), 1e-14);
-        assertEquals("[[0.21292656 0.21274673 0.21295976]]", NumpyFormat.array(c.A2()));
+        assertPasses(CHECKS, "forward_propagation");
     }
 
     @Test
@@ -125,13 +80,8 @@ class PlanarClassifierTest {
         INDArray a2 = m(new double[][] {{0.5002307, 0.49985831, 0.50023963}});
         // 2017: continuous Y
         assertEquals(0.692919893776, PlanarClassifier.computeCost(a2, new NumpyRandom(1).randn(1, 3)), 5e-13);
-        // 2018-20 and 2021: Y = randn(1, 3) > 0
-        assertEquals(0.6930587610394646,
-                PlanarClassifier.computeCost(a2, positive(new NumpyRandom(1).randn(1, 3))), 1e-15);
-        // 2021 public test
-        INDArray a5 = m(new double[][] {{0.5002307, 0.49985831, 0.50023963, 0.25, 0.7}});
-        assertEquals(0.5447066599017815,
-                PlanarClassifier.computeCost(a5, positive(new NumpyRandom(1).randn(1, 5))), 1e-15);
+        // 2018-20 and 2021: Y = randn(1, 3) > 0; the 2021 public test
+        assertPasses(CHECKS, "compute_cost");
     }
 
     @Test
@@ -139,7 +89,8 @@ class PlanarClassifierTest {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
         INDArray y = rng.randn(1, 3);
-        TwoLayerGradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
+        TwoLayerGradients g = PlanarClassifier.backwardPropagation(PlanarClassifierChecks.literalParameters(),
+                PlanarClassifierChecks.literalCache(), x, y);
         assertAllClose(new double[] {0.01018708, -0.00708701, 0.00873447, -0.0060768, -0.00530847, 0.00369379,
             -0.02206365, 0.01535126}, g.dW1(), 0, FIXED, "dW1");
         assertAllClose(new double[] {-0.00069728, -0.00060606, 0.000364, 0.00151207}, g.db1(), 0, FIXED, "db1");
@@ -149,22 +100,14 @@ class PlanarClassifierTest {
 
     @Test
     void backwardPropagation2018And2021() {
-        NumpyRandom rng = new NumpyRandom(1);
-        INDArray x = rng.randn(2, 3);
-        INDArray y = positive(rng.randn(1, 3));
-        TwoLayerGradients g = PlanarClassifier.backwardPropagation(literalParameters(), literalCache(), x, y);
-        assertAllClose(new double[] {0.00301023, -0.00747267, 0.00257968, -0.00641288, -0.00156892, 0.003893,
-            -0.00652037, 0.01618243}, g.dW1(), 0, FIXED, "dW1");
-        assertAllClose(new double[] {0.00176201, 0.00150995, -0.00091736, -0.00381422}, g.db1(), 0, FIXED, "db1");
-        assertAllClose(new double[] {0.00078841, 0.01765429, -0.00084166, -0.01022527}, g.dW2(), 0, FIXED, "dW2");
-        assertAllClose(new double[] {-0.16655712}, g.db2(), 0, FIXED, "db2");
+        assertPasses(CHECKS, "backward_propagation");
     }
 
     @Test
     void backwardPropagation2021PublicTest() {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(3, 7);
-        INDArray y = positive(rng.randn(1, 7));
+        INDArray y = PlanarClassifierChecks.positive(rng.randn(1, 7));
         INDArray w1 = rng.randn(9, 3);
         INDArray w2 = rng.randn(1, 9);
         INDArray a1 = rng.randn(9, 7);
@@ -183,26 +126,14 @@ class PlanarClassifierTest {
 
     @Test
     void updateParameters() {
-        TwoLayerGradients g = new TwoLayerGradients(
-                m(new double[][] {{0.00023322, -0.00205423}, {0.00082222, -0.00700776}, {-0.00031831, 0.0028636},
-                    {-0.00092857, 0.00809933}}),
-                m(new double[][] {{1.05570087e-07}, {-3.81814487e-06}, {-1.90155145e-07}, {5.46467802e-07}}),
-                m(new double[][] {{-1.75740039e-05, 3.70231337e-03, -1.25683095e-03, -2.55715317e-03}}),
-                m(new double[][] {{-1.08923140e-05}}));
-        TwoLayerParameters p = PlanarClassifier.updateParameters(updatedLiteralParameters(), g, 1.2);
-        assertAllClose(new double[] {-0.00643025, 0.01936718, -0.02410458, 0.03978052, -0.01653973, -0.02096177,
-            0.01046864, -0.05990141}, p.W1(), 0, FIXED, "W1");
-        assertAllClose(new double[] {-1.02420756e-06, 1.27373948e-05, 8.32996807e-07, -3.20136836e-06}, p.b1(), SCI,
-                0, "b1");
-        assertAllClose(new double[] {-0.01041081, -0.04463285, 0.01758031, 0.04747113}, p.W2(), 0, FIXED, "W2");
-        assertAllClose(new double[] {0.00010457}, p.b2(), 0, FIXED, "b2");
+        assertPasses(CHECKS, "update_parameters");
     }
 
     /** {@code nn_model_test_case}: seed 1, X = randn(2, 3), Y = randn(1, 3) > 0; n_h 4, 10000 iterations. */
     static void checkNnModelTestCase(long seed, double[] printed, double[] w1, double[] b1, double[] w2, double b2) {
         NumpyRandom rng = new NumpyRandom(1);
         INDArray x = rng.randn(2, 3);
-        INDArray y = positive(rng.randn(1, 3));
+        INDArray y = PlanarClassifierChecks.positive(rng.randn(1, 3));
         Model model = PlanarClassifier.nnModel(x, y, 4, 10000, 1.2, seed, CostRecorder.every(1000));
         for (int k = 0; k < printed.length; k++) {
             assertEquals(NumpyFormat.fixed6(printed[k]), NumpyFormat.fixed6(model.costs().at(1000 * k)), "cost " + k);
@@ -214,6 +145,7 @@ class PlanarClassifierTest {
         assertAllClose(new double[] {b2}, p.b2(), 0, FIXED, "b2");
     }
 
+    // The 2021 test case (seed 3) is PlanarClassifierChecks' nn_model, which ExerciseModeTest runs on this code.
     @Test
     void nnModelTestCase2018() {
         // the 2018-20 initialize_parameters re-seeds 2 inside
@@ -226,21 +158,12 @@ class PlanarClassifierTest {
     }
 
     @Test
-    void nnModelTestCase2021() {
-        checkNnModelTestCase(PlanarClassifier.NOTEBOOK_SEED, new double[] {0.693198, 0.000219, 0.000108, 0.000071,
-            0.000053, 0.000043, 0.000035, 0.000030, 0.000027, 0.000024},
-                new double[] {0.56305445, -1.03925886, 0.7345426, -1.36286875, -0.72533346, 1.33753027, 0.74757629,
-                    -1.38274074},
-                new double[] {-0.22240654, -0.34662093, 0.33663708, -0.35296113},
-                new double[] {1.82196893, 3.09657075, -2.98193564, 3.19946508}, 0.21344644);
-    }
-
-    @Test
     void predict() {
         INDArray x = new NumpyRandom(1).randn(2, 3);
-        INDArray p = PlanarClassifier.predict(updatedLiteralParameters(), x);
+        INDArray p = PlanarClassifier.predict(PlanarClassifierChecks.updatedLiteralParameters(), x);
         assertEquals(0.666666666667, p.meanNumber().doubleValue(), 5e-13);
         assertEquals("[[1. 0. 1.]]", NumpyFormat.array(p)); // 2021 prints [[ True False  True]]
+        assertPasses(CHECKS, "predict");
     }
 
     /** The 2021 notebook (seed 3) through the command-line path, with its plots. */
@@ -337,15 +260,15 @@ class PlanarClassifierTest {
 
     @Test
     void wrongShapesGiveTheNotebookStyleMessage() {
-        TwoLayerParameters p = literalParameters();
+        TwoLayerParameters p = PlanarClassifierChecks.literalParameters();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PlanarClassifier.forwardPropagation(Nd4j.zeros(3, 5), p));
         assertEquals("W1 must have shape (4, 3) but was (4, 2)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> PlanarClassifier.computeCost(Nd4j.zeros(1, 3), Nd4j.zeros(3, 1)));
         assertEquals("A2 must have shape (1, 1) but was (1, 3)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PlanarClassifier.backwardPropagation(p, literalCache(),
-                Nd4j.zeros(2, 3), Nd4j.zeros(1, 4)));
+        e = assertThrows(IllegalArgumentException.class, () -> PlanarClassifier.backwardPropagation(p,
+                PlanarClassifierChecks.literalCache(), Nd4j.zeros(2, 3), Nd4j.zeros(1, 4)));
         assertEquals("Y must have shape (1, 3) but was (1, 4)", e.getMessage());
     }
 

@@ -19,6 +19,7 @@ import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -108,16 +109,19 @@ public final class GradientChecking {
     // ---------------------------------------------------------------------------------------------------- 1-D
 
     /** {@code J = theta * x}. */
+    @Graded("forward_propagation")
     public static double forwardPropagation(double x, double theta) {
         return theta * x;
     }
 
     /** {@code dtheta = x}: the derivative of {@code J} with respect to θ. */
+    @Graded("backward_propagation")
     public static double backwardPropagation(double x, double theta) {
         return x;
     }
 
     /** The 1-D check: the relative difference between {@code backward_propagation} and the two-sided estimate. */
+    @Graded("gradient_check")
     public static double gradientCheck(double x, double theta, double epsilon) {
         requirePositiveFinite(epsilon);
         // theta_plus = theta + epsilon; theta_minus = theta - epsilon
@@ -292,6 +296,7 @@ public final class GradientChecking {
      * {@code gradient_check_n}: perturbs each of the 47 parameters by ±ε in turn, re-runs the forward pass and
      * compares the two-sided estimate with {@code gradients}.
      */
+    @Graded("gradient_check_n")
     public static double gradientCheckN(Map<String, INDArray> parameters, Map<String, INDArray> gradients,
             INDArray x, INDArray y, double epsilon) {
         requirePositiveFinite(epsilon);

@@ -13,6 +13,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;
 import org.dls4j.shared.scratch.dense.GdRule;
 import org.dls4j.shared.scratch.dense.Parameters;
@@ -93,6 +94,7 @@ public final class Initialization {
     // -------------------------------------------------------------------------------- graded functions
 
     /** {@code initialize_parameters_zeros(layers_dims)}: every W and b zeros. */
+    @Graded("initialize_parameters_zeros")
     public static Parameters initializeParametersZeros(int... layersDims) {
         Parameters parameters = new Parameters();
         // L = len(layers_dims); for l in range(1, L):
@@ -106,6 +108,7 @@ public final class Initialization {
     }
 
     /** {@code initialize_parameters_random(layers_dims)}: {@code np.random.seed(3)}, {@code randn(...) * 10}. */
+    @Graded("initialize_parameters_random")
     public static Parameters initializeParametersRandom(long seed, int... layersDims) {
         // np.random.seed(3)
         NumpyRandom random = new NumpyRandom(seed);
@@ -123,6 +126,7 @@ public final class Initialization {
      * {@code initialize_parameters_he(layers_dims)}: {@code np.random.seed(3)},
      * {@code randn(...) * np.sqrt(2./layers_dims[l-1])}.
      */
+    @Graded("initialize_parameters_he")
     public static Parameters initializeParametersHe(long seed, int... layersDims) {
         // np.random.seed(3)
         NumpyRandom random = new NumpyRandom(seed);

@@ -16,6 +16,7 @@ import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.FootballData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.dense.Dropout;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;
 import org.dls4j.shared.scratch.dense.GdRule;
@@ -124,6 +125,7 @@ public final class Regularization {
      * {@code compute_cost_with_regularization(A3, Y, parameters, lambd)}: the cross-entropy of {@code reg_utils}
      * plus {@code (1/m) * (lambd/2) * (sum W1^2 + sum W2^2 + sum W3^2)}.
      */
+    @Graded("compute_cost_with_regularization")
     public static double computeCostWithRegularization(INDArray A3, INDArray Y, Parameters parameters,
             double lambd) {
         long m = Y.size(1);
@@ -140,6 +142,7 @@ public final class Regularization {
     }
 
     /** {@code backward_propagation_with_regularization(X, Y, cache, lambd)}: each dW gains {@code (lambd/m) * W}. */
+    @Graded("backward_propagation_with_regularization")
     public static Gradients backwardPropagationWithRegularization(INDArray X, INDArray Y, ForwardCache cache,
             double lambd) {
         long m = X.size(1);
@@ -174,6 +177,7 @@ public final class Regularization {
      * {@code forward_propagation_with_dropout(X, parameters, keep_prob=0.5)}: {@code np.random.seed(1)} first,
      * then inverted dropout on the two hidden layers, the masks drawn right after each activation.
      */
+    @Graded("forward_propagation_with_dropout")
     public static Output forwardPropagationWithDropout(INDArray X, Parameters parameters, double keepProb) {
         // np.random.seed(1)
         NumpyRandom random = new NumpyRandom(DROPOUT_SEED);
@@ -215,6 +219,7 @@ public final class Regularization {
     }
 
     /** {@code backward_propagation_with_dropout(X, Y, cache, keep_prob)}: the same masks, the same scaling. */
+    @Graded("backward_propagation_with_dropout")
     public static Gradients backwardPropagationWithDropout(INDArray X, INDArray Y, ForwardCache cache, double keepProb) {
         long m = X.size(1);
         Shapes.require(Y, "Y", 1, m);

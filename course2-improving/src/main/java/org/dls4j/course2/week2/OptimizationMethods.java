@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.points.ToyData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.dense.AdamRule;
 import org.dls4j.shared.scratch.dense.FusedDenseNet;
 import org.dls4j.shared.scratch.dense.GdRule;
@@ -277,6 +278,7 @@ public final class OptimizationMethods {
     // -------------------------------------------------------------------------------- graded functions
 
     /** {@code update_parameters_with_gd(parameters, grads, learning_rate)}: {@code W = W - learning_rate * dW}. */
+    @Graded("update_parameters_with_gd")
     public static Parameters updateParametersWithGd(Parameters parameters, Gradients grads, double learningRate) {
         Parameters updated = new Parameters();
         // L = len(parameters) // 2; for l in range(1, L + 1):
@@ -294,6 +296,7 @@ public final class OptimizationMethods {
      * {@code np.random.seed(seed); np.random.permutation(m)}, then cut {@code floor(m / mini_batch_size)} full
      * batches and the remainder.
      */
+    @Graded("random_mini_batches")
     public static List<MiniBatch> randomMiniBatches(INDArray X, INDArray Y, int miniBatchSize, long seed) {
         int m = (int) X.size(1);
         Shapes.require(Y, "Y", 1, m);
@@ -330,6 +333,7 @@ public final class OptimizationMethods {
     }
 
     /** {@code initialize_velocity(parameters)}: {@code v["dW" + str(l)] = np.zeros(W.shape)}, same for b. */
+    @Graded("initialize_velocity")
     public static Gradients initializeVelocity(Parameters parameters) {
         Gradients v = new Gradients();
         for (int l = 1; l <= parameters.layers(); l++) {
@@ -345,6 +349,7 @@ public final class OptimizationMethods {
      * {@code update_parameters_with_momentum(parameters, grads, v, beta, learning_rate)}: {@code v = beta v + (1 -
      * beta) dW}, {@code W = W - learning_rate v}. New dictionaries; the inputs are not changed.
      */
+    @Graded("update_parameters_with_momentum")
     public static MomentumStep updateParametersWithMomentum(Parameters parameters, Gradients grads, Gradients v,
             double beta, double learningRate) {
         Parameters updated = new Parameters();
@@ -363,6 +368,7 @@ public final class OptimizationMethods {
     }
 
     /** {@code initialize_adam(parameters)}: {@code v} and {@code s}, zeros like every W and b. */
+    @Graded("initialize_adam")
     public static AdamState initializeAdam(Parameters parameters) {
         // v["dW" + str(l)] = np.zeros(...); s["dW" + str(l)] = np.zeros(...)
         return new AdamState(initializeVelocity(parameters), initializeVelocity(parameters));
@@ -372,6 +378,7 @@ public final class OptimizationMethods {
      * {@code update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
      * epsilon=1e-8)}, the 2021 signature (also returning the bias-corrected averages). New dictionaries.
      */
+    @Graded("update_parameters_with_adam")
     public static AdamStep updateParametersWithAdam(Parameters parameters, Gradients grads, Gradients v, Gradients s,
             int t, double learningRate, double beta1, double beta2, double epsilon) {
         Parameters updated = new Parameters();
@@ -405,6 +412,7 @@ public final class OptimizationMethods {
     }
 
     /** {@code update_lr(learning_rate0, epoch_num, decay_rate)}: {@code learning_rate0 / (1 + decay_rate * epoch_num)}. */
+    @Graded("update_lr")
     public static double updateLr(double learningRate0, int epochNum, double decayRate) {
         // learning_rate = learning_rate0 / (1 + decay_rate * epoch_num)
         return learningRate0 / (1 + decayRate * epochNum);
@@ -414,6 +422,7 @@ public final class OptimizationMethods {
      * {@code schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)}:
      * {@code learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval))}.
      */
+    @Graded("schedule_lr_decay")
     public static double scheduleLrDecay(double learningRate0, int epochNum, double decayRate, int timeInterval) {
         // learning_rate = learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval))
         return learningRate0 / (1 + decayRate * Math.floor((double) epochNum / timeInterval));

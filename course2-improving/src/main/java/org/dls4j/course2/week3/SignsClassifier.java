@@ -23,6 +23,7 @@ import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.train.CostRecorder;
@@ -162,6 +163,7 @@ public final class SignsClassifier {
     // ------------------------------------------------------------------------------------------ the small exercises
 
     /** {@code linear_function()}: {@code np.random.seed(1)}, X (3, 1), W (4, 3), b (4, 1), {@code Y = WX + b}. */
+    @Graded("linear_function")
     public static INDArray linearFunction() {
         NumpyRandom rng = new NumpyRandom(1);
         // np.random.randn(3, 1), randn(4, 3), randn(4, 1)
@@ -177,6 +179,7 @@ public final class SignsClassifier {
      * that is 0.99999386; TF2 prints 0.9999939 (its float32 kernel lands 1 ulp higher) and ND4J's float32 sigmoid
      * 0.9999938 (1 ulp lower), so all three agree to float32 precision only.
      */
+    @Graded("sigmoid")
     public static float sigmoid(float z) {
         // tf.sigmoid(tf.cast(z, tf.float32))
         return Transforms.sigmoid(Nd4j.scalar(DataType.DOUBLE, (double) z), false).castTo(DataType.FLOAT).getFloat(0);
@@ -187,6 +190,7 @@ public final class SignsClassifier {
      * form {@code max(x, 0) − x·z + log1p(exp(−|x|))}, evaluated in float64 and rounded once to float32 (as above):
      * the notebook's printed values to all 8 decimals but the last of one element.
      */
+    @Graded("cost")
     public static INDArray cost(INDArray logits, INDArray labels) {
         Shapes.requireSameShape(logits, "logits", labels, "labels");
         INDArray x = logits.castTo(DataType.DOUBLE);
@@ -198,6 +202,7 @@ public final class SignsClassifier {
     }
 
     /** {@code one_hot_matrix(labels, C)}: shape (C, m), column j is the one-hot vector of {@code labels[j]}. */
+    @Graded("one_hot_matrix")
     public static INDArray oneHotMatrix(int[] labels, int c) {
         for (int label : labels) {
             if (label < 0 || label >= c) {
@@ -209,6 +214,7 @@ public final class SignsClassifier {
     }
 
     /** {@code ones(shape)}: {@code tf.ones(shape)}. */
+    @Graded("ones")
     public static INDArray ones(long... shape) {
         return Nd4j.ones(DataType.FLOAT, shape);
     }

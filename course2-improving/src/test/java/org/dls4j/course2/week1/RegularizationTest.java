@@ -1,5 +1,6 @@
 package org.dls4j.course2.week1;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,119 +12,30 @@ import java.util.List;
 
 import org.dls4j.course2.ToyDataRuns;
 import org.dls4j.course2.week1.Regularization.Run;
-import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.points.FootballData;
 import org.dls4j.shared.scratch.dense.Gradients;
 import org.dls4j.shared.scratch.dense.Initializers;
 import org.dls4j.shared.scratch.dense.Parameters;
-import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.ForwardCache;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Output;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork;
 import org.dls4j.shared.testing.RefusedOptions;
 import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The notebook's unit checks (testCases.py) and its three 30000-iteration runs (reference section 8). */
 class RegularizationTest {
 
-    static INDArray m(double[][] rows) {
-        return Nd4j.create(rows);
-    }
-
-    static final INDArray Y5 = Nd4j.create(new double[][] {{1, 1, 0, 1, 0}});
-
-    /** {@code np.random.seed(1)}; W1 (2,3), b1, W2 (3,2), b2, W3 (1,3), b3 after {@code X = randn(3, 5)} when asked. */
-    static Parameters testParameters(NumpyRandom r) {
-        return Parameters.of("W1", r.randn(2, 3), "b1", r.randn(2, 1), "W2", r.randn(3, 2), "b2", r.randn(3, 1),
-                "W3", r.randn(1, 3), "b3", r.randn(1, 1));
-    }
-
-    @Test
-    void costWithRegularization() {
-        NumpyRandom r = new NumpyRandom(1);
-        Parameters p = testParameters(r);
-        INDArray a3 = m(new double[][] {{0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402}});
-        double cost = Regularization.computeCostWithRegularization(a3, Y5, p, 0.1);
-        assertEquals(1.7864859451590758, cost, 1e-15);
-    }
-
-    /** backward_propagation_with_regularization_test_case: seed(1), X = randn(3,5), the literal cache. */
-    static ForwardCache l2Cache() {
-        return new ForwardCache(
-                m(new double[][] {{-1.52855314, 3.32524635, 2.13994541, 2.60700654, -0.75942115},
-                    {-1.98043538, 4.1600994, 0.79051021, 1.46493512, -0.45506242}}),
-                null,
-                m(new double[][] {{0., 3.32524635, 2.13994541, 2.60700654, 0.}, {0., 4.1600994, 0.79051021, 1.46493512, 0.}}),
-                m(new double[][] {{-1.09989127, -0.17242821, -0.87785842}, {0.04221375, 0.58281521, -1.10061918}}),
-                m(new double[][] {{1.14472371}, {0.90159072}}),
-                m(new double[][] {{0.53035547, 5.94892323, 2.31780174, 3.16005701, 0.53035547},
-                    {-0.69166075, -3.47645987, -2.25194702, -2.65416996, -0.69166075},
-                    {-0.39675353, -4.62285846, -2.61101729, -3.22874921, -0.39675353}}),
-                null,
-                m(new double[][] {{0.53035547, 5.94892323, 2.31780174, 3.16005701, 0.53035547}, {0., 0., 0., 0., 0.},
-                    {0., 0., 0., 0., 0.}}),
-                m(new double[][] {{0.50249434, 0.90085595}, {-0.68372786, -0.12289023}, {-0.93576943, -0.26788808}}),
-                m(new double[][] {{0.53035547}, {-0.69166075}, {-0.39675353}}),
-                m(new double[][] {{-0.3771104, -4.10060224, -1.60539468, -2.18416951, -0.3771104}}),
-                m(new double[][] {{0.40682402, 0.01629284, 0.16722898, 0.10118111, 0.40682402}}),
-                m(new double[][] {{-0.6871727, -0.84520564, -0.67124613}}),
-                m(new double[][] {{-0.0126646}}));
-    }
-
-    @Test
-    void backwardWithRegularization() {
-        INDArray X = new NumpyRandom(1).randn(3, 5);
-        ForwardCache cache = l2Cache();
-        Gradients g = Regularization.backwardPropagationWithRegularization(X, Y5, cache, 0.7);
-        assertAllClose(new double[] {-0.25604646, 0.12298827, -0.28297129, -0.17706303, 0.34536094, -0.4410571},
-                g.dW(1), 0, 5e-9, "dW1");
-        assertAllClose(new double[] {0.79276486, 0.85133918, -0.0957219, -0.01720463, -0.13100772, -0.03750433},
-                g.dW(2), 0, 5e-9, "dW2");
-        assertAllClose(new double[] {-1.77691347, -0.11832879, -0.09397446}, g.dW(3), 0, 5e-9, "dW3");
-    }
-
-    @Test
-    void forwardWithDropout() {
-        NumpyRandom r = new NumpyRandom(1);
-        INDArray X = r.randn(3, 5);
-        Parameters p = testParameters(r);
-        Output out = Regularization.forwardPropagationWithDropout(X, p, 0.7);
-        assertAllClose(new double[] {0.36974721, 0.00305176, 0.04565099, 0.49683389, 0.36974721}, out.A3(), 0, 5e-9,
-                "A3");
-    }
-
-    @Test
-    void backwardWithDropout() {
-        INDArray X = new NumpyRandom(1).randn(3, 5);
-        ForwardCache cache = new ForwardCache(
-                m(new double[][] {{-1.52855314, 3.32524635, 2.13994541, 2.60700654, -0.75942115},
-                    {-1.98043538, 4.1600994, 0.79051021, 1.46493512, -0.45506242}}),
-                m(new double[][] {{1, 0, 1, 1, 1}, {1, 1, 1, 1, 0}}),
-                m(new double[][] {{0., 0., 4.27989081, 5.21401307, 0.}, {0., 8.32019881, 1.58102041, 2.92987024, 0.}}),
-                m(new double[][] {{-1.09989127, -0.17242821, -0.87785842}, {0.04221375, 0.58281521, -1.10061918}}),
-                m(new double[][] {{1.14472371}, {0.90159072}}),
-                m(new double[][] {{0.53035547, 8.02565606, 4.10524802, 5.78975856, 0.53035547},
-                    {-0.69166075, -1.71413186, -3.81223329, -4.61667916, -0.69166075},
-                    {-0.39675353, -2.62563561, -4.82528105, -6.0607449, -0.39675353}}),
-                m(new double[][] {{1, 0, 1, 0, 1}, {0, 1, 0, 1, 1}, {0, 0, 1, 0, 0}}),
-                m(new double[][] {{1.06071093, 0., 8.21049603, 0., 1.06071093}, {0., 0., 0., 0., 0.},
-                    {0., 0., 0., 0., 0.}}),
-                m(new double[][] {{0.50249434, 0.90085595}, {-0.68372786, -0.12289023}, {-0.93576943, -0.26788808}}),
-                m(new double[][] {{0.53035547}, {-0.69166075}, {-0.39675353}}),
-                m(new double[][] {{-0.7415562, -0.0126646, -5.65469333, -0.0126646, -0.7415562}}),
-                m(new double[][] {{0.32266394, 0.49683389, 0.00348883, 0.49683389, 0.32266394}}),
-                m(new double[][] {{-0.6871727, -0.84520564, -0.67124613}}),
-                m(new double[][] {{-0.0126646}}));
-        Gradients g = Regularization.backwardPropagationWithDropout(X, Y5, cache, 0.8);
-        assertAllClose(new double[] {0.36544439, 0., -0.00188233, 0., -0.17408748, 0.65515713, 0., -0.00337459, 0., -0.},
-                g.get("dA1"), 0, 5e-9, "dA1");
-        assertAllClose(new double[] {0.58180856, 0., -0.00299679, 0., -0.27715731, 0., 0.53159854, -0., 0.53159854,
-            -0.34089673, 0., 0., -0.00292733, 0., -0.}, g.get("dA2"), 0, 5e-9, "dA2");
+    /** The notebook's test cells, as the grader checks them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"compute_cost_with_regularization", "backward_propagation_with_regularization",
+        "forward_propagation_with_dropout", "backward_propagation_with_dropout"})
+    void gradedFunction(String function) {
+        assertPasses(new RegularizationChecks(), function);
     }
 
     /** The fused engine (L2 and dropout) against the graded functions, over 10 iterations. */

@@ -1,5 +1,6 @@
 package org.dls4j.course2.week3;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -39,27 +42,17 @@ class SignsClassifierTest {
         data = SignsClassifier.load();
     }
 
-    @Test
-    void linearFunctionIsNumpySeedOne() {
-        NdAssert.assertAllClose(new double[] {-2.1565738152972127, 2.958914457451934, -1.0892678106543534,
-                -0.8453804221514385}, SignsClassifier.linearFunction(), 0, 1e-14, "linear_function()");
-    }
-
-    @Test
-    void sigmoidInFloat32() {
-        assertEquals(0.5f, SignsClassifier.sigmoid(0));
-        // TF2 prints 0.9999939, TF1 0.999994: equal within one float32 ulp (6e-8)
-        assertEquals(0.9999939f, SignsClassifier.sigmoid(12), 1.2e-7f);
-        assertEquals(0.26894143f, SignsClassifier.sigmoid(-1));
+    /** The notebook's test cells, as the grader checks them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"linear_function", "sigmoid", "cost", "one_hot_matrix", "ones"})
+    void gradedFunction(String function) {
+        assertPasses(new SignsClassifierChecks(), function);
     }
 
     @Test
     void sigmoidCrossEntropyWithLogits() {
         INDArray labels = Nd4j.createFromArray(new float[] {0, 0, 1, 1});
         INDArray logits = Nd4j.createFromArray(new float[] {0.2f, 0.4f, 0.7f, 0.9f});
-        // v3b: [0.79813886 0.91301525 0.40318605 0.34115386]; float32 results, so 1e-7
-        NdAssert.assertAllClose(new double[] {0.79813886, 0.91301525, 0.40318605, 0.34115386},
-                SignsClassifier.cost(logits, labels).castTo(DataType.DOUBLE), 0, 1e-7, "cost v3b");
         // 2017: logits = sigmoid(...): [1.00538719 1.03664088 0.41385433 0.39956614]
         NdAssert.assertAllClose(new double[] {1.0053872164477287, 1.0366408269968992, 0.4138543207793808,
                 0.3995661444212674}, SignsClassifier.cost(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(logits,
@@ -68,15 +61,8 @@ class SignsClassifierTest {
     }
 
     @Test
-    void oneHotAndOnes() {
-        INDArray oneHot = SignsClassifier.oneHotMatrix(new int[] {1, 2, 3, 0, 2, 1}, 4);
-        assertArrayEquals(new long[] {4, 6}, oneHot.shape());
-        assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0}, oneHot.getRow(0).toFloatVector());
-        assertArrayEquals(new float[] {1, 0, 0, 0, 0, 1}, oneHot.getRow(1).toFloatVector());
-        assertArrayEquals(new float[] {0, 1, 0, 0, 1, 0}, oneHot.getRow(2).toFloatVector());
-        assertArrayEquals(new float[] {0, 0, 1, 0, 0, 0}, oneHot.getRow(3).toFloatVector());
+    void oneHotRefusesALabelOutsideItsClasses() {
         assertThrows(IllegalArgumentException.class, () -> SignsClassifier.oneHotMatrix(new int[] {4}, 4));
-        assertArrayEquals(new float[] {1, 1, 1}, SignsClassifier.ones(3).toFloatVector());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.dls4j.shared.Shapes;
 import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.conv.Convolution;
 import org.dls4j.shared.scratch.conv.Nhwc;
 import org.dls4j.shared.scratch.conv.PoolMode;
@@ -77,6 +78,7 @@ public final class ConvolutionStepByStep {
      * {@code zero_pad(X, pad)}: zeros around the height and width of every image of {@code X (m, n_H, n_W, n_C)},
      * giving {@code (m, n_H + 2*pad, n_W + 2*pad, n_C)}.
      */
+    @Graded("zero_pad")
     public static INDArray zeroPad(INDArray X, int pad) {
         Nhwc.requireBatch(X, "X");
         if (pad < 0) {
@@ -90,6 +92,7 @@ public final class ConvolutionStepByStep {
      * {@code conv_single_step(a_slice_prev, W, b)}: one filter {@code W (f, f, n_C_prev)} and its bias
      * {@code b (1, 1, 1)} on one window {@code a_slice_prev (f, f, n_C_prev)} of the input: one output value.
      */
+    @Graded("conv_single_step")
     public static double convSingleStep(INDArray aSlicePrev, INDArray W, INDArray b) {
         if (aSlicePrev == null || aSlicePrev.rank() != 3) {
             throw new IllegalArgumentException("a_slice_prev must be a 3-D (f, f, n_C_prev) array but "
@@ -114,6 +117,7 @@ public final class ConvolutionStepByStep {
      * {@code b (1, 1, 1, n_C)} slid over {@code A_prev (m, n_H_prev, n_W_prev, n_C_prev)} zero-padded by {@code pad},
      * {@code stride} apart: {@code Z (m, n_H, n_W, n_C)}, and the cache {@code (A_prev, W, b, hparameters)}.
      */
+    @Graded("conv_forward")
     public static Convolution.Output convForward(INDArray aPrev, INDArray W, INDArray b, int stride, int pad) {
         Nhwc.requireConv(aPrev, W, b, stride, pad);
         // (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
@@ -165,6 +169,7 @@ public final class ConvolutionStepByStep {
      * every {@code f x f} window of each channel, {@code stride} apart, no padding: {@code A (m, n_H, n_W, n_C)}, and
      * the cache {@code (A_prev, hparameters)}.
      */
+    @Graded("pool_forward")
     public static Pooling.Output poolForward(INDArray aPrev, int f, int stride, String mode) {
         PoolMode poolMode = PoolMode.of(mode);
         Nhwc.requirePool(aPrev, f, stride);
@@ -216,6 +221,7 @@ public final class ConvolutionStepByStep {
      * the cost with respect to {@code conv_forward}'s output, the gradients with respect to {@code A_prev}, {@code W}
      * and {@code b}.
      */
+    @Graded("conv_backward")
     public static Convolution.Gradients convBackward(INDArray dZ, Convolution.Cache cache) {
         // (A_prev, W, b, hparameters) = cache
         INDArray aPrev = cache.aPrev();
@@ -283,6 +289,7 @@ public final class ConvolutionStepByStep {
     }
 
     /** {@code create_mask_from_window(x)}: a BOOL array of {@code x}'s shape, true where {@code x} is its maximum. */
+    @Graded("create_mask_from_window")
     public static INDArray createMaskFromWindow(INDArray x) {
         if (x == null || x.isEmpty()) {
             throw new IllegalArgumentException("x must be a non-empty window, not " + (x == null ? "null" : "empty"));
@@ -295,6 +302,7 @@ public final class ConvolutionStepByStep {
      * {@code distribute_value(dz, shape)} with {@code shape = (n_H, n_W)}: an {@code (n_H, n_W)} array holding
      * {@code dz / (n_H * n_W)} everywhere.
      */
+    @Graded("distribute_value")
     public static INDArray distributeValue(double dz, int nH, int nW) {
         if (nH < 1 || nW < 1) {
             throw new IllegalArgumentException("shape must be (n_H, n_W) with both at least 1, not (" + nH + ", " + nW
@@ -310,6 +318,7 @@ public final class ConvolutionStepByStep {
      * {@code pool_backward(dA, cache, mode)} (optional in the notebook): from the gradient {@code dA} of the cost with
      * respect to {@code pool_forward}'s output, the gradient with respect to its input {@code A_prev}.
      */
+    @Graded("pool_backward")
     public static INDArray poolBackward(INDArray dA, Pooling.Cache cache, String mode) {
         PoolMode poolMode = PoolMode.of(mode);
         // (A_prev, hparameters) = cache

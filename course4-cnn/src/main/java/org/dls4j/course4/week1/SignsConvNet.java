@@ -26,6 +26,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.SignsData;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.plot.LinePlot;
@@ -213,6 +214,7 @@ public final class SignsConvNet {
     }
 
     /** The network of {@code version}, Glorot-uniform weights drawn from {@code seed}, Adam at {@code learningRate}. */
+    @Graded("convolutional_model")
     public static ComputationGraph graph(Version version, long seed, double learningRate) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)

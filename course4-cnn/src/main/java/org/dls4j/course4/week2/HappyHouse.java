@@ -23,6 +23,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.HappyData;
 import org.dls4j.shared.data.images.ImageSplit;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -133,6 +134,7 @@ public final class HappyHouse {
     }
 
     /** {@code happyModel()}: the network, Glorot weights from {@code seed}, Adam at {@code learningRate}. */
+    @Graded("happyModel")
     public static ComputationGraph happyModel(long seed, double learningRate) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.graph.ReluLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -48,6 +49,7 @@ public final class ResNetGraphs {
     }
 
     /** ResNet50 for {@code side x side x channels} pictures and {@code classes} classes, Adam at {@code lr}. */
+    @Graded("ResNet50")
     public static ComputationGraph resnet50(int side, int channels, int classes, long seed, double lr) {
         ComputationGraphConfiguration.GraphBuilder g = builder(side, channels, seed, lr);
         String x = stem(g, "input_1");
@@ -100,6 +102,7 @@ public final class ResNetGraphs {
     }
 
     /** The notebook's {@code identity_block(X, f, filters, stage, block)}; returns the name of its output. */
+    @Graded("identity_block")
     public static String identityBlock(ComputationGraphConfiguration.GraphBuilder g, String x, int f, int[] filters,
             int stage, String block) {
         String branch = mainBranch(g, x, f, filters, stage, block, 1);
@@ -107,6 +110,7 @@ public final class ResNetGraphs {
     }
 
     /** The notebook's {@code convolutional_block(X, f, filters, stage, block, s)}. */
+    @Graded("convolutional_block")
     public static String convolutionalBlock(ComputationGraphConfiguration.GraphBuilder g, String x, int f,
             int[] filters, int stage, String block, int s) {
         String branch = mainBranch(g, x, f, filters, stage, block, s);

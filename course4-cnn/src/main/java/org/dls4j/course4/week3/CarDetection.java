@@ -25,6 +25,7 @@ import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.images.Images;
 import org.dls4j.shared.data.images.ShapeScenes;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.faceapi.TinyFaceDetectorNet;
 import org.dls4j.shared.plot.ImageGrid;
 import org.dls4j.shared.plot.Png;
@@ -502,6 +503,7 @@ public final class CarDetection {
      * @param boxes         {@code (..., 4)}
      * @param boxClassProbs {@code (..., C)}
      */
+    @Graded("yolo_filter_boxes")
     public static Boxes yoloFilterBoxes(INDArray boxConfidence, INDArray boxes, INDArray boxClassProbs,
             double threshold) {
         int numClasses = (int) boxClassProbs.size(boxClassProbs.rank() - 1);
@@ -532,6 +534,7 @@ public final class CarDetection {
      * {@code iou(box1, box2)}: intersection over union of two boxes given by corners {@code (x1, y1, x2, y2)}, the
      * intersection's sides clipped at 0, union = area1 + area2 - intersection.
      */
+    @Graded("iou")
     public static double iou(double[] box1, double[] box2) {
         // (box1_x1, box1_y1, box1_x2, box1_y2) = box1
         // xi1 = max(box1_x1, box2_x1); yi1 = max(box1_y1, box2_y1); xi2 = min(box1_x2, box2_x2); yi2 = min(...)
@@ -557,6 +560,7 @@ public final class CarDetection {
      * most {@code maxBoxes} are kept, in the order chosen. As TensorFlow, each box's corners are put in order
      * (min, max) before its area and overlaps are measured, and a box of zero area overlaps nothing.
      */
+    @Graded("yolo_non_max_suppression")
     public static Boxes yoloNonMaxSuppression(INDArray scores, INDArray boxes, INDArray classes, int maxBoxes,
             double iouThreshold) {
         if (scores.isEmpty()) {
@@ -606,6 +610,7 @@ public final class CarDetection {
      * {@code yolo_eval(yolo_outputs, image_shape, max_boxes, score_threshold, iou_threshold)}: corners, score
      * filter, scaled to the picture's {@code imageShape = {H, W}}, non-max suppression.
      */
+    @Graded("yolo_eval")
     public static Boxes yoloEval(INDArray boxXY, INDArray boxWH, INDArray boxConfidence, INDArray boxClassProbs,
             double[] imageShape, int maxBoxes, double scoreThreshold, double iouThreshold) {
         // boxes = yolo_boxes_to_corners(box_xy, box_wh)

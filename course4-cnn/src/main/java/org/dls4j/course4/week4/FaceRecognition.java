@@ -14,6 +14,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.DataFiles;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.HeatMapPlot;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -145,6 +146,7 @@ public final class FaceRecognition {
      * {@code triplet_loss(y_true, y_pred, alpha)} of the 2018 (v3a) and 2021 notebooks: the sum over the examples of
      * {@code max(||a - p||^2 - ||a - n||^2 + alpha, 0)}, encodings {@code (m, 128)} (a vector is one example).
      */
+    @Graded("triplet_loss")
     public static double tripletLoss(INDArray anchor, INDArray positive, INDArray negative, double alpha) {
         INDArray a = rows(anchor), p = rows(positive), n = rows(negative);
         // tf.reduce_sum(tf.square(tf.subtract(anchor, positive)), axis=-1)

@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.cli.TrainingOptions;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.ImageGrid;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.train.CostCurve;
@@ -173,6 +174,7 @@ public final class NeuralStyleTransfer {
      *
      * @throws IllegalArgumentException when the shapes are not {@code (1, n_H, n_W, n_C)} or differ
      */
+    @Graded("compute_content_cost")
     public static double computeContentCost(INDArray aC, INDArray aG) {
         long[] shape = sameShape(aC, aG);
         SameDiff sd = SameDiff.create();
@@ -180,6 +182,7 @@ public final class NeuralStyleTransfer {
     }
 
     /** {@code gram_matrix(A)}: {@code A A^T} for {@code A} of shape {@code (n_C, n_H*n_W)}, float64. */
+    @Graded("gram_matrix")
     public static INDArray gramMatrix(INDArray a) {
         if (a.rank() != 2) {
             throw new IllegalArgumentException("gram_matrix expects A of shape (n_C, n_H*n_W), not "
@@ -190,6 +193,7 @@ public final class NeuralStyleTransfer {
     }
 
     /** {@code compute_layer_style_cost(a_S, a_G)}: {@code a_S}, {@code a_G} of shape {@code (1, n_H, n_W, n_C)}. */
+    @Graded("compute_layer_style_cost")
     public static double computeLayerStyleCost(INDArray aS, INDArray aG) {
         long[] shape = sameShape(aS, aG);
         SameDiff sd = SameDiff.create();
@@ -200,6 +204,7 @@ public final class NeuralStyleTransfer {
      * {@code compute_style_cost(style_image_output, generated_image_output, STYLE_LAYERS)}: the weighted sum of
      * {@link #computeLayerStyleCost} over the style layers, activations by layer name, channels last.
      */
+    @Graded("compute_style_cost")
     public static double computeStyleCost(Map<String, INDArray> aS, Map<String, INDArray> aG,
             List<StyleLayer> styleLayers) {
         // J_style = 0
@@ -212,6 +217,7 @@ public final class NeuralStyleTransfer {
     }
 
     /** {@code total_cost(J_content, J_style, alpha = 10, beta = 40)}. */
+    @Graded("total_cost")
     public static double totalCost(double jContent, double jStyle, double alpha, double beta) {
         SameDiff sd = SameDiff.create();
         return StyleCosts.totalCost(sd.constant(jContent), sd.constant(jStyle), alpha, beta).eval().getDouble(0);

@@ -16,6 +16,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.text.CharCorpus;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.LinePlot;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.rnn.CharRnn;
@@ -137,6 +138,7 @@ public final class DinosaurIsland {
      * {@code clip(gradients, maxValue)}: a copy of the gradients with {@code dWaa, dWax, dWya, db, dby} clipped
      * element by element into {@code [-maxValue, maxValue]} (2021: {@code gradients = copy.deepcopy(gradients)}).
      */
+    @Graded("clip")
     public static Parameters clip(Parameters gradients, double maxValue) {
         Parameters clipped = gradients.copy();
         // for gradient in [dWax, dWaa, dWya, db, dby]: np.clip(gradient, -maxValue, maxValue, out=gradient)
@@ -152,6 +154,7 @@ public final class DinosaurIsland {
      * {@code np.random.seed(counter + seed)} then {@code np.random.choice(range(len(y)), p=y.ravel())}, until a
      * newline or 50 characters (then a newline is appended). Returns the sampled indices.
      */
+    @Graded("sample")
     public static List<Integer> sample(Parameters parameters, Map<Character, Integer> charToIx, long seed) {
         // Waa, Wax, Wya, by, b = parameters['Waa'], ...
         INDArray waa = parameters.get("Waa");
@@ -199,6 +202,7 @@ public final class DinosaurIsland {
      * {@code optimize(X, Y, a_prev, parameters, learning_rate)}: forward, backward, {@code clip(gradients, 5)},
      * update the parameters (in place); {@code X[0]} may be {@link CharRnnSteps#NONE}.
      */
+    @Graded("optimize")
     public static Optimized optimize(int[] X, int[] Y, INDArray aPrev, Parameters parameters, double learningRate) {
         // loss, cache = rnn_forward(X, Y, a_prev, parameters)
         CharRnnSteps.Forward cache = CharRnnSteps.rnnForward(X, Y, aPrev, parameters, (int) parameters.get("by")

@@ -24,6 +24,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.audio.MidiNotes;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.plot.LinePlot;
@@ -200,6 +201,7 @@ public final class JazzImprovisation {
     }
 
     /** {@code djmodel(Tx, n_a, n_values)} as one LSTM over the sequence and a softmax at every step (see above). */
+    @Graded("djmodel")
     public static ComputationGraph djmodel(int tx, int nA, int nValues, long seed, double learningRate,
             double decay) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()

@@ -15,6 +15,7 @@ import org.dls4j.shared.Shapes;
 import org.dls4j.shared.cli.AssignmentOptions;
 import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.rnn.RnnUtils;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -100,6 +101,7 @@ public final class RnnStepByStep {
     // -------------------------------------------------------------------------------- 1 - the basic RNN
 
     /** {@code rnn_cell_forward(xt, a_prev, parameters)}: one step of the basic RNN. */
+    @Graded("rnn_cell_forward")
     public static RnnCellOutput rnnCellForward(INDArray xt, INDArray aPrev, Parameters parameters) {
         INDArray wax = parameters.get("Wax");
         INDArray waa = parameters.get("Waa");
@@ -117,6 +119,7 @@ public final class RnnStepByStep {
     }
 
     /** {@code rnn_forward(x, a0, parameters)}: the cell over {@code T_x} steps, from {@code a0}. */
+    @Graded("rnn_forward")
     public static RnnForward rnnForward(INDArray x, INDArray a0, Parameters parameters) {
         requireSequence(x, "x");
         // caches = []
@@ -208,6 +211,7 @@ public final class RnnStepByStep {
     // -------------------------------------------------------------------------------- 2 - the LSTM
 
     /** {@code lstm_cell_forward(xt, a_prev, c_prev, parameters)}: one LSTM step. */
+    @Graded("lstm_cell_forward")
     public static LstmCellOutput lstmCellForward(INDArray xt, INDArray aPrev, INDArray cPrev, Parameters parameters) {
         Shapes.requireSameShape(cPrev, "c_prev", aPrev, "a_prev");
         Shapes.requireDim(xt, "xt", 0, parameters.get("Wf").size(1) - aPrev.size(0));
@@ -232,6 +236,7 @@ public final class RnnStepByStep {
     }
 
     /** {@code lstm_forward(x, a0, parameters)}: the LSTM over {@code T_x} steps from {@code a0}, memory from zeros. */
+    @Graded("lstm_forward")
     public static LstmForward lstmForward(INDArray x, INDArray a0, Parameters parameters) {
         requireSequence(x, "x");
         List<LstmCache> caches = new ArrayList<>();

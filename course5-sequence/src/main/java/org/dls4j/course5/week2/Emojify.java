@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.text.EmojifyData;
 import org.dls4j.shared.data.text.GloveVectors;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.train.NotebookMiniBatches;
@@ -129,6 +130,7 @@ public final class Emojify {
      * {@code sentence_to_avg(sentence, word_to_vec_map)} (2021): the average of the vectors of the sentence's
      * lower-cased words the map has; zeros when it has none.
      */
+    @Graded("sentence_to_avg")
     public static double[] sentenceToAvg(String sentence, Map<String, double[]> wordToVecMap) {
         // words = sentence.lower().split()
         String[] words = split(sentence);
@@ -160,6 +162,7 @@ public final class Emojify {
      * {@code b -= lr dz}; every 100 epochs the last example's cost and the training accuracy ({@link #predict}).
      * {@code random} is numpy's generator after the notebook's {@code np.random.seed}.
      */
+    @Graded("model")
     public static V1 model(List<String> X, int[] Y, Map<String, double[]> wordToVecMap, double learningRate,
             int numIterations, NumpyRandom random, Report report) {
         int m = Y.length;
@@ -268,6 +271,7 @@ public final class Emojify {
      * {@code sentences_to_indices(X, word_to_index, max_len)} (2021): row i holds the indices of sentence i's
      * lower-cased words that the index has, from the left, then zeros; {@code (m, max_len)} DOUBLE.
      */
+    @Graded("sentences_to_indices")
     public static INDArray sentencesToIndices(List<String> X, Map<String, Integer> wordToIndex, int maxLen) {
         // X_indices = np.zeros((m, max_len))
         INDArray xIndices = Nd4j.zeros(DataType.DOUBLE, X.size(), maxLen);

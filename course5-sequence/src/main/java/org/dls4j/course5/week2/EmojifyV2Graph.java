@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,6 +36,7 @@ public final class EmojifyV2Graph {
     }
 
     /** The network over sentences of {@code maxLen} words with {@code embeddings} (vocabulary + 1, dimensions). */
+    @Graded("Emojify_V2")
     public static ComputationGraph graph(INDArray embeddings, int maxLen, long seed, double learningRate) {
         int vocabulary = (int) embeddings.size(0);
         int dimensions = (int) embeddings.size(1);

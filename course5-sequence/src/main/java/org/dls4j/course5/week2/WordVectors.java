@@ -17,6 +17,7 @@ import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.data.text.GloveVectors;
+import org.dls4j.shared.exercise.Graded;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -129,6 +130,7 @@ public final class WordVectors {
      * {@code cosine_similarity(u, v)} (2021): 1 when u equals v element by element, 0 when a norm is about 0,
      * otherwise {@code u . v / (||u|| ||v||)}.
      */
+    @Graded("cosine_similarity")
     public static double cosineSimilarity(double[] u, double[] v) {
         // if np.all(u == v): return 1
         if (Arrays.equals(u, v)) {
@@ -164,6 +166,7 @@ public final class WordVectors {
     }
 
     /** {@link #completeAnalogy(String, String, String, Map)} passing over the input words or (2021) only word_c. */
+    @Graded("complete_analogy")
     public static String completeAnalogy(String wordA, String wordB, String wordC, Map<String, double[]> wordToVecMap,
             Skip skip) {
         // word_a, word_b, word_c = word_a.lower(), word_b.lower(), word_c.lower()
@@ -195,6 +198,7 @@ public final class WordVectors {
     }
 
     /** {@code neutralize(word, g, word_to_vec_map)}: e minus its projection on g. */
+    @Graded("neutralize")
     public static double[] neutralize(String word, double[] g, Map<String, double[]> wordToVecMap) {
         // e = word_to_vec_map[word]
         double[] e = vector(wordToVecMap, word);
@@ -208,6 +212,7 @@ public final class WordVectors {
      * {@code equalize(pair, bias_axis, word_to_vec_map)}: the pair moved to the same distance from the axis
      * orthogonal to bias_axis, on either side of it; returns {@code {e1, e2}}.
      */
+    @Graded("equalize")
     public static double[][] equalize(String word1, String word2, double[] biasAxis, Map<String, double[]> wordToVecMap) {
         // e_w1, e_w2 = word_to_vec_map[w1], word_to_vec_map[w2]
         double[] eW1 = vector(wordToVecMap, word1);

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.data.DataException;
 import org.dls4j.shared.data.DataFiles;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.graph.KerasH5Weights;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -67,6 +68,7 @@ public final class NmtModel {
      * iteration)}), float32, Glorot-uniform weights, LSTM gates {@code hard_sigmoid} (Keras 2.0, the shipped model)
      * or the logistic sigmoid ({@code hardSigmoid = false}, TF2 Keras).
      */
+    @Graded("modelf")
     public static ComputationGraph graph(int tx, int ty, int nA, int nS, int humanVocab, int machineVocab,
             long seed, double learningRate, double decay, boolean hardSigmoid) {
         Activation gates = hardSigmoid ? Activation.HARDSIGMOID : Activation.SIGMOID;

@@ -18,6 +18,7 @@ import org.dls4j.shared.cli.AssignmentRunner;
 import org.dls4j.shared.cli.OptionChecks;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.plot.HeatMapPlot;
 import org.dls4j.shared.scratch.attention.AttentionMath;
 import org.dls4j.shared.scratch.attention.TransformerNet;
@@ -123,6 +124,7 @@ public final class Transformer {
      * {@code get_angles(pos, k, d)}: {@code pos (P, 1)} over {@code 10000^(2 i / d)} with {@code i = k // 2},
      * {@code k (1, d)}: the angles {@code (P, d)}.
      */
+    @Graded("get_angles")
     public static INDArray getAngles(INDArray pos, INDArray k, int d) {
         Shapes.requireDim(pos, "pos", 1, 1);
         Shapes.requireDim(k, "k", 0, 1);
@@ -134,6 +136,7 @@ public final class Transformer {
     }
 
     /** {@code positional_encoding(positions, d)}: {@code (1, positions, d)}, sin in the even columns, cos in the odd. */
+    @Graded("positional_encoding")
     public static INDArray positionalEncoding(int positions, int d) {
         // angle_rads = get_angles(np.arange(positions)[:, np.newaxis], np.arange(d)[np.newaxis, :], d)
         INDArray angleRads = getAngles(Nd4j.arange(positions).castTo(DataType.DOUBLE).reshape(positions, 1),
@@ -150,6 +153,7 @@ public final class Transformer {
     // ------------------------------------------------------------------------ 2 - masking
 
     /** {@code create_padding_mask(decoder_token_ids)}: {@code (m, 1, n)}, 1 where the token is not 0. */
+    @Graded("create_padding_mask")
     public static INDArray createPaddingMask(INDArray decoderTokenIds) {
         // seq = 1 - tf.cast(tf.math.equal(decoder_token_ids, 0), tf.float32)
         INDArray seq = decoderTokenIds.eq(0).castTo(DataType.DOUBLE).rsubi(1);
@@ -158,6 +162,7 @@ public final class Transformer {
     }
 
     /** {@code create_look_ahead_mask(sequence_length)}: {@code (1, n, n)}, ones on and below the diagonal. */
+    @Graded("create_look_ahead_mask")
     public static INDArray createLookAheadMask(int sequenceLength) {
         // mask = tf.linalg.band_part(tf.ones((1, sequence_length, sequence_length)), -1, 0)
         INDArray mask = Nd4j.ones(DataType.DOUBLE, 1, sequenceLength, sequenceLength);
@@ -174,6 +179,7 @@ public final class Transformer {
      * {@code v (..., Tk, dv)}, {@code mask} broadcastable to {@code (..., Tq, Tk)} (1 = attend) or null; the
      * engine's twin is {@code AttentionMath.scaledDotProductAttention}.
      */
+    @Graded("scaled_dot_product_attention")
     public static Attention scaledDotProductAttention(INDArray q, INDArray k, INDArray v, INDArray mask) {
         Shapes.requireDim(k, "k", k.rank() - 1, q.size(-1));
         Shapes.requireDim(v, "v", v.rank() - 2, k.size(-2));

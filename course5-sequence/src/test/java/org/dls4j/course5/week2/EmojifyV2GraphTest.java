@@ -1,7 +1,7 @@
 package org.dls4j.course5.week2;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -17,11 +17,8 @@ class EmojifyV2GraphTest {
     @Test
     void hasTheNotebooksParametersAndKeepsTheEmbeddingFixed() {
         INDArray embeddings = Nd4j.rand(DataType.FLOAT, 15, 2);
+        assertPasses(new EmojifyChecks(), "Emojify_V2");
         ComputationGraph graph = EmojifyV2Graph.graph(embeddings, 4, 1, 0.01);
-        assertEquals(30, graph.getLayer("embedding").numParams());
-        assertEquals(67_072, graph.getLayer("lstm").numParams());
-        assertEquals(131_584, graph.getLayer("lstm_1").numParams());
-        assertEquals(645, graph.getLayer("dense").numParams());
 
         INDArray indices = Nd4j.createFromArray(new float[][] {{1, 2, 3, 0}, {4, 5, 6, 7}, {14, 13, 0, 0}});
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 3, 5);

@@ -1,5 +1,6 @@
 package org.dls4j.course5.week3;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,12 +33,9 @@ class NeuralMachineTranslationTest {
     /** 52,960 parameters in the notebook's blocks: Bi-LSTM 17,920, densors 1,290 + 11, LSTM 33,024, dense 715. */
     @Test
     void theGraphHasTheNotebooksParameters() {
-        ComputationGraph graph = NmtModel.notebookGraph(37, 11, 1, 0.005, 0.01);
-        GraphSummary summary = GraphSummary.of(graph, 30, 37);
+        assertPasses(new NeuralMachineTranslationChecks(), "modelf");
+        GraphSummary summary = GraphSummary.of(NmtModel.notebookGraph(37, 11, 1, 0.005, 0.01), 30, 37);
         assertEquals(NmtModel.NOTEBOOK_PARAMS, summary.totalParams());
-        assertEquals(17_920, graph.getLayer(NmtModel.ENCODER).numParams());
-        assertEquals(1_290 + 11 + 33_024, graph.getLayer(NmtModel.DECODER).numParams());
-        assertEquals(715, graph.getLayer(NmtModel.OUTPUT).numParams());
         assertEquals(List.of("[30, 37]", "[30, 64]", "[10, 64]", "[10, 11]"), summary.rows().stream()
                 .map(r -> java.util.Arrays.toString(r.outputShape())).toList());
     }

@@ -16,11 +16,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.dls4j.shared.bench.BenchCommand;
+import org.dls4j.shared.exercise.ExerciseCommand;
+import org.dls4j.shared.exercise.GradeCommand;
 
 /**
  * The {@code ./dls} entry point: {@code list} shows every assignment, {@code run ID [options]} runs one,
  * {@code data ...} manages the data sets, {@code bench ...} times the from-scratch training loops beside numpy
- * ({@link BenchCommand}). Assignments register themselves with a line in their module's
+ * ({@link BenchCommand}), {@code exercise} and {@code grade} are exercise mode ({@link ExerciseCommand},
+ * {@link GradeCommand}). Assignments register themselves with a line in their module's
  * {@code META-INF/dls4j/assignments.tsv}: {@code id<TAB>class<TAB>title}.
  */
 public final class Launcher {
@@ -54,17 +57,20 @@ public final class Launcher {
                 }), Arrays.copyOfRange(args, 2, args.length));
             }
             case "data" -> invokeMain(DATA_COMMAND, Arrays.copyOfRange(args, 1, args.length));
-            case "bench" -> {
-                int code = BenchCommand.execute(Arrays.copyOfRange(args, 1, args.length));
-                if (code != 0) {
-                    System.exit(code);
-                }
-            }
+            case "bench" -> exitUnlessZero(BenchCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+            case "exercise" -> exitUnlessZero(ExerciseCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
+            case "grade" -> exitUnlessZero(GradeCommand.execute(Arrays.copyOfRange(args, 1, args.length)));
             default -> {
                 System.err.println("Error: unknown command '" + args[0] + "'.");
                 usage();
                 System.exit(2);
             }
+        }
+    }
+
+    private static void exitUnlessZero(int code) {
+        if (code != 0) {
+            System.exit(code);
         }
     }
 
@@ -75,7 +81,11 @@ public final class Launcher {
                   run ASSIGNMENT [options]  run one (by id or class name); add --help for its options
                   data list|verify|fetch    the data sets: where they were found, whether they verify, download
                   bench list | CASE...      time the from-scratch training loops beside numpy's (list: the
-                                            cases every module registers)""");
+                                            cases every module registers)
+                  exercise [ASSIGNMENT]     write a workspace where the graded functions are yours to write
+                    [--workspace DIR]       (without ASSIGNMENT: the assignments that have graded functions)
+                  grade ASSIGNMENT          grade your workspace: the notebook's test cases, expected beside
+                    [--workspace DIR]       yours, and the score""");
     }
 
     private static void list() {
