@@ -52,8 +52,8 @@ public final class ConvNetTraining {
 
     /** The fraction of {@code data}'s examples whose predicted class is not the labelled one. */
     public static double errorRate(ComputationGraph graph, DataSet data) {
-        return mistakes(predict(graph, data.getFeatures()), data.getLabels().argMax(1).castTo(DataType.INT32).toIntVector())
-                / (double) data.numExamples();
+        int[] labels = data.getLabels().argMax(1).castTo(DataType.INT32).toIntVector();
+        return mistakes(predict(graph, data.getFeatures()), labels) / (double) data.numExamples();
     }
 
     /** How many of {@code predicted} differ from {@code actual}. */

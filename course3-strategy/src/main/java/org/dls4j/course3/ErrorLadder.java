@@ -24,7 +24,7 @@ public record ErrorLadder(List<Level> levels, List<Gap> gaps) {
     public record Level(String name, double error) {
     }
 
-    /** The gap that names {@code problem}: {@code size} is the {@code upper} level's error minus the {@code lower}'s. */
+    /** The gap that names {@code problem}: {@code size} is the {@code upper} level's error minus {@code lower}'s. */
     public record Gap(Problem problem, String lower, String upper, double size) {
 
         /** How it is measured, e.g. {@code train-dev - train}. */

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
  * Course 3, week 1, "Avoidable bias" and "Improving your model performance", run on Course 1's cat classifier: the
  * two-layer model {@code [12288, 7, 1]} (Course 1's gradient descent, 2500 iterations at 0.0075) trained on random
  * subsets of the 209 training pictures (26, 52, 104 and all 209) without and with L2 regularisation (Course 2's
- * penalty, {@code lambd} 30 and 100), each measured on the 50 held-out pictures (the course's test file, the dev
- * set here).
+ * penalty, {@code lambd} 100, strong enough to make the model underfit), each measured on the 50 held-out pictures
+ * (the course's test file, the dev set here).
  *
  * <p>For every model the learner sees the lectures' arithmetic, from measured errors: avoidable bias = train error -
  * human-level error ({@code --human-level}, default 1 %, the lectures' cat example), variance = dev error - train
@@ -41,11 +41,11 @@ import picocli.CommandLine.Option;
  * (regularisation). {@code c3w1-learning-curves.png} in {@code --out} plots train and dev error against the
  * training-set size, one pair of lines per {@code lambd}, with the human level. The table and the two readings are
  * the results ({@code -q} keeps them). Run: {@code ./dls run c3w1-bias-variance [--sizes 26,52,104,209]
- * [--lambd 0,30,100] [--human-level 0.01] [--layers 12288,20,7,5,1]}.
+ * [--lambd 0,100] [--human-level 0.01] [--layers 12288,20,7,5,1]}.
  */
 public final class BiasVarianceDiagnosis {
 
-    /** What to train: Course 1's two-layer model on four training-set sizes, three L2 strengths. */
+    /** What to train: Course 1's two-layer model on four training-set sizes, two L2 strengths. */
     @Command(name = "c3w1-bias-variance", description = "Course 3 week 1: avoidable bias and variance of the cat "
             + "classifier at several training-set sizes and L2 strengths, what to do next, learning curves.")
     public static final class Options extends CatModelOptions {

@@ -4,7 +4,6 @@ import static org.dls4j.course3.ErrorLadder.percent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -148,7 +147,7 @@ public final class SatisficingMetrics {
                     + "beyond the limit, accuracy does not count.", mostAccurate.name(),
                     percent(mostAccurate.accuracy()), mostAccurate.msPerPicture()));
         }
-        Path plot = plot(candidates, options.maxMs, options.out.resolve("c3w1-satisficing.png"));
+        Path plot = plot(candidates, chosen, options.maxMs, options.out.resolve("c3w1-satisficing.png"));
         report.say("Wrote " + plot);
         return new Result(List.copyOf(candidates), chosen, options.maxMs, plot);
     }
@@ -180,15 +179,14 @@ public final class SatisficingMetrics {
         return table.lines();
     }
 
-    private static Path plot(List<Candidate> candidates, double maxMs, Path png) {
-        double[] ms = candidates.stream().mapToDouble(Candidate::msPerPicture).toArray();
-        double[] accuracy = candidates.stream().mapToDouble(Candidate::accuracy).toArray();
-        double low = Math.min(0, Arrays.stream(accuracy).min().orElse(0));
-        return LinePlot.titled("SIGNS ConvNets: accuracy (optimizing) vs running time (satisficing)")
-                .axes("running time (ms per picture)", "dev accuracy")
-                .scatter("classifiers " + String.join(", ", candidates.stream().map(Candidate::name).toList()), ms,
-                        accuracy)
-                .line("running time limit " + num(maxMs) + " ms", new double[] {maxMs, maxMs}, new double[] {low, 1})
+    private static Path plot(List<Candidate> candidates, Candidate chosen, double maxMs, Path png) {
+        LinePlot plot = LinePlot.titled("SIGNS ConvNets: accuracy (optimizing) vs running time (satisficing)")
+                .axes("running time (ms per picture)", "dev accuracy");
+        for (Candidate c : candidates) {
+            plot.scatter(c.name() + " (filters " + c.filters1() + ", " + c.filters2() + ")" + (c == chosen ? ", chosen"
+                    : ""), new double[] {c.msPerPicture()}, new double[] {c.accuracy()});
+        }
+        return plot.line("running time limit " + num(maxMs) + " ms", new double[] {maxMs, maxMs}, new double[] {0, 1})
                 .save(png);
     }
 

@@ -38,7 +38,8 @@ class SatisficingMetricsTest {
         List<String> table = SatisficingMetrics.table(lecture, b, 100);
         assertEquals(5, table.size());
         assertTrue(table.get(0).contains("meets running time <= 100 ms"), table.get(0));
-        assertTrue(table.get(3).matches("B\\s+2, 4\\s+20\\s+92\\.0 %\\s+95\\.0000 ms\\s+yes\\s+<- chosen"), table.get(3));
+        assertTrue(table.get(3).matches("B\\s+2, 4\\s+20\\s+92\\.0 %\\s+95\\.0000 ms\\s+yes\\s+<- chosen"),
+                table.get(3));
         assertTrue(table.get(4).matches("C\\s+4, 8\\s+40\\s+95\\.0 %\\s+1500\\.0000 ms\\s+no\\s*"), table.get(4));
     }
 

@@ -41,9 +41,9 @@ class DataMismatchTest {
     }
 
     /**
-     * Eight epochs on 564 clean pictures (300 kept as train-dev): the model learns (train-dev well under chance's 5/6), the degraded dev set is
-     * worse than the clean train-dev set (the mismatch the lesson is about), and each gap is the difference of the
-     * two measured errors.
+     * Eight epochs on 564 clean pictures (300 kept as train-dev): the model learns (train-dev well under chance's
+     * 5/6), the degraded dev set is worse than the clean train-dev set (the mismatch the lesson is about), and each
+     * gap is the difference of the two measured errors.
      */
     @Test
     void shortRunShowsTheMismatch() throws Exception {

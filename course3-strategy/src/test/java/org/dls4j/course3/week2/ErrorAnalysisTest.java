@@ -128,7 +128,7 @@ class ErrorAnalysisTest {
         assertTrue(report.results().stream().anyMatch(l -> l.startsWith("dark ")), report.results().toString());
     }
 
-    /** The notebook's L-layer model, 2500 iterations: 10 of the 50 pictures wrong (test accuracy 0.8), as in Course 1. */
+    /** The notebook's L-layer model, 2500 iterations: 10 of the 50 pictures wrong (accuracy 0.8), as in Course 1. */
     @Test
     @Tag("full")
     void notebookModelMakesTheNotebooksTenMistakes() {
