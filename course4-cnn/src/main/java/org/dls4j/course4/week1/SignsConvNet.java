@@ -216,6 +216,16 @@ public final class SignsConvNet {
     /** The network of {@code version}, Glorot-uniform weights drawn from {@code seed}, Adam at {@code learningRate}. */
     @Graded("convolutional_model")
     public static ComputationGraph graph(Version version, long seed, double learningRate) {
+        return graph(version, seed, learningRate, 8, 16);
+    }
+
+    /**
+     * The same network with {@code filters1} filters in the first convolution and {@code filters2} in the second
+     * (the notebook's are 8 and 16): a narrower or wider member of the family, for comparisons of size against
+     * accuracy and running time.
+     */
+    public static ComputationGraph graph(Version version, long seed, double learningRate, int filters1,
+            int filters2) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)                  // TensorFlow's float32
@@ -228,9 +238,9 @@ public final class SignsConvNet {
                 .addInputs("input_img")
                 // DL4J infers every layer's nIn from the input type: pictures channels first, (m, 3, 64, 64)
                 .setInputTypes(InputType.convolutional(SIDE, SIDE, CHANNELS, CNN2DFormat.NCHW))
-                .addLayer("A1", conv(4, 8, version.convolutionBias), "input_img")
+                .addLayer("A1", conv(4, filters1, version.convolutionBias), "input_img")
                 .addLayer("P1", maxPool(8), "A1")
-                .addLayer("A2", conv(2, 16, version.convolutionBias), "P1")
+                .addLayer("A2", conv(2, filters2, version.convolutionBias), "P1")
                 .addLayer("P2", maxPool(4), "A2")
                 // DL4J flattens the (16, 2, 2) maps itself before the dense layer; softmax + cross-entropy is
                 // tf.nn.softmax_cross_entropy_with_logits averaged over the batch

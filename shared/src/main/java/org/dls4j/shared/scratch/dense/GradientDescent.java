@@ -64,6 +64,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       and with 12288 inputs it costs as much as the forward product.</li>
  * </ul>
  * The caller's {@link Parameters} arrays are the ones trained, in place (copy them first to keep the initial values).
+ *
+ * <p>{@link #withL2} adds Course 2's L2 regularisation ({@link L2Penalty}, as {@link FusedDenseNet} has it): the cost
+ * gains {@code (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))} and each weight's update reads
+ * {@code W - learning_rate * (1./m * np.dot(...) + (lambd / m) * W)}; the biases are not penalised.
  */
 public final class GradientDescent {
 
@@ -118,6 +122,8 @@ public final class GradientDescent {
     private final Raw[] zChunk;
     /** Threads that work through the chunks beside the caller's. */
     private final int helpers;
+    /** L2 regularisation of the weights ({@link L2Penalty#NONE}: none). */
+    private L2Penalty l2 = L2Penalty.NONE;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -222,6 +228,12 @@ public final class GradientDescent {
         return new CostCurve(at, costs);
     }
 
+    /** This loop with L2 regularisation of strength {@code penalty.lambd()} (see the class comment); returns this. */
+    public GradientDescent withL2(L2Penalty penalty) {
+        this.l2 = penalty;
+        return this;
+    }
+
     /** The parameters being trained (the caller's object). */
     public Parameters parameters() {
         return parameters;
@@ -266,6 +278,10 @@ public final class GradientDescent {
         // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
         double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
                 - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
+        if (l2.active()) {
+            // + (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))
+            cost += l2Cost();
+        }
 
         // ---------------- grads = L_model_backward(AL, Y, caches)
         DoubleIndexer y = yRow.values();
@@ -422,16 +438,37 @@ public final class GradientDescent {
         }
     }
 
-    /** Columns {@code [from, to)} of {@code W = W - learning_rate * dW}, with {@code dW = 1./m * np.dot(...)}. */
+    /** The L2 term of the cost for the current weights. */
+    private double l2Cost() {
+        double[][] weights = new double[layers + 1][];
+        int widest = 0;
+        for (int l = 1; l <= layers; l++) {
+            weights[l] = W[l].array().data().asDouble();
+            widest = Math.max(widest, weights[l].length);
+        }
+        return l2.cost(weights, m, new double[widest]);
+    }
+
+    /**
+     * Columns {@code [from, to)} of {@code W = W - learning_rate * dW}, with {@code dW = 1./m * np.dot(...)} [+
+     * {@code (lambd / m) * W}].
+     */
     private void updateWeights(int l, int from, int to, double learningRate) {
         double scale = 1.0 / m;
+        double lambdOverM = l2.lambd() / m;
+        boolean regularised = l2.active();
         DoubleIndexer wl = W[l].values();
         DoubleIndexer dwl = dW[l].values();
         long columns = W[l].columns();
         for (int i = 0; i < W[l].rows(); i++) {
             long row = i * columns;
             for (long k = row + from; k < row + to; k++) {
-                wl.put(k, wl.get(k) - learningRate * (scale * dwl.get(k)));
+                double w = wl.get(k);
+                double dw = scale * dwl.get(k);
+                if (regularised) {
+                    dw = dw + lambdOverM * w;
+                }
+                wl.put(k, w - learningRate * dw);
             }
         }
     }
