@@ -95,16 +95,29 @@ public class GruLayer extends SameDiffLayer {
         return hardSigmoidGates;
     }
 
+    /**
+     * The number of steps, for an input type that does not carry it (after DL4J's feed-forward-to-RNN preprocessor);
+     * a known input length must agree.
+     */
+    public GruLayer steps(int steps) {
+        this.timeSteps = steps;
+        return this;
+    }
+
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeRecurrent recurrent) || recurrent.getFormat() != RNNFormat.NCW
-                || recurrent.getTimeSeriesLength() <= 0) {
-            throw new IllegalArgumentException("The GRU layer reads a sequence (m, features, T) in NCW format with a "
-                    + "known number of steps T, not " + inputType);
+        if (!(inputType instanceof InputType.InputTypeRecurrent recurrent) || recurrent.getFormat() != RNNFormat.NCW) {
+            throw new IllegalArgumentException("The GRU layer reads a sequence (m, features, T) in NCW format, not "
+                    + inputType);
+        }
+        long length = recurrent.getTimeSeriesLength();
+        if (length <= 0 && timeSteps <= 0 || length > 0 && timeSteps > 0 && length != timeSteps) {
+            throw new IllegalArgumentException("The GRU layer is unrolled over a known number of steps: its input "
+                    + inputType + " has " + length + ", steps(...) gave " + timeSteps);
         }
         if (nIn <= 0 || override) {
             nIn = recurrent.getSize();
-            timeSteps = (int) recurrent.getTimeSeriesLength();
+            timeSteps = length > 0 ? (int) length : timeSteps;
         }
     }
 

@@ -64,11 +64,11 @@ public record AudioSegment(int sampleRate, double[][] samples) {
     }
 
     /** The frame at {@code millis} milliseconds, as pydub slices: {@code int(ms * rate / 1000.0)}. */
-    public int frameAt(long millis) {
+    public int frameAt(double millis) {
         return frameAt(sampleRate, millis);
     }
 
-    private static int frameAt(int sampleRate, long millis) {
+    private static int frameAt(int sampleRate, double millis) {
         return (int) (millis * (sampleRate / 1000.0));
     }
 
@@ -102,7 +102,7 @@ public record AudioSegment(int sampleRate, double[][] samples) {
      * {@code segment.overlay(clip, position=positionMillis)}: {@code clip} added from that position on, clipped to
      * 16 bits; what passes the end of this segment is dropped.
      */
-    public AudioSegment overlay(AudioSegment clip, long positionMillis) {
+    public AudioSegment overlay(AudioSegment clip, double positionMillis) {
         if (clip.sampleRate != sampleRate) {
             throw new IllegalArgumentException("overlay of a " + clip.sampleRate + " Hz clip on a " + sampleRate
                     + " Hz segment; resampling is not implemented");
