@@ -1,7 +1,5 @@
 package org.dls4j.course5.week3;
 
-import java.util.Locale;
-
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -32,29 +30,18 @@ import org.nd4j.linalg.learning.config.Adam;
  * TimeDistributed(Dense(1, sigmoid))                                             (m, 1, 1375)
  * </pre>
  * Keras' {@code Dropout(0.8)} drops 80% of the units: DL4J's dropout takes the probability to keep, 0.2. The GRUs are
- * {@link GruLayer}s: TF2's (reset after, sigmoid gates; 523,329 parameters, the 2021 notebook's) or with
- * {@code keras2} Keras 2.0's (reset before, hard-sigmoid gates; 522,561, the 2018 notebook's). Batch norm as Keras'
- * (epsilon 1e-3, momentum 0.99) over each step's features; binary cross-entropy from the logits; float32 as Keras.
+ * {@link GruLayer}s, TF2's (reset after, sigmoid gates): 523,329 parameters, the 2021 notebook's summary (the 2018
+ * notebook's Keras 2.0 GRU, reset before and hard-sigmoid gates, had 522,561). Batch norm as Keras' (epsilon 1e-3,
+ * momentum 0.99) over each step's features; binary cross-entropy from the logits; float32 as Keras.
  */
 public final class TriggerModel {
 
     private TriggerModel() {
     }
 
-    /** The 2021 notebook's GRU (TF2 Keras) or the 2018 notebook's (Keras 2.0). */
-    public enum GruKind {
-        TF2, KERAS2;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /** {@code modelf((Tx, n_freq))} for {@code tx} spectrogram steps, Adam at {@code learningRate}. */
-    public static ComputationGraph model(int tx, GruKind gru, long seed, double learningRate) {
+    public static ComputationGraph model(int tx, long seed, double learningRate) {
         double keep = 0.2;                                       // Dropout(0.8)
-        int ty = (tx - 15) / 4 + 1;                              // the convolution's output steps
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -70,10 +57,10 @@ public final class TriggerModel {
                 .addLayer("batch_normalization", batchNorm(), "conv1d")
                 .addLayer("activation", new ReluLayer(), "batch_normalization")
                 .addLayer("dropout", new DropoutLayer(keep), "activation")
-                .addLayer("gru", gru(gru, ty), "dropout")
+                .addLayer("gru", new GruLayer(128), "dropout")
                 .addLayer("dropout_1", new DropoutLayer(keep), "gru")
                 .addLayer("batch_normalization_1", batchNorm(), "dropout_1")
-                .addLayer("gru_1", gru(gru, ty), "batch_normalization_1")
+                .addLayer("gru_1", new GruLayer(128), "batch_normalization_1")
                 .addLayer("dropout_2", new DropoutLayer(keep), "gru_1")
                 .addLayer("batch_normalization_2", batchNorm(), "dropout_2")
                 .addLayer("dropout_3", new DropoutLayer(keep), "batch_normalization_2")
@@ -94,10 +81,5 @@ public final class TriggerModel {
 
     private static BatchNormalization batchNorm() {
         return new BatchNormalization.Builder().eps(1e-3).decay(0.99).build();
-    }
-
-    private static GruLayer gru(GruKind kind, int steps) {
-        GruLayer layer = new GruLayer(128).steps(steps);
-        return kind == GruKind.TF2 ? layer : layer.resetBefore().hardSigmoidGates();
     }
 }

@@ -1,107 +1,55 @@
 package org.dls4j.shared.graph;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Keras' {@code GRU(units, return_sequences=True)} as a DL4J layer (DL4J 1.0.0-M2.1 has LSTM and SimpleRnn, no GRU),
- * written in SameDiff and unrolled over the sequence's steps, which are fixed by the input type. It reads
- * {@code x (m, n_in, T)} and returns every step's state {@code h (m, units, T)}, DL4J's NCW layout; the first step
- * starts from {@code h = 0}.
+ * Keras' {@code GRU(units, return_sequences=True)} with TF2's defaults (reset after, sigmoid gates, tanh candidate) as
+ * a DL4J layer (DL4J 1.0.0-M2.1 has LSTM and SimpleRnn, no GRU). It reads {@code x (m, n_in, T)} and returns every
+ * step's state {@code h (m, units, T)}, DL4J's NCW layout; the first step starts from {@code h = 0}.
  *
- * <p>Parameters, one array per gate (z update, r reset, h candidate): {@code kernelZ (n_in, units)},
- * {@code recurrentZ (units, units)}, {@code biasZ (1, units)} and with reset-after {@code recurrentBiasZ (1, units)},
- * likewise for R and H. Keras' arrays are these side by side in the order z, r, h: {@code kernel = [W_z W_r W_h]},
- * {@code recurrent_kernel = [U_z U_r U_h]}, {@code bias = [b_z b_r b_h]} (with reset-after a second row
- * {@code [c_z c_r c_h]}), so the counts are Keras' ({@code 3 units (n_in + units + 2)} with reset-after):
+ * <p>Parameters are Keras' arrays, the gate blocks z (update), r (reset), h (candidate) side by side:
+ * {@code kernel (n_in, 3 units) = [W_z W_r W_h]}, {@code recurrent_kernel (units, 3 units) = [U_z U_r U_h]} and
+ * {@code bias (2, 3 units)}, input biases {@code [b_z b_r b_h]} over recurrent ones {@code [c_z c_r c_h]}, so the
+ * count is Keras' {@code 3 units (n_in + units + 2)}:
  * <pre>
- * reset_after=True (TF2 Keras' default)             reset_after=False (Keras 2.0-2.2)
- * z  = g(x W_z + b_z + h U_z + c_z)                  z  = g(x W_z + b_z + h U_z)
- * r  = g(x W_r + b_r + h U_r + c_r)                  r  = g(x W_r + b_r + h U_r)
- * hh = tanh(x W_h + b_h + r * (h U_h + c_h))         hh = tanh(x W_h + b_h + (r * h) U_h)
- * h' = z * h + (1 - z) * hh                           h' = z * h + (1 - z) * hh
+ * z  = sigmoid(x W_z + b_z + h U_z + c_z)
+ * r  = sigmoid(x W_r + b_r + h U_r + c_r)
+ * hh = tanh(x W_h + b_h + r * (h U_h + c_h))
+ * h' = z * h + (1 - z) * hh
  * </pre>
- * The gate function {@code g} is the logistic sigmoid (TF2 Keras' default) or, with {@link #hardSigmoidGates()},
- * Keras 2.0's {@code hard_sigmoid = clip(0.2 x + 0.5, 0, 1)}. The input products {@code x W + b} are computed for all
- * steps at once; each step adds the recurrent ones. Initial weights: Glorot-uniform kernels (Keras' default), the
- * recurrent kernel Glorot-uniform too (Keras' orthogonal initialiser has no DL4J twin), zero biases.
+ * Initial weights are Keras': a Glorot-uniform kernel, an orthogonal recurrent kernel, zero biases. The layer object
+ * ({@link GruLayerRuntime}) computes the input products of all steps as one matrix product, then one recurrent
+ * product and a few element-wise operations per step; its backward pass runs through time by hand.
  */
-public class GruLayer extends SameDiffLayer {
-
-    /** The gates, in Keras' order: update, reset, candidate. */
-    private static final String[] GATES = {"Z", "R", "H"};
-    /**
-     * Parameter name prefixes; a name is prefix + gate ({@code kernelZ}, {@code recurrentBiasH}). No '_': DL4J's
-     * updater finds a gradient's layer by the key's last '_'.
-     */
-    public static final String KERNEL = "kernel", RECURRENT_KERNEL = "recurrent", BIAS = "bias",
-            RECURRENT_BIAS = "recurrentBias";
-
-    private long nIn;
-    private int units;
-    private int timeSteps;
-    private boolean resetAfter = true;
-    private boolean hardSigmoidGates;
+public class GruLayer extends BaseRecurrentLayer {
 
     /** For the JSON form of the configuration. */
     protected GruLayer() {
     }
 
-    /** {@code GRU(units, return_sequences=True)} with TF2 Keras' defaults: reset after, sigmoid gates. */
+    /** {@code GRU(units, return_sequences=True)}. */
     public GruLayer(int units) {
-        this.units = units;
-        this.weightInit = WeightInit.XAVIER_UNIFORM;    // Keras' glorot_uniform
+        super(new Builder().nOut(units).weightInit(WeightInit.XAVIER_UNIFORM).activation(Activation.TANH)
+                .dataFormat(RNNFormat.NCW));
     }
 
-    /** Keras 2.0-2.2's GRU: the reset gate applied before the recurrent product, one bias row. */
-    public GruLayer resetBefore() {
-        this.resetAfter = false;
-        return this;
-    }
-
-    /** Keras 2.0's {@code hard_sigmoid} in the z and r gates instead of the logistic sigmoid. */
-    public GruLayer hardSigmoidGates() {
-        this.hardSigmoidGates = true;
-        return this;
-    }
-
-    public long getNIn() {
-        return nIn;
-    }
-
-    public int getUnits() {
-        return units;
-    }
-
-    public int getTimeSteps() {
-        return timeSteps;
-    }
-
-    public boolean isResetAfter() {
-        return resetAfter;
-    }
-
-    public boolean isHardSigmoidGates() {
-        return hardSigmoidGates;
-    }
-
-    /**
-     * The number of steps, for an input type that does not carry it (after DL4J's feed-forward-to-RNN preprocessor);
-     * a known input length must agree.
-     */
-    public GruLayer steps(int steps) {
-        this.timeSteps = steps;
-        return this;
+    /** The number of units ({@code nOut}). */
+    public int units() {
+        return Math.toIntExact(getNOut());
     }
 
     @Override
@@ -110,87 +58,47 @@ public class GruLayer extends SameDiffLayer {
             throw new IllegalArgumentException("The GRU layer reads a sequence (m, features, T) in NCW format, not "
                     + inputType);
         }
-        long length = recurrent.getTimeSeriesLength();
-        if (length <= 0 && timeSteps <= 0 || length > 0 && timeSteps > 0 && length != timeSteps) {
-            throw new IllegalArgumentException("The GRU layer is unrolled over a known number of steps: its input "
-                    + inputType + " has " + length + ", steps(...) gave " + timeSteps);
-        }
-        if (nIn <= 0 || override) {
-            nIn = recurrent.getSize();
-            timeSteps = length > 0 ? (int) length : timeSteps;
-        }
+        super.setNIn(inputType, override);
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.recurrent(units, timeSteps, RNNFormat.NCW);
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
+            int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        GruLayerRuntime layer = new GruLayerRuntime(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(parameters);
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        for (String gate : GATES) {
-            params.addWeightParam(KERNEL + gate, nIn, units);
-            params.addWeightParam(RECURRENT_KERNEL + gate, units, units);
-            params.addBiasParam(BIAS + gate, 1, units);
-            if (resetAfter) {
-                params.addBiasParam(RECURRENT_BIAS + gate, 1, units);
-            }
-        }
+    public ParamInitializer initializer() {
+        return GruParams.INSTANCE;
     }
 
     @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        // Glorot-uniform over Keras' whole (n_in, 3 units) kernel: fan out 3 units
-        for (String gate : GATES) {
-            initWeights((int) nIn, 3 * units, weightInit, params.get(KERNEL + gate));
-            initWeights(units, 3 * units, weightInit, params.get(RECURRENT_KERNEL + gate));
-            params.get(BIAS + gate).assign(0);
-            if (resetAfter) {
-                params.get(RECURRENT_BIAS + gate).assign(0);
-            }
-        }
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        return new LayerMemoryReport.Builder(layerName, GruLayer.class, inputType, getOutputType(-1, inputType))
+                .standardMemory(GruParams.INSTANCE.numParams(this), 0)
+                .workingMemory(0, 0, 0, 0)
+                .cacheMemory(0, 0)
+                .build();
     }
 
     @Override
-    public SDVariable defineLayer(SameDiff sd, SDVariable layerInput, Map<String, SDVariable> params,
-            SDVariable mask) {
-        // named: DL4J feeds the gradient from the next layer to the placeholder "<output name>-grad"
-        return unroll(sd, layerInput, params);
+    public GruLayer clone() {
+        return (GruLayer) super.clone();
     }
 
-    /**
-     * The steps, with one parameter array per gate and no slicing of arrays (libnd4j's strided-slice gradient
-     * fails on several of the slices a fused (n_in, 3 units) kernel needs).
-     */
-    private SDVariable unroll(SameDiff sd, SDVariable x, Map<String, SDVariable> p) {
-        SDVariable rows = x.permute(2, 0, 1).reshape(-1, nIn);                      // (T m, n_in), step-major
-        // x W + b for every step at once, the recurrent biases of z and r folded in: T arrays (m, units) per gate
-        SDVariable[] xz = inputSteps(sd, rows, p, "Z", resetAfter);
-        SDVariable[] xr = inputSteps(sd, rows, p, "R", resetAfter);
-        SDVariable[] xh = inputSteps(sd, rows, p, "H", false);
-        SDVariable ch = resetAfter ? p.get(RECURRENT_BIAS + "H") : null;
-        List<SDVariable> states = new ArrayList<>();
-        SDVariable h = xz[0].mul(0);                          // h0 = 0, (m, units)
-        SDVariable uz = p.get(RECURRENT_KERNEL + "Z");
-        SDVariable ur = p.get(RECURRENT_KERNEL + "R");
-        SDVariable uh = p.get(RECURRENT_KERNEL + "H");
-        for (int t = 0; t < timeSteps; t++) {
-            SDVariable z = gate(sd, xz[t].add(h.mmul(uz)));
-            SDVariable r = gate(sd, xr[t].add(h.mmul(ur)));
-            SDVariable hh = sd.nn.tanh(xh[t].add(resetAfter ? r.mul(h.mmul(uh).add(ch)) : r.mul(h).mmul(uh)));
-            h = hh.add(z.mul(h.sub(hh)));                       // z h + (1 - z) hh
-            states.add(h);
+    /** The builder DL4J's base class wants; {@link GruLayer#GruLayer(int)} is the way to make one. */
+    private static final class Builder extends BaseRecurrentLayer.Builder<Builder> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public GruLayer build() {
+            throw new UnsupportedOperationException("new GruLayer(units)");
         }
-        return sd.stack(2, states.toArray(SDVariable[]::new));
-    }
-
-    private SDVariable[] inputSteps(SameDiff sd, SDVariable rows, Map<String, SDVariable> p, String gate,
-            boolean withRecurrentBias) {
-        SDVariable bias = withRecurrentBias ? p.get(BIAS + gate).add(p.get(RECURRENT_BIAS + gate)) : p.get(BIAS + gate);
-        return sd.unstack(rows.mmul(p.get(KERNEL + gate)).add(bias).reshape(timeSteps, -1, units), 0, timeSteps);
-    }
-
-    private SDVariable gate(SameDiff sd, SDVariable x) {
-        return hardSigmoidGates ? sd.nn.hardSigmoid(x) : sd.nn.sigmoid(x);
     }
 }

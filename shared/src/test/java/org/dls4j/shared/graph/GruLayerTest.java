@@ -3,6 +3,9 @@ package org.dls4j.shared.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,159 +18,179 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dls4j.shared.NumpyRandom;
+import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * {@link GruLayer}: its states equal Keras' GRU equations computed step by step in plain ND4J (both reset
- * placements, both gate functions), and its SameDiff gradients equal central differences in float64.
+ * {@link GruLayer}: its states equal Keras' GRU equations computed step by step in plain ND4J and the SameDiff
+ * reference layer's ({@link SameDiffGruLayer}, unrolled, differentiated by SameDiff); its hand-written backward pass
+ * equals SameDiff's gradients and central differences in float64, for every parameter and the input.
  */
 class GruLayerTest {
     private static final int N_IN = 3, UNITS = 4, STEPS = 5, BATCH = 2;
+    private static final String[] GATES = {"Z", "R", "H"};
 
-    @ParameterizedTest(name = "resetAfter={0}, hardSigmoid={1}")
-    @CsvSource({"true, false", "false, false", "false, true", "true, true"})
-    void statesEqualKerasEquationsStepByStep(boolean resetAfter, boolean hardSigmoid) {
-        ComputationGraph graph = graph(resetAfter, hardSigmoid);
+    @Test
+    void statesEqualKerasEquationsAndTheSameDiffLayer() {
+        Layer gru = graph().getLayer("gru");
         INDArray x = new NumpyRandom(1).randn(BATCH, N_IN, STEPS);
-        INDArray states = graph.feedForward(x, false).get("gru");
-        INDArray expected = stepByStep(x, graph.getLayer("gru"), resetAfter, hardSigmoid);
+        INDArray states = activate(gru, x);
         assertEquals(BATCH, states.size(0));
         assertEquals(UNITS, states.size(1));
         assertEquals(STEPS, states.size(2));
-        // libnd4j's hard sigmoid holds its 0.2 as a float (3e-9 off)
-        assertTrue(states.equalsWithEps(expected, hardSigmoid ? 1e-7 : 1e-12), "GRU states\n" + states + "\nvs\n" + expected);
-    }
-
-    /**
-     * SameDiff's gradients against central differences (float64, every element) on the layer's own graph with a loss
-     * {@code sum(states * c)}, every parameter and the input. DL4J's {@code GradientCheckUtil} on a graph is not
-     * used: in 1.0.0-M2.1 it reports exactly twice the numerical gradient for every {@code SameDiffLayer}, even a
-     * one-parameter {@code x * w} (the wrapper's doubling; Adam, which divides by the gradient's own scale, does not
-     * see it).
-     */
-    @ParameterizedTest(name = "resetAfter={0}")
-    @CsvSource({"true", "false"})
-    void sameDiffGradientsEqualCentralDifferencesInFloat64(boolean resetAfter) {
-        ComputationGraph graph = graph(resetAfter, false);
-        GruLayer conf = (GruLayer) graph.getLayer("gru").conf().getLayer();
-        NumpyRandom rng = new NumpyRandom(2);
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.var("x", rng.randn(BATCH, N_IN, STEPS));
-        Map<String, SDVariable> params = new HashMap<>();
-        graph.getLayer("gru").paramTable().forEach((name, value) -> params.put(name, sd.var(name, value.dup())));
-        SDVariable states = conf.defineLayer(sd, x, params, null);
-        SDVariable loss = states.mul(sd.constant(rng.randn(BATCH, UNITS, STEPS))).sum();
-        sd.setLossVariables(loss);
-        List<String> names = new ArrayList<>(params.keySet());
-        names.add("x");
-        Map<String, INDArray> gradients = sd.calculateGradients(new HashMap<>(), names);
-        int checked = 0;
-        for (String name : names) {
-            INDArray value = sd.getVariable(name).getArr();
-            for (int i = 0; i < value.length(); i++) {
-                double v = value.getDouble(i);
-                value.putScalar(i, v + 1e-6);
-                double up = sd.output(new HashMap<>(), loss.name()).get(loss.name()).getDouble(0);
-                value.putScalar(i, v - 1e-6);
-                double down = sd.output(new HashMap<>(), loss.name()).get(loss.name()).getDouble(0);
-                value.putScalar(i, v);
-                double numerical = (up - down) / 2e-6;
-                assertEquals(numerical, gradients.get(name).getDouble(i), 1e-7 + 1e-6 * Math.abs(numerical),
-                        name + "[" + i + "]");
-                checked++;
-            }
-        }
-        assertEquals(resetAfter ? 138 : 126, checked);   // 3 gates x (3x4 + 4x4 + 4 (+ 4)) + the input's 30
+        INDArray expected = stepByStep(x, gru);
+        assertTrue(states.equalsWithEps(expected, 1e-12), "GRU states\n" + states + "\nvs\n" + expected);
+        SameDiffReference reference = new SameDiffReference(gru, x, Nd4j.ones(DataType.DOUBLE, BATCH, UNITS, STEPS));
+        assertTrue(states.equalsWithEps(reference.states(), 1e-12), "SameDiff states " + reference.states());
     }
 
     @Test
-    void parameterCountsAreKeras() {
-        // GRU(128) on 196 features: 3 * 128 * (196 + 128) + 2 * 384 (TF2) or + 384 (Keras 2)
-        assertEquals(125_184, countOf(new GruLayer(128), 196));
-        assertEquals(124_800, countOf(new GruLayer(128).resetBefore(), 196));
+    void gradientsEqualSameDiffsAndCentralDifferencesInFloat64() {
+        Layer gru = graph().getLayer("gru");
+        NumpyRandom rng = new NumpyRandom(2);
+        INDArray x = rng.randn(BATCH, N_IN, STEPS);
+        INDArray weights = rng.randn(BATCH, UNITS, STEPS);            // loss = sum(states * weights)
+        gru.setInput(x, LayerWorkspaceMgr.noWorkspaces());
+        gru.activate(true, LayerWorkspaceMgr.noWorkspaces());
+        Pair<Gradient, INDArray> backward = gru.backpropGradient(weights, LayerWorkspaceMgr.noWorkspaces());
+        Map<String, INDArray> gradients = new HashMap<>();
+        backward.getFirst().gradientForVariable().forEach((name, g) -> gradients.put(name, g.dup()));
+        gradients.put("x", backward.getSecond().dup());
+        Map<String, INDArray> values = new HashMap<>(gru.paramTable());
+        values.put("x", x);
+        int checked = 0;
+        for (Map.Entry<String, INDArray> entry : values.entrySet()) {
+            INDArray value = entry.getValue();
+            INDArray analytic = gradients.get(entry.getKey());
+            for (int i = 0; i < value.length(); i++) {
+                double v = value.getDouble(i);
+                value.putScalar(i, v + 1e-6);
+                double up = activate(gru, x).mul(weights).sumNumber().doubleValue();
+                value.putScalar(i, v - 1e-6);
+                double down = activate(gru, x).mul(weights).sumNumber().doubleValue();
+                value.putScalar(i, v);
+                double numerical = (up - down) / 2e-6;
+                assertEquals(numerical, analytic.getDouble(i), 1e-7 + 1e-6 * Math.abs(numerical),
+                        entry.getKey() + "[" + i + "]");
+                checked++;
+            }
+        }
+        assertEquals(3 * UNITS * (N_IN + UNITS + 2) + BATCH * N_IN * STEPS, checked);
+        SameDiffReference reference = new SameDiffReference(gru, x, weights);
+        assertTrue(gradients.get("x").equalsWithEps(reference.gradient("x"), 1e-12), "input gradient");
+        for (int g = 0; g < GATES.length; g++) {
+            assertTrue(block(gradients.get(GruParams.KERNEL), g).equalsWithEps(reference.gradient("kernel" + GATES[g]),
+                    1e-12), "kernel " + GATES[g]);
+            assertTrue(block(gradients.get(GruParams.RECURRENT_KERNEL), g).equalsWithEps(
+                    reference.gradient("recurrent" + GATES[g]), 1e-12), "recurrent kernel " + GATES[g]);
+            assertTrue(block(gradients.get(GruParams.BIAS), g).getRow(1).equalsWithEps(
+                    reference.gradient("recurrentBias" + GATES[g]).reshape(UNITS), 1e-12), "recurrent bias " + GATES[g]);
+        }
+    }
+
+    @Test
+    void parametersAreKerasAndTheRecurrentKernelIsOrthogonal() {
+        // GRU(128) on 196 features: 3 * 128 * (196 + 128 + 2)
+        GruLayer layer = new GruLayer(128);
+        layer.setNIn(InputType.recurrent(196, 10, RNNFormat.NCW), true);
+        assertEquals(125_184, layer.initializer().numParams(layer));
         assertThrows(IllegalArgumentException.class,
-                () -> new GruLayer(4).setNIn(InputType.recurrent(3, -1, RNNFormat.NCW), true));
+                () -> new GruLayer(4).setNIn(InputType.feedForward(3), true));
+        INDArray recurrent = graph().getLayer("gru").getParam(GruParams.RECURRENT_KERNEL);
+        assertTrue(recurrent.mmul(recurrent.transpose()).equalsWithEps(Nd4j.eye(UNITS).castTo(DataType.DOUBLE),
+                1e-12), "U U^T = I: " + recurrent);
     }
 
-    private static long countOf(GruLayer layer, int nIn) {
-        layer.setNIn(InputType.recurrent(nIn, 10, RNNFormat.NCW), true);
-        return layer.initializer().numParams(layer);
+    private static INDArray activate(Layer gru, INDArray x) {
+        gru.setInput(x, LayerWorkspaceMgr.noWorkspaces());
+        return gru.activate(false, LayerWorkspaceMgr.noWorkspaces());
     }
 
-    private static ComputationGraph graph(boolean resetAfter, boolean hardSigmoid) {
-        GruLayer gru = new GruLayer(UNITS);
-        if (!resetAfter) {
-            gru.resetBefore();
-        }
-        if (hardSigmoid) {
-            gru.hardSigmoidGates();
-        }
+    private static ComputationGraph graph() {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE)
                 .updater(new NoOp()).graphBuilder().addInputs("x")
                 .setInputTypes(InputType.recurrent(N_IN, STEPS, RNNFormat.NCW))
-                .addLayer("gru", gru, "x")
+                .addLayer("gru", new GruLayer(UNITS), "x")
                 .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
                         .nOut(2).build(), "gru")
                 .setOutputs("out").build();
-        ComputationGraph graph = new ComputationGraph(conf);
-        graph.init();
+        ComputationGraph graph = Graphs.initialized(conf);
+        graph.initGradientsView();
         // non-zero biases, so that every bias term is checked
-        NumpyRandom rng = new NumpyRandom(3);
-        graph.getLayer("gru").paramTable().forEach((name, value) -> {
-            if (name.contains("ias")) {
-                value.assign(rng.randn((int) value.size(0), (int) value.size(1)).muli(0.5));
-            }
-        });
+        graph.getLayer("gru").getParam(GruParams.BIAS).assign(new NumpyRandom(3).randn(2, 3 * UNITS).muli(0.5));
         return graph;
     }
 
-    /** Keras' GRU, one step at a time, on Keras' fused arrays (gate blocks z, r, h side by side). */
-    private static INDArray stepByStep(INDArray x, Layer gru, boolean resetAfter, boolean hardSigmoid) {
-        INDArray kernel = Nd4j.hstack(gru.getParam("kernelZ"), gru.getParam("kernelR"), gru.getParam("kernelH"));
-        INDArray recurrent = Nd4j.hstack(gru.getParam("recurrentZ"), gru.getParam("recurrentR"),
-                gru.getParam("recurrentH"));
-        INDArray inputBias = Nd4j.hstack(gru.getParam("biasZ"), gru.getParam("biasR"), gru.getParam("biasH"));
-        INDArray recurrentBias = resetAfter ? Nd4j.hstack(gru.getParam("recurrentBiasZ"),
-                gru.getParam("recurrentBiasR"), gru.getParam("recurrentBiasH")) : null;
+    /** The SameDiff layer on the same parameters (its arrays one per gate), a loss {@code sum(states * weights)}. */
+    private static final class SameDiffReference {
+        private final SameDiff sd = SameDiff.create();
+        private final SDVariable states;
+        private final Map<String, INDArray> gradients;
+
+        SameDiffReference(Layer gru, INDArray x, INDArray weights) {
+            SameDiffGruLayer conf = new SameDiffGruLayer(UNITS);
+            conf.setNIn(InputType.recurrent(N_IN, STEPS, RNNFormat.NCW), true);
+            Map<String, SDVariable> params = new HashMap<>();
+            INDArray bias = gru.getParam(GruParams.BIAS);
+            for (int g = 0; g < GATES.length; g++) {
+                params.put("kernel" + GATES[g], sd.var("kernel" + GATES[g], block(gru.getParam(GruParams.KERNEL), g)));
+                params.put("recurrent" + GATES[g], sd.var("recurrent" + GATES[g],
+                        block(gru.getParam(GruParams.RECURRENT_KERNEL), g)));
+                params.put("bias" + GATES[g], sd.var("bias" + GATES[g], block(bias, g).getRow(0).reshape(1, UNITS)));
+                params.put("recurrentBias" + GATES[g], sd.var("recurrentBias" + GATES[g],
+                        block(bias, g).getRow(1).reshape(1, UNITS)));
+            }
+            SDVariable input = sd.var("x", x.dup());
+            states = conf.defineLayer(sd, input, params, null);
+            sd.setLossVariables(states.mul(sd.constant(weights)).sum());
+            List<String> names = new ArrayList<>(params.keySet());
+            names.add("x");
+            gradients = sd.calculateGradients(new HashMap<>(), names);
+        }
+
+        INDArray states() {
+            return sd.output(new HashMap<>(), states.name()).get(states.name());
+        }
+
+        INDArray gradient(String name) {
+            return gradients.get(name);
+        }
+    }
+
+    /** Keras' GRU (reset after), one step at a time on Keras' arrays. */
+    private static INDArray stepByStep(INDArray x, Layer gru) {
+        INDArray kernel = gru.getParam(GruParams.KERNEL);
+        INDArray recurrent = gru.getParam(GruParams.RECURRENT_KERNEL);
+        INDArray bias = gru.getParam(GruParams.BIAS);
         INDArray h = Nd4j.zeros(DataType.DOUBLE, BATCH, UNITS);
         INDArray out = Nd4j.zeros(DataType.DOUBLE, BATCH, UNITS, STEPS);
         for (int t = 0; t < STEPS; t++) {
-            INDArray xt = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t));
-            INDArray mx = xt.mmul(kernel).addRowVector(inputBias);
-            INDArray mh = h.mmul(recurrent);
-            if (resetAfter) {
-                mh.addiRowVector(recurrentBias);
-            }
-            INDArray z = gate(block(mx, 0).add(block(mh, 0)), hardSigmoid);
-            INDArray r = gate(block(mx, 1).add(block(mh, 1)), hardSigmoid);
-            INDArray candidateRecurrent = resetAfter ? r.mul(block(mh, 2))
-                    : r.mul(h).mmul(recurrent.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * UNITS, 3 * UNITS)));
-            INDArray hh = Transforms.tanh(block(mx, 2).add(candidateRecurrent));
+            INDArray xt = x.get(all(), all(), point(t));
+            INDArray mx = xt.mmul(kernel).addRowVector(bias.getRow(0));
+            INDArray mh = h.mmul(recurrent).addRowVector(bias.getRow(1));
+            INDArray z = Transforms.sigmoid(block(mx, 0).add(block(mh, 0)));
+            INDArray r = Transforms.sigmoid(block(mx, 1).add(block(mh, 1)));
+            INDArray hh = Transforms.tanh(block(mx, 2).add(r.mul(block(mh, 2))));
             h = z.mul(h).add(z.rsub(1).mul(hh));
-            out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(h);
+            out.get(all(), all(), point(t)).assign(h);
         }
         return out;
     }
 
     private static INDArray block(INDArray m, int gate) {
-        return m.get(NDArrayIndex.all(), NDArrayIndex.interval(gate * UNITS, (gate + 1) * UNITS));
-    }
-
-    private static INDArray gate(INDArray v, boolean hardSigmoid) {
-        return hardSigmoid ? Transforms.max(Transforms.min(v.mul(0.2).addi(0.5), 1.0), 0.0) : Transforms.sigmoid(v);
+        return m.get(all(), interval(gate * UNITS, (gate + 1) * UNITS)).dup();
     }
 }
