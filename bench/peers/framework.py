@@ -2,11 +2,12 @@
 float32), each timed for one optimizer step on a fixed random batch, as the Java side times one graph.fit.
 
     python3 bench/peers/framework.py signs-convnet|happy-house|resnet-block|resnet50|signs-dense|lstm-emojify|
-                                     emojify-v2|char-rnn
+                                     emojify-v2|char-rnn|face-embedding|tiny-yolo|nmt-attention
                                      [--laps N] [--warmup N] [--threads N]
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
-optimizer.step (char-rnn: Dinosaur Island's character model, float64, one name per step, SGD with every gradient
+optimizer.step; face-embedding and tiny-yolo time one forward pass in eval mode without gradients
+(char-rnn: Dinosaur Island's character model, float64, one name per step, SGD with every gradient
 element clipped into [-5, 5] before the step, as the notebook's clip). PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
 (Debian: apt-get install python3-torch). When the python that runs this script has no torch but Debian's
 /usr/bin/python3 has, the script runs itself again with that one.
@@ -27,7 +28,12 @@ CASES = {
     "lstm-emojify": peer.Case(300, 30, lap="batch", unit="batch"),
     "emojify-v2": peer.Case(300, 30, lap="batch", unit="batch"),
     "char-rnn": peer.Case(3000, 300, lap="step", unit="step"),
+    "face-embedding": peer.Case(50, 5, lap="batch", unit="batch"),
+    "tiny-yolo": peer.Case(50, 5, lap="batch", unit="batch"),
+    "nmt-attention": peer.Case(50, 5, lap="batch", unit="batch"),
 }
+# forward passes of pretrained networks: eval mode, no gradient (the weights here are random: only time counts)
+INFERENCE = {"face-embedding", "tiny-yolo"}
 
 options = peer.start(CASES)
 try:
@@ -187,6 +193,101 @@ def char_rnn():
     return train
 
 
+class FaceEmbedding(nn.Module):
+    """face-api's face recognition ResNet: conv 7x7 /2 (valid) -> maxpool 3 /2 -> residual blocks of two 3x3
+    convolutions at 32 (x3), 64 (x4), 128 (x3), 256 (x4) maps; the down-sampling ones: first conv /2 without padding,
+    shortcut avgpool 2 /2 with its channels doubled by zeros, the conv's output padded by a zero row and column where
+    the pool is one larger -> mean over the map -> linear 256 x 128 without bias."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 32, 7, stride=2)
+        self.blocks = nn.ModuleList()
+        channels = 32
+        for maps, count in ((32, 3), (64, 4), (128, 3), (256, 4)):
+            for i in range(count):
+                down = (i == 0 and maps != 32) or (maps == 256 and i == count - 1)
+                self.blocks.append(nn.ModuleList([
+                    nn.Conv2d(channels, maps, 3, stride=2 if down else 1, padding=0 if down else 1),
+                    nn.Conv2d(maps, maps, 3, padding=1)]))
+                channels = maps
+        self.fc = nn.Linear(256, 128, bias=False)
+
+    def forward(self, x):
+        x = nn.functional.max_pool2d(torch.relu(self.stem(x)), 3, 2)
+        for first, second in self.blocks:
+            out = second(torch.relu(first(x)))
+            if first.stride[0] == 2:
+                shortcut = nn.functional.avg_pool2d(x, 2, 2)
+                if shortcut.shape[1] != out.shape[1]:
+                    shortcut = torch.cat([shortcut, torch.zeros_like(shortcut)], 1)
+                if shortcut.shape[2] != out.shape[2]:
+                    out = nn.functional.pad(out, (0, 1, 0, 1))
+            else:
+                shortcut = x
+            x = torch.relu(out + shortcut)
+        return self.fc(x.mean((2, 3)))
+
+
+class TinyYolo(nn.Module):
+    """face-api's Tiny Face Detector: conv 3x3 (valid) 16 -> then five depthwise-separable 3x3 convolutions (32, 64,
+    128, 256, 512; padding 1), each block followed by a 2x2 max pool with TensorFlow's 'same' padding (stride 2, the
+    last stride 1), leaky RELU 0.1 after every convolution -> conv 1x1 to 25 maps."""
+
+    def __init__(self):
+        super().__init__()
+        maps = [16, 32, 64, 128, 256, 512]
+        self.first = nn.Conv2d(3, 16, 3)
+        self.separable = nn.ModuleList([nn.Sequential(nn.Conv2d(a, a, 3, padding=1, groups=a, bias=False),
+                                                      nn.Conv2d(a, b, 1)) for a, b in zip(maps, maps[1:])])
+        self.last = nn.Conv2d(512, 25, 1)
+
+    @staticmethod
+    def pool(x, stride):
+        # TensorFlow's 'same' 2x2 pool pads after (bottom, right) only, with values that never win the max
+        size = x.shape[2]
+        out = -(-size // stride)
+        pad = max((out - 1) * stride + 2 - size, 0)
+        x = nn.functional.pad(x, (0, pad, 0, pad), value=float("-inf"))
+        return nn.functional.max_pool2d(x, 2, stride)
+
+    def forward(self, x):
+        x = self.pool(nn.functional.leaky_relu(self.first(x), 0.1), 2)
+        for i, block in enumerate(self.separable):
+            x = self.pool(nn.functional.leaky_relu(block(x), 0.1), 1 if i == len(self.separable) - 1 else 2)
+        return self.last(x)
+
+
+class DateTranslator(nn.Module):
+    """C5 W3's attention model: Bidirectional LSTM n_a 32 over the 30 one-hot characters (37 symbols); for each of
+    the 10 output characters one-step attention (repeat s, concatenate, Dense 10 tanh, Dense 1 relu, softmax over
+    time, weighted sum), a post-attention LSTM cell n_s 64 and Dense 11 (softmax in the loss). Outputs the logits of
+    every step as rows (m * 10, 11)."""
+    steps = 10
+
+    def __init__(self, tx=30, n_a=32, n_s=64, human=37, machine=11):
+        super().__init__()
+        self.n_s = n_s
+        self.pre = nn.LSTM(human, n_a, bidirectional=True, batch_first=True)
+        self.densor1 = nn.Linear(2 * n_a + n_s, 10)
+        self.densor2 = nn.Linear(10, 1)
+        self.post = nn.LSTMCell(2 * n_a, n_s)
+        self.output = nn.Linear(n_s, machine)
+
+    def forward(self, x):
+        a, _ = self.pre(x)
+        s = torch.zeros(x.shape[0], self.n_s)
+        c = torch.zeros(x.shape[0], self.n_s)
+        outputs = []
+        for _ in range(self.steps):
+            repeated = s.unsqueeze(1).expand(-1, a.shape[1], -1)
+            energies = torch.relu(self.densor2(torch.tanh(self.densor1(torch.cat([a, repeated], 2)))))
+            context = (torch.softmax(energies, 1) * a).sum(1)
+            s, c = self.post(context, (s, c))
+            outputs.append(self.output(s))
+        return torch.stack(outputs, 1).reshape(-1, outputs[0].shape[1])
+
+
 def setup(name):
     """The model, the batch (features, class labels i % classes) and the learning rate of case `name`."""
     torch.manual_seed(1)
@@ -202,6 +303,13 @@ def setup(name):
         return signs_dense(), torch.rand(32, 12288), 6, 0.0001
     if name == "lstm-emojify":  # the 400,001 x 50 GloVe shape, random word indices
         return Emojify(400_001, 50), torch.randint(1, 400_001, (32, 10)), 5, 0.001
+    if name == "nmt-attention":  # the notebook's batch of 100 dates, one-hot (m, 30, 37)
+        characters = torch.randint(0, 37, (100, 30))
+        return DateTranslator(), nn.functional.one_hot(characters, 37).float(), 11, 0.005
+    if name == "face-embedding":
+        return FaceEmbedding(), torch.rand(8, 3, 150, 150), 0, 0.0
+    if name == "tiny-yolo":
+        return TinyYolo(), torch.rand(4, 3, 416, 416), 0, 0.0
     if name == "emojify-v2":  # the 100-d GloVe stand-in (50,008 words + padding), 32 sentences of 10 word indices
         return Emojify(), torch.randint(1, 50_009, (32, 10)), 5, 0.001
     raise ValueError(name)
@@ -214,11 +322,24 @@ def main():
                       describe=lambda threads: describe(threads, "float64, (T, 1, 27) one name"))
         return
     model, x, classes, lr = setup(options.case)
+    if options.case in INFERENCE:
+        model.eval()
+
+        def infer(laps, stopwatch):
+            out = None
+            with torch.no_grad():
+                for _ in range(laps):
+                    out = model(x)
+                    stopwatch.lap()
+            return out.mean().item()
+
+        peer.run_case(options.case, CASES[options.case], options, infer, library="PyTorch", describe=describe)
+        return
     if classes == 1:  # one sigmoid output: labels i % 2, binary cross-entropy on the logit
         y = (torch.arange(x.shape[0]) % 2).float().unsqueeze(1)
         loss_function = nn.BCEWithLogitsLoss()
-    else:
-        y = torch.arange(x.shape[0]) % classes
+    else:  # one class per example, or per example and output step (nmt-attention)
+        y = torch.arange(x.shape[0] * getattr(model, "steps", 1)) % classes
         loss_function = nn.CrossEntropyLoss()
     model.train()
     optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr)

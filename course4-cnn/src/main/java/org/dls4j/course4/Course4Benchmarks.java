@@ -8,6 +8,8 @@ import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.bench.BenchmarkSuite;
 import org.dls4j.shared.bench.GraphWorkloads;
 import org.dls4j.shared.bench.Workload;
+import org.dls4j.shared.graph.faceapi.FaceEmbeddingNet;
+import org.dls4j.shared.graph.faceapi.TinyFaceDetectorNet;
 import org.dls4j.shared.scratch.conv.Convolution;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,6 +30,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       batch normalization) and the classifier head, batch 32;</li>
  *   <li>{@code resnet50}: week 2's ResNet50, 6 classes, batch 32 (the notebook's fit).</li>
  * </ul>
+ * and the forward pass of week 3 and 4's pretrained networks (face-api's, {@code org.dls4j.shared.graph.faceapi}),
+ * inference only, beside the same layers in PyTorch:
+ * <ul>
+ *   <li>{@code face-embedding}: the 128-d face embedding ResNet, batch 8 of 3x150x150;</li>
+ *   <li>{@code tiny-yolo}: the Tiny-YOLOv2 face detector, batch 4 of 3x416x416.</li>
+ * </ul>
  */
 public final class Course4Benchmarks implements BenchmarkSuite {
 
@@ -43,6 +51,10 @@ public final class Course4Benchmarks implements BenchmarkSuite {
                     GraphWorkloads.uniform(32, 3, 64, 64), 6, 60, 5);
             case "resnet50" -> GraphWorkloads.fitOneBatch(ResNetGraphs.resnet50(64, 3, 6, 1, 0.001),
                     GraphWorkloads.uniform(32, 3, 64, 64), 6, 20, 3);
+            case "face-embedding" -> GraphWorkloads.forwardOneBatch(FaceEmbeddingNet.load().graph(),
+                    GraphWorkloads.uniform(8, 3, FaceEmbeddingNet.SIDE, FaceEmbeddingNet.SIDE), 50, 5);
+            case "tiny-yolo" -> GraphWorkloads.forwardOneBatch(TinyFaceDetectorNet.load().graph(),
+                    GraphWorkloads.uniform(4, 3, TinyFaceDetectorNet.SIDE, TinyFaceDetectorNet.SIDE), 50, 5);
             default -> throw new IllegalArgumentException("Course 4 has no benchmark case '" + name + "'");
         };
     }

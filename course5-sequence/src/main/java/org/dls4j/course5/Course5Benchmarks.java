@@ -7,6 +7,9 @@ import org.dls4j.course5.week1.CharRnnGraph;
 import org.dls4j.course5.week1.DinosaurIsland;
 import org.dls4j.course5.week2.Emojify;
 import org.dls4j.course5.week2.EmojifyV2Graph;
+import org.dls4j.course5.week3.DateData;
+import org.dls4j.course5.week3.NeuralMachineTranslation;
+import org.dls4j.course5.week3.NmtModel;
 import org.dls4j.shared.bench.BenchmarkSuite;
 import org.dls4j.shared.bench.GraphWorkloads;
 import org.dls4j.shared.bench.Workload;
@@ -35,7 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code char-rnn}: one SGD step of week 1's {@link CharRnnGraph} (SimpleRnn 50, RnnOutputLayer 27, float64,
  *       clip 5) on one name, the names in the notebook's shuffled order (unit {@code step});</li>
  *   <li>{@code lstm-emojify}: one Adam step of week 2's Emojifier-V2 (frozen 400001 x 50 embedding, two LSTMs of 128
- *       over 10 words, dense 5) on a batch of 32 sentences of random word indices.</li>
+ *       over 10 words, dense 5) on a batch of 32 sentences of random word indices; {@code emojify-v2} the same on
+ *       a real masked batch;</li>
+ *   <li>{@code nmt-attention}: one Adam step of week 3's attention model on the notebook's batch of 100 dates.</li>
  * </ul>
  */
 public final class Course5Benchmarks implements BenchmarkSuite {
@@ -50,6 +55,7 @@ public final class Course5Benchmarks implements BenchmarkSuite {
             case "char-rnn" -> charRnn();
             case "lstm-emojify" -> lstmEmojify();
             case "emojify-v2" -> emojifyV2();
+            case "nmt-attention" -> nmtAttention();
             default -> throw new IllegalArgumentException("Course 5 has no benchmark case '" + name + "'");
         };
     }
@@ -100,6 +106,20 @@ public final class Course5Benchmarks implements BenchmarkSuite {
                 .castTo(DataType.FLOAT);
         return GraphWorkloads.fitOneBatch(EmojifyV2Graph.graph(embeddings, MAX_LEN, 1, 0.001), indices,
                 EmojifyV2Graph.CLASSES, 300, 30);
+    }
+
+    /**
+     * One Adam step of week 3's attention model on the notebook's batch: 100 generated dates (numpy seed 12345),
+     * one-hot {@code (100, 30, 37)}, labels {@code (100, 10, 11)}.
+     */
+    private static Workload nmtAttention() {
+        NeuralMachineTranslation.Options notebook = new NeuralMachineTranslation.Options();
+        DateData.Dataset dataset = DateData.loadDataset(notebook.batchSize, notebook.seed);
+        DateData.Encoded data = DateData.preprocess(dataset.examples(), dataset.human(), dataset.machine(),
+                DateData.TX, DateData.TY);
+        ComputationGraph model = NmtModel.notebookGraph(dataset.human().size(), dataset.machine().size(),
+                notebook.initSeed, notebook.learningRate, notebook.decay);
+        return GraphWorkloads.fitOneBatch(model, new DataSet(data.xoh(), data.yoh()), 50, 5);
     }
 
     private static Workload emojifyV2() {

@@ -34,6 +34,17 @@ class Course5BenchmarksTest {
         assertEquals(3, stopwatch.summary().laps());
     }
 
+    /** The attention model's batch loss: Keras' sum over the 10 characters of about ln(11) each, untrained. */
+    @Test
+    void nmtAttentionStepsTheNotebooksBatch() {
+        Workload workload = new Course5Benchmarks().setUp("nmt-attention");
+        assertEquals("batch", workload.lapName());
+        Stopwatch stopwatch = new Stopwatch(2);
+        double loss = workload.training().train(2, stopwatch);
+        assertTrue(loss > 15 && loss < 30, "loss " + loss);
+        assertEquals(2, stopwatch.summary().laps());
+    }
+
     @Test
     void anUnknownCaseIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Course5Benchmarks().setUp("no-such-case"));

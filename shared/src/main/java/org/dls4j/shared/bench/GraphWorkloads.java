@@ -39,6 +39,21 @@ public final class GraphWorkloads {
         });
     }
 
+    /**
+     * One inference pass {@code graph.output(features)} per lap (a pretrained network's forward pass, no training);
+     * returns the mean of the last output.
+     */
+    public static Workload forwardOneBatch(ComputationGraph graph, INDArray features, int laps, int warmup) {
+        return new Workload(laps, warmup, "batch", (n, stopwatch) -> {
+            INDArray output = null;
+            for (int i = 0; i < n; i++) {
+                output = graph.outputSingle(false, features);
+                stopwatch.lap(1);
+            }
+            return output == null ? Double.NaN : output.meanNumber().doubleValue();
+        });
+    }
+
     /** Uniform [0, 1) features of {@code shape}, float32, from a fixed seed. */
     public static INDArray uniform(long... shape) {
         Nd4j.getRandom().setSeed(1);

@@ -2,10 +2,15 @@ package org.dls4j.shared.graph;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Where the project's {@link ComputationGraph}s come from: built, restored, copied or rebuilt for transfer learning,
@@ -52,6 +57,28 @@ public final class Graphs {
     public static ComputationGraph onFastPath(ComputationGraph graph) {
         FastPath.install(graph);
         return graph;
+    }
+
+    /**
+     * {@code builder.build()} for a builder made from {@code original}, on the fast path, with every weight array of
+     * {@code original}'s layers it kept put back by layer and parameter name. M2.1's rebuild copies each layer's weights as
+     * one flat vector, and a {@code DepthwiseConvolution2D}'s flat view orders them otherwise than its filter array:
+     * built as is, a transferred MobileNet's depthwise filters come out scrambled.
+     */
+    public static ComputationGraph transferred(ComputationGraph original, TransferLearning.GraphBuilder builder) {
+        Map<String, Map<String, INDArray>> weights = new LinkedHashMap<>();
+        for (Layer layer : original.getLayers()) {
+            Map<String, INDArray> parameters = new LinkedHashMap<>();
+            layer.paramTable().forEach((key, value) -> parameters.put(key, value.dup()));
+            weights.put(layer.conf().getLayer().getLayerName(), parameters);
+        }
+        ComputationGraph graph = builder.build();
+        weights.forEach((name, parameters) -> {
+            if (graph.getVertex(name) != null) {               // a layer the builder removed has none
+                parameters.forEach((key, value) -> graph.getLayer(name).getParam(key).assign(value));
+            }
+        });
+        return onFastPath(graph);
     }
 
     private static ComputationGraph built(ComputationGraphConfiguration conf) {

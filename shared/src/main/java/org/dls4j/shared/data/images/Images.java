@@ -271,6 +271,42 @@ public final class Images {
     }
 
     /**
+     * Resizes an {@code (h, w, c)} array to {@code (height, width, c)} DOUBLE with TensorFlow's bilinear resize as
+     * TensorFlow.js and TF1 run it ({@code align_corners=False}, {@code half_pixel_centers=False}): output pixel
+     * {@code (y, x)} reads the input at {@code (y * h / height, x * w / width)}, interpolating between the two
+     * nearest rows and columns (the last one repeated at the edge). No rounding: values stay fractional.
+     */
+    public static INDArray resizeBilinear(INDArray array, int height, int width) {
+        int h = (int) array.size(0);
+        int w = (int) array.size(1);
+        int c = (int) array.size(2);
+        double[] in = array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] out = new double[height * width * c];
+        double scaleY = (double) h / height;
+        double scaleX = (double) w / width;
+        for (int y = 0; y < height; y++) {
+            double sourceY = y * scaleY;
+            int top = (int) Math.floor(sourceY);
+            int bottom = Math.min(top + 1, h - 1);
+            double dy = sourceY - top;
+            for (int x = 0; x < width; x++) {
+                double sourceX = x * scaleX;
+                int left = (int) Math.floor(sourceX);
+                int right = Math.min(left + 1, w - 1);
+                double dx = sourceX - left;
+                for (int k = 0; k < c; k++) {
+                    double upper = in[(top * w + left) * c + k]
+                            + (in[(top * w + right) * c + k] - in[(top * w + left) * c + k]) * dx;
+                    double lower = in[(bottom * w + left) * c + k]
+                            + (in[(bottom * w + right) * c + k] - in[(bottom * w + left) * c + k]) * dx;
+                    out[(y * width + x) * c + k] = upper + (lower - upper) * dy;
+                }
+            }
+        }
+        return Nd4j.create(out, new long[] {height, width, c}, 'c');
+    }
+
+    /**
      * A picture file as a batch of one for a DL4J convolution graph: resized to {@code side x side}
      * ({@link #resize}), divided by 255, channels first, {@code (1, 3, side, side)} FLOAT (the Keras notebooks'
      * {@code image.load_img(path, target_size=(64, 64))}, {@code x / 255.}, {@code np.expand_dims(x, axis=0)}).
