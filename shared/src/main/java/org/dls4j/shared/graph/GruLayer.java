@@ -1,20 +1,10 @@
 package org.dls4j.shared.graph;
 
-import java.util.Collection;
-import java.util.Map;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keras' {@code GRU(units, return_sequences=True)} with TF2's defaults (reset after, sigmoid gates, tanh candidate) as
@@ -35,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link GruLayerRuntime}) computes the input products of all steps as one matrix product, then one recurrent
  * product and a few element-wise operations per step; its backward pass runs through time by hand.
  */
-public class GruLayer extends BaseRecurrentLayer {
+public class GruLayer extends JavaRecurrentLayer {
 
     /** For the JSON form of the configuration. */
     protected GruLayer() {
@@ -43,35 +33,12 @@ public class GruLayer extends BaseRecurrentLayer {
 
     /** {@code GRU(units, return_sequences=True)}. */
     public GruLayer(int units) {
-        super(new Builder().nOut(units).weightInit(WeightInit.XAVIER_UNIFORM).activation(Activation.TANH)
-                .dataFormat(RNNFormat.NCW));
-    }
-
-    /** The number of units ({@code nOut}). */
-    public int units() {
-        return Math.toIntExact(getNOut());
+        super(units, WeightInit.XAVIER_UNIFORM);
     }
 
     @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeRecurrent recurrent) || recurrent.getFormat() != RNNFormat.NCW) {
-            throw new IllegalArgumentException("The GRU layer reads a sequence (m, features, T) in NCW format, not "
-                    + inputType);
-        }
-        super.setNIn(inputType, override);
-    }
-
-    @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
-            int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        GruLayerRuntime layer = new GruLayerRuntime(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+    protected Layer runtime(NeuralNetConfiguration conf, DataType networkDataType) {
+        return new GruLayerRuntime(conf, networkDataType);
     }
 
     @Override
@@ -80,25 +47,7 @@ public class GruLayer extends BaseRecurrentLayer {
     }
 
     @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return new LayerMemoryReport.Builder(layerName, GruLayer.class, inputType, getOutputType(-1, inputType))
-                .standardMemory(GruParams.INSTANCE.numParams(this), 0)
-                .workingMemory(0, 0, 0, 0)
-                .cacheMemory(0, 0)
-                .build();
-    }
-
-    @Override
     public GruLayer clone() {
         return (GruLayer) super.clone();
-    }
-
-    /** The builder DL4J's base class wants; {@link GruLayer#GruLayer(int)} is the way to make one. */
-    private static final class Builder extends BaseRecurrentLayer.Builder<Builder> {
-        @Override
-        @SuppressWarnings("unchecked")
-        public GruLayer build() {
-            throw new UnsupportedOperationException("new GruLayer(units)");
-        }
     }
 }
