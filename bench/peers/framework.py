@@ -7,8 +7,8 @@ float32), each timed for one optimizer step on a fixed random batch, as the Java
 
 A step is what a PyTorch training loop does per batch: zero_grad, forward, cross-entropy loss, backward,
 optimizer.step; face-embedding and tiny-yolo time one forward pass in eval mode without gradients
-(char-rnn: Dinosaur Island's character model, float64, one name per step, SGD with every gradient
-element clipped into [-5, 5] before the step, as the notebook's clip). PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
+(char-rnn: Dinosaur Island's character model, float64, one name per step, the hidden state carried from name to
+name, SGD with every gradient element clipped into [-5, 5] before the step, as the notebook's clip). PyTorch's layout is its default, channels first (N, C, H, W), as the DL4J graphs use. Needs torch
 (Debian: apt-get install python3-torch). When the python that runs this script has no torch but Debian's
 /usr/bin/python3 has, the script runs itself again with that one.
 """
@@ -174,17 +174,18 @@ class Emojify(nn.Module):
 
 
 class CharRnn(nn.Module):
-    """Dinosaur Island's model: one-hot characters (T, 1, 27) -> RNN 50 (tanh) -> DENSE 27 at every step (the
-    softmax is in the loss). PyTorch's RNN has two biases (input and hidden) where DL4J's SimpleRnn has one."""
+    """Dinosaur Island's model: one-hot characters (T, 1, 27) -> RNN 50 (tanh) from the state a_prev -> DENSE 27 at
+    every step (the softmax is in the loss); returns the logits and the last state. PyTorch's RNN has two biases
+    (input and hidden) where the notebook's cell has one."""
 
     def __init__(self, vocabulary=27, hidden=50):
         super().__init__()
         self.rnn = nn.RNN(vocabulary, hidden, nonlinearity="tanh")
         self.dense = nn.Linear(hidden, vocabulary)
 
-    def forward(self, characters):
-        a, _ = self.rnn(characters)
-        return self.dense(a[:, 0, :])
+    def forward(self, characters, a_prev):
+        a, a_last = self.rnn(characters, a_prev)
+        return self.dense(a[:, 0, :]), a_last
 
 
 def dinosaur_names(vocabulary=27):
@@ -208,7 +209,8 @@ def dinosaur_names(vocabulary=27):
 
 
 def char_rnn():
-    """One SGD step per name: zero_grad, forward, summed cross-entropy, backward, clip_grad_value_(5), step."""
+    """One SGD step per name: zero_grad, forward from the state the last name ended in (the notebook's a_prev,
+    carried without its gradient), summed cross-entropy, backward, clip_grad_value_(5), step."""
     torch.manual_seed(1)
     model = CharRnn().double()
     names = dinosaur_names()
@@ -218,11 +220,14 @@ def char_rnn():
 
     def train(laps, stopwatch):
         loss = None
+        a_prev = torch.zeros(1, 1, 50, dtype=torch.float64)
         for j in range(laps):
             x, y = names[j % len(names)]
             optimizer.zero_grad()
-            loss = loss_function(model(x), y)
+            logits, a_last = model(x, a_prev)
+            loss = loss_function(logits, y)
             loss.backward()
+            a_prev = a_last.detach()
             nn.utils.clip_grad_value_(model.parameters(), 5)
             optimizer.step()
             stopwatch.lap()

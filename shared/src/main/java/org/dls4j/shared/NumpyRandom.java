@@ -27,7 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>the polar Box-Muller normal with its one-value cache ({@code randn}, {@code standard_normal},
  *       {@code normal}): the cached twin survives {@code rand()} calls and is cleared only by {@link #seed};</li>
  *   <li>masked rejection sampling for {@code randint}, {@code permutation} and {@code shuffle};</li>
- *   <li>{@code choice(n, p)}: numpy's validation of {@code p}, then one uniform and a search of the cdf.</li>
+ *   <li>{@code choice(n, p)}: numpy's validation of {@code p}, then one uniform and a search of the cdf;</li>
+ *   <li>{@code multinomial(n, pvals)}: one legacy binomial per category (the inversion sampler), until the trials
+ *       run out.</li>
  * </ul>
  * Arrays are filled in C (row-major) order, one draw per element, as numpy fills them.
  *
@@ -285,6 +287,86 @@ public final class NumpyRandom {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@code np.random.multinomial(n, pvals)}: the counts of {@code n} trials over {@code pvals.length} categories.
+     * Legacy numpy draws category by category, {@code binomial(remaining trials, p[j] / remaining p)}, and stops once
+     * no trial is left; the last category takes what remains. A category of zero probability consumes nothing, any
+     * other at least one uniform. Only the inversion sampler is implemented ({@code n * min(p, 1 - p) <= 30}, always so
+     * for {@code n <= 30}); numpy's BTPE branch beyond that is refused.
+     */
+    public int[] multinomial(int n, double[] pvals) {
+        Objects.requireNonNull(pvals, "pvals");
+        if (n < 0) {
+            throw new IllegalArgumentException("n < 0");
+        }
+        if (pvals.length == 0) {
+            throw new IllegalArgumentException("pvals must have at least 1 dimension");
+        }
+        for (double v : pvals) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new IllegalArgumentException("pvals < 0, pvals > 1 or pvals contains NaNs: "
+                        + Arrays.toString(pvals));
+            }
+        }
+        if (kahanSum(Arrays.copyOf(pvals, pvals.length - 1)) > 1.0 + 1e-12) {
+            throw new IllegalArgumentException("sum(pvals[:-1]) > 1.0");
+        }
+        int d = pvals.length;
+        int[] counts = new int[d];
+        double remainingP = 1.0;
+        int remaining = n;
+        for (int j = 0; j < d - 1; j++) {
+            counts[j] = binomial(pvals[j] / remainingP, remaining);
+            remaining -= counts[j];
+            if (remaining <= 0) {
+                break;
+            }
+            remainingP -= pvals[j];
+        }
+        if (remaining > 0) {
+            counts[d - 1] = remaining;
+        }
+        return counts;
+    }
+
+    /** numpy's {@code random_binomial}, which {@code multinomial} calls (not {@code binomial}'s legacy one). */
+    private int binomial(double p, int n) {
+        if (n == 0 || p == 0) {
+            return 0;
+        }
+        if (p <= 0.5) {
+            return binomialInversion(n, p);
+        }
+        return n - binomialInversion(n, 1.0 - p);
+    }
+
+    /** numpy's {@code random_binomial_inversion}, {@code p <= 0.5}. */
+    private int binomialInversion(int n, double p) {
+        if (p * n > 30.0) {
+            throw new UnsupportedOperationException("binomial draws with n * p > 30 (numpy's BTPE sampler) are not"
+                    + " implemented: n = " + n + ", p = " + p);
+        }
+        double q = 1.0 - p;
+        double qn = StrictMath.exp(n * GlibcLog.log(q));
+        double np = n * p;
+        double bound = Math.min(n, np + 10.0 * Math.sqrt(np * q + 1));
+        int x = 0;
+        double px = qn;
+        double u = randomSample();
+        while (u > px) {
+            x++;
+            if (x > bound) {
+                x = 0;
+                px = qn;
+                u = randomSample();
+            } else {
+                u -= px;
+                px = ((n - x + 1) * p * px) / (x * q);
+            }
+        }
+        return x;
     }
 
     /** numpy's {@code random_interval}/bounded-masked draw of a value in [0, max]. */

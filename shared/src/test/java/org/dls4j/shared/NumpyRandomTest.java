@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -218,7 +219,7 @@ class NumpyRandomTest {
                 IntStream.range(0, 20).map(i -> rng.choice(4, new double[] {.1, .2, .3, .4})).toArray());
         // np.random.seed(1); [np.random.choice(27, p=np.ones(27) / 27) for _ in range(10)]
         double[] uniformP = new double[27];
-        java.util.Arrays.fill(uniformP, 1.0 / 27);
+        Arrays.fill(uniformP, 1.0 / 27);
         rng.seed(1);
         assertArrayEquals(new int[] {11, 19, 0, 8, 3, 2, 5, 9, 10, 14},
                 IntStream.range(0, 10).map(i -> rng.choice(27, uniformP)).toArray());
@@ -226,6 +227,47 @@ class NumpyRandomTest {
         rng.seed(3);
         assertArrayEquals(new int[] {10, 24, 25, 3, 24, 8, 0, 21, 19, 10},
                 IntStream.range(0, 10).map(i -> rng.choice(27)).toArray());
+    }
+
+    @Test
+    void multinomialMatchesNumpy() {
+        // np.random.seed(0); [np.argmax(np.random.multinomial(1, [.1, .2, .3, .4])) for _ in range(20)]
+        NumpyRandom rng = new NumpyRandom(0);
+        double[] p = {.1, .2, .3, .4};
+        assertArrayEquals(new int[] {2, 2, 1, 0, 1, 2, 3, 1, 1, 2, 3, 0, 3, 3, 2, 1, 3, 2, 3, 3},
+                IntStream.range(0, 20).map(i -> argMax(rng.multinomial(1, p))).toArray());
+        // np.random.seed(1); [np.random.multinomial(5, [.1, .2, .3, .4]) for _ in range(4)]
+        rng.seed(1);
+        assertArrayEquals(new int[][] {{0, 2, 0, 3}, {0, 0, 1, 4}, {0, 1, 1, 3}, {0, 1, 2, 2}},
+                IntStream.range(0, 4).mapToObj(i -> rng.multinomial(5, p)).toArray(int[][]::new));
+        // a zero probability draws nothing: seed(2); multinomial(3, [0, .7, .3]); multinomial(1, [0, 0, 1]); rand()
+        rng.seed(2);
+        assertArrayEquals(new int[] {0, 2, 1}, rng.multinomial(3, new double[] {0, .7, .3}));
+        assertArrayEquals(new int[] {0, 0, 1}, rng.multinomial(1, new double[] {0, 0, 1}));
+        assertEquals(0.025926231827891333, rng.randomSample());
+        rng.seed(2);
+        assertArrayEquals(new int[] {0, 3, 0}, rng.multinomial(3, new double[] {.1, .6, .3}));
+        assertEquals(0.5496624778787091, rng.randomSample());
+        // Shakespeare's sample(): p = exp(linspace(-3, 2, 38)), normalised; seed(4);
+        // [np.random.choice(38, p=np.random.multinomial(1, p, 1).ravel()) for _ in range(10)]
+        double[] softmax = IntStream.range(0, 38).mapToDouble(i -> Math.exp(-3 + 5.0 * i / 37)).toArray();
+        double total = Arrays.stream(softmax).sum();
+        double[] normalised = Arrays.stream(softmax).map(v -> v / total).toArray();
+        rng.seed(4);
+        assertArrayEquals(new int[] {31, 37, 32, 29, 30, 34, 35, 36, 36, 37}, IntStream.range(0, 10)
+                .map(i -> rng.choice(38, Arrays.stream(rng.multinomial(1, normalised)).asDoubleStream()
+                        .toArray())).toArray());
+        assertThrows(IllegalArgumentException.class, () -> rng.multinomial(1, new double[] {0.7, 0.7, 0}));
+        assertThrows(IllegalArgumentException.class, () -> rng.multinomial(1, new double[] {Double.NaN, 1}));
+        assertThrows(UnsupportedOperationException.class, () -> rng.multinomial(1000, p));
+    }
+
+    private static int argMax(int[] counts) {
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            best = counts[i] > counts[best] ? i : best;
+        }
+        return best;
     }
 
     @Test

@@ -10,12 +10,12 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.Progress;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.text.CharCorpus;
+import org.dls4j.shared.graph.BasicRnnLayer;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.rnn.CharRnnSteps;
@@ -30,24 +30,20 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Dinosaur Island's character model as a DL4J graph:
  * <pre>
- * one-hot characters [1, vocab, T] -> SimpleRnn(n_a, tanh) -> RnnOutputLayer(vocab, softmax), cross-entropy
+ * one-hot characters [1, vocab, T] -> BasicRnnLayer(n_a, tanh, state carried) -> RnnOutputLayer(vocab, softmax),
+ *                                     cross-entropy
  * </pre>
- * trained like the notebook's: one name per iteration in the same shuffled order, plain SGD at the same learning
- * rate, every gradient element clipped into [-5, 5] ({@code ClipElementWiseAbsoluteValue}, numpy's {@code np.clip}),
- * from the notebook's initial weights ({@code initialize_parameters}, copied in as {@link RnnLayers} maps them). The
- * loss of a name is the sum over its characters, as the notebook's. Names are sampled with {@code rnnTimeStep}, one
- * character at a time, seeded as the notebook's {@code sample} is.
+ * trained like the notebook's: one name per iteration in the same shuffled order, the hidden state carried from
+ * each name to the next ({@code a_prev = a[len(X)-1]}), plain SGD at the same learning rate, every gradient element
+ * clipped into [-5, 5] ({@code ClipElementWiseAbsoluteValue}, numpy's {@code np.clip}), from the notebook's initial
+ * weights ({@code initialize_parameters}, copied in as {@link RnnLayers} maps them). The loss of a name is the sum over
+ * its characters, as the notebook's. Names are sampled with {@code rnnTimeStep}, one character at a time from a zero
+ * state, seeded as the notebook's {@code sample} is; sampling leaves the carried training state alone.
  *
- * <p>One difference: every name starts from a zero hidden state, where the notebook carries the last name's state
- * over, so the losses are close to the notebook's, not equal. DL4J 1.0.0-M2.1 cannot carry it: {@code fit} runs the
- * {@code SimpleRnn} layer's {@code activate} from zeros, and its backward pass ({@code tbpttBackpropGradient})
- * computes the forward pass again from zeros ({@code activateHelper(null, ...)}) whatever state the graph holds
- * ({@code rnnSetPreviousState} feeds {@code rnnTimeStep} only; truncated BPTT's stored state reaches the loss but not
- * the gradient). Carrying it would need a recurrent layer of our own.
- *
- * <p>Speed: one iteration is about 235 ND4J operations for a name of 12 characters (per character 8 matrix
- * products, the forward pass done twice, copies), each costing ND4J's per-operation overhead; the names' one-hot
- * arrays are made once ({@link #examples}), not per iteration.
+ * <p>The recurrent layer is the shared {@link BasicRnnLayer}, DL4J's {@code SimpleRnn} with its own forward and
+ * backward pass through time: M2.1's {@code SimpleRnn} starts every {@code fit} from a zero state (its backward pass
+ * runs the forward pass again from zeros whatever state the graph holds), so it could not carry the state, and it
+ * took about 235 ND4J operations per name. The names' one-hot arrays are made once ({@link #examples}).
  */
 public final class CharRnnGraph {
 
@@ -67,8 +63,7 @@ public final class CharRnnGraph {
                 .gradientNormalizationThreshold(DinosaurIsland.MAX_GRADIENT)
                 .graphBuilder()
                 .addInputs("characters")
-                .addLayer("rnn", new SimpleRnn.Builder().nIn(vocab).nOut(nA).activation(Activation.TANH).build(),
-                        "characters")
+                .addLayer("rnn", new BasicRnnLayer(nA, true), "characters")
                 .addLayer("y", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(nA).nOut(vocab)
                         .activation(Activation.SOFTMAX).build(), "rnn")
                 .setOutputs("y")

@@ -49,9 +49,9 @@ import picocli.CommandLine.Option;
  * </pre>
  * (afterwards the notebooks' own runs disagree with one another: the training is sensitive to the last bit of a
  * product's summation order from about iteration 15,000). Then the same character model as a DL4J
- * {@code ComputationGraph} ({@link CharRnnGraph}) trained on the same examples from the same initial weights, with
- * its own names; and {@code c5w1-dinosaur-island-loss.png} in {@code --out}. With {@code -q} the loss lines and
- * names only.
+ * {@code ComputationGraph} ({@link CharRnnGraph}) trained on the same examples from the same initial weights, carrying
+ * the hidden state from name to name as the notebook does: the same lines through iteration 14,000, then its own;
+ * and {@code c5w1-dinosaur-island-loss.png} in {@code --out}. With {@code -q} the loss lines and names only.
  */
 public final class DinosaurIsland {
 
@@ -336,8 +336,8 @@ public final class DinosaurIsland {
             plot.line("scratch (numpy)", toDoubles(scratch.losses().iterations()), scratch.losses().costs());
         }
         if (options.faces.contains(Face.DL4J)) {
-            report.say("== DL4J: SimpleRnn(" + options.hidden + ") + RnnOutputLayer(softmax), the same examples and"
-                    + " initial weights");
+            report.say("== DL4J: BasicRnnLayer(" + options.hidden + ", state carried) + RnnOutputLayer(softmax), the"
+                    + " same examples and initial weights");
             long start = System.nanoTime();
             dl4j = CharRnnGraph.train(examples, corpus, options, report);
             report.say(String.format("(%.1f microseconds per iteration)",

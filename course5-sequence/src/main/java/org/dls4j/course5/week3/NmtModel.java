@@ -1,5 +1,7 @@
 package org.dls4j.course5.week3;
 
+import static org.dls4j.shared.graph.KerasH5Weights.assign;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,50 +125,37 @@ public final class NmtModel {
             }
         }
         Layer encoder = graph.getLayer(ENCODER);
-        long nIn = encoder.getParam("fW").size(0);
         long nA = encoder.getParam("fRW").size(0);
         for (String direction : List.of("forward", "backward")) {
-            String prefix = direction.substring(0, 1);
-            copy(encoder, prefix + "W", KerasH5Weights.lstmGatesToDl4j(
-                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "kernel"), nIn, 4 * nA)));
-            copy(encoder, prefix + "RW", KerasH5Weights.lstmGatesToDl4j(
-                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "recurrent_kernel"), nA, 4 * nA)));
-            copy(encoder, prefix + "b", KerasH5Weights.lstmGatesToDl4j(
-                    file.weight(KERAS_ENCODER, encoderWeight(file, direction, "bias"), 4 * nA)));
+            file.copyLstm(KERAS_ENCODER, encoderPrefix(file, direction), encoder, direction.substring(0, 1));
         }
         Layer attention = graph.getLayer(DECODER);
         long features = 2 * nA;
         long nS = decoder.getNS();
-        copy(attention, AttentionDecoder.DENSOR1_W, file.weight(KERAS_DENSOR1, "kernel", features + nS,
+        assign(attention, AttentionDecoder.DENSOR1_W, file.weight(KERAS_DENSOR1, "kernel", features + nS,
                 AttentionDecoder.ATTENTION_UNITS));
-        copy(attention, AttentionDecoder.DENSOR1_B, file.weight(KERAS_DENSOR1, "bias",
+        assign(attention, AttentionDecoder.DENSOR1_B, file.weight(KERAS_DENSOR1, "bias",
                 AttentionDecoder.ATTENTION_UNITS));
-        copy(attention, AttentionDecoder.DENSOR2_W, file.weight(KERAS_DENSOR2, "kernel",
+        assign(attention, AttentionDecoder.DENSOR2_W, file.weight(KERAS_DENSOR2, "kernel",
                 AttentionDecoder.ATTENTION_UNITS, 1));
-        copy(attention, AttentionDecoder.DENSOR2_B, file.weight(KERAS_DENSOR2, "bias", 1));
-        copy(attention, AttentionDecoder.LSTM_KERNEL, file.weight(KERAS_LSTM, "kernel", features, 4 * nS));
-        copy(attention, AttentionDecoder.LSTM_RECURRENT, file.weight(KERAS_LSTM, "recurrent_kernel", nS, 4 * nS));
-        copy(attention, AttentionDecoder.LSTM_BIAS, file.weight(KERAS_LSTM, "bias", 4 * nS));
+        assign(attention, AttentionDecoder.DENSOR2_B, file.weight(KERAS_DENSOR2, "bias", 1));
+        assign(attention, AttentionDecoder.LSTM_KERNEL, file.weight(KERAS_LSTM, "kernel", features, 4 * nS));
+        assign(attention, AttentionDecoder.LSTM_RECURRENT, file.weight(KERAS_LSTM, "recurrent_kernel", nS, 4 * nS));
+        assign(attention, AttentionDecoder.LSTM_BIAS, file.weight(KERAS_LSTM, "bias", 4 * nS));
         Layer output = graph.getLayer(OUTPUT);
         long classes = output.getParam("b").length();
-        copy(output, "W", file.weight(KERAS_OUTPUT, "kernel", nS, classes));
-        copy(output, "b", file.weight(KERAS_OUTPUT, "bias", classes));
+        assign(output, "W", file.weight(KERAS_OUTPUT, "kernel", nS, classes));
+        assign(output, "b", file.weight(KERAS_OUTPUT, "bias", classes));
     }
 
     /**
-     * The name of one of the Bidirectional layer's weights, {@code forward_lstm_21/kernel}: the wrapped LSTM's name
-     * ({@code lstm_21}) is whatever Keras numbered it in the session that saved the file.
+     * The prefix of one direction's weights in the Bidirectional layer, {@code forward_lstm_21/}: the wrapped LSTM's
+     * name ({@code lstm_21}) is whatever Keras numbered it in the session that saved the file.
      */
-    private static String encoderWeight(KerasH5Weights file, String direction, String weight) {
-        String ending = "/" + weight + ":0";
+    private static String encoderPrefix(KerasH5Weights file, String direction) {
         return file.weights(KERAS_ENCODER).keySet().stream()
-                .filter(n -> n.startsWith(direction + "_") && n.endsWith(ending))
-                .map(n -> n.substring(0, n.length() - 2)).findFirst().orElse(direction + "_lstm/" + weight);
-    }
-
-    private static void copy(Layer layer, String param, INDArray value) {
-        INDArray target = layer.getParam(param);
-        target.assign(value.reshape(target.shape()));
+                .filter(n -> n.startsWith(direction + "_") && n.endsWith("/kernel:0"))
+                .map(n -> n.substring(0, n.length() - "kernel:0".length())).findFirst().orElse(direction + "_lstm/");
     }
 
     /**

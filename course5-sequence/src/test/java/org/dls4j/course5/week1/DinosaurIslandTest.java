@@ -15,6 +15,7 @@ import java.util.Map;
 import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.text.CharCorpus;
+import org.dls4j.shared.graph.BasicRnnLayerRuntime;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.rnn.CharRnn;
 import org.dls4j.shared.scratch.rnn.CharRnnSteps;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Dinosaur Island against expected-c4-c5.md section 7.2: clip, sample (2021 exactly, 2018's first 40 indices),
@@ -128,22 +130,27 @@ class DinosaurIslandTest {
     }
 
     @Test
-    void theDl4jGraphStartsWhereTheScratchModelStarts() {
-        // the same initial weights and zero state on the first name: the same loss
+    void theDl4jFaceTrainsLikeTheScratchModelCarryingTheState() {
+        // the same initial weights, the same names in the same order, the hidden state carried from name to name:
+        // the same loss on every name and the same weights after 300 names (clipped gradients, SGD)
         List<int[][]> xy = DinosaurIsland.shuffledExamples(corpus.lines(), corpus, 0);
         Parameters initial = CharRnnSteps.initializeParameters(50, 27, 27);
-        double scratchLoss = new CharRnn(initial).optimize(xy.get(0)[0], xy.get(0)[1], 0.01, 5);
-        var graph = CharRnnGraph.graph(initial, 0.01);
-        assertEquals(scratchLoss, CharRnnGraph.fit(graph, CharRnnGraph.example(xy.get(0)[0], xy.get(0)[1], 27)),
-                1e-10);
-        // and the first update is the scratch one (same gradient, clipped, SGD)
         CharRnn fused = new CharRnn(initial);
-        fused.optimize(xy.get(0)[0], xy.get(0)[1], 0.01, 5);
-        Parameters afterOne = CharRnnGraph.parameters(graph);
-        for (String name : afterOne.names()) {
-            assertAllClose(fused.parameters().get(name), afterOne.get(name), 1e-10, 1e-12, name);
+        var graph = CharRnnGraph.graph(initial, 0.01);
+        List<INDArray[]> examples = CharRnnGraph.examples(xy.subList(0, 300), 27);
+        for (int j = 0; j < 300; j++) {
+            double scratchLoss = fused.optimize(xy.get(j)[0], xy.get(j)[1], 0.01, 5);
+            assertEquals(scratchLoss, CharRnnGraph.fit(graph, examples.get(j)), 1e-9 * scratchLoss, "name " + j);
         }
-
+        Parameters after = CharRnnGraph.parameters(graph);
+        for (String name : after.names()) {
+            assertAllClose(fused.parameters().get(name), after.get(name), 1e-9, 1e-11, name);
+        }
+        INDArray carried = ((BasicRnnLayerRuntime) graph.getLayer("rnn")).carriedState();
+        assertAllClose(fused.hiddenState().transpose(), carried, 1e-9, 1e-11, "a_prev");
+        // sampling (rnnTimeStep from zeros) leaves the carried state alone
+        CharRnnGraph.sample(graph, corpus.charToIndex(), 0);
+        assertAllClose(carried, ((BasicRnnLayerRuntime) graph.getLayer("rnn")).carriedState(), 0, 0, "after sample");
     }
 
     @Test
@@ -167,13 +174,20 @@ class DinosaurIslandTest {
 
     @Test
     @Tag("full")
-    void theDl4jModelLearnsLikeTheNotebooks(@TempDir Path out) {
+    void theDl4jFacePrintsTheNotebooksLinesThroughIteration14000(@TempDir Path out) {
+        // with the state carried from name to name the graph trains as the notebook's model does
         DinosaurIsland.Options options = new DinosaurIsland.Options();
         options.faces = List.of(DinosaurIsland.Face.DL4J);
-        options.iterations = 2001;
+        options.iterations = 14001;
         options.out = out;
-        double at2000 = DinosaurIsland.run(options, Report.silent()).dl4j().losses().at(2000);
-        assertTrue(at2000 > 26 && at2000 < 30, "DL4J's smoothed loss at 2000: " + at2000);
+        DinosaurIsland.Trained dl4j = DinosaurIsland.run(options, Report.silent()).dl4j();
+        for (int j = 0; j <= 14000; j += 2000) {
+            assertEquals(NAMES.get(j), dl4j.names().get(j), "names at iteration " + j);
+        }
+        for (int j = 0; j <= 12000; j += 2000) {
+            assertEquals(Double.parseDouble(LOSSES.get(j)), dl4j.losses().at(j), 5e-7, "loss at " + j);
+        }
+        assertEquals(23.3823387, dl4j.losses().at(14000), 1e-6);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import org.deeplearning4j.nn.api.Layer;
 import org.dls4j.shared.data.DataException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +29,8 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * {@code recurrent_activation}, for one).
  *
  * <p>Keras' LSTM keeps its four gate blocks in the order input, forget, cell candidate, output; DL4J's {@code LSTM}
- * keeps candidate, forget, output, input: {@link #lstmGatesToDl4j} reorders a kernel, recurrent kernel or bias.
+ * keeps candidate, forget, output, input: {@link #lstmGatesToDl4j} reorders a kernel, recurrent kernel or bias, and
+ * {@link #copyLstm} copies a whole Keras LSTM into a DL4J {@code LSTM} layer.
  */
 public final class KerasH5Weights {
 
@@ -163,6 +165,28 @@ public final class KerasH5Weights {
             }
         }
         return null;
+    }
+
+    /**
+     * Copies the Keras LSTM weights {@code kerasPrefix + "kernel"}, {@code "recurrent_kernel"} and {@code "bias"} of
+     * {@code kerasLayer} into the DL4J {@code LSTM} parameters {@code paramPrefix + "W"}, {@code "RW"} and {@code "b"}
+     * of {@code lstm}, their gate blocks reordered ({@link #lstmGatesToDl4j}) and their shapes checked against the
+     * layer's. The prefixes name one direction of a {@code Bidirectional} layer ({@code "forward_lstm_21/"},
+     * {@code "f"}); a plain LSTM has none.
+     */
+    public void copyLstm(String kerasLayer, String kerasPrefix, Layer lstm, String paramPrefix) {
+        long nIn = lstm.getParam(paramPrefix + "W").size(0);
+        long units = lstm.getParam(paramPrefix + "RW").size(0);
+        assign(lstm, paramPrefix + "W", lstmGatesToDl4j(weight(kerasLayer, kerasPrefix + "kernel", nIn, 4 * units)));
+        assign(lstm, paramPrefix + "RW", lstmGatesToDl4j(weight(kerasLayer, kerasPrefix + "recurrent_kernel", units,
+                4 * units)));
+        assign(lstm, paramPrefix + "b", lstmGatesToDl4j(weight(kerasLayer, kerasPrefix + "bias", 4 * units)));
+    }
+
+    /** Sets a DL4J layer's parameter to {@code value} (a Keras array of the same length, e.g. a bias of shape (n)). */
+    public static void assign(Layer layer, String param, INDArray value) {
+        INDArray target = layer.getParam(param);
+        target.assign(value.reshape(target.shape()));
     }
 
     /**
