@@ -99,7 +99,7 @@ public final class TinyFaceDetectorNet {
         for (int i = 1; i < FILTERS.length; i++) {
             // tf.separableConv2d as its two halves: a depthwise 3 x 3 without bias or activation, then a 1 x 1
             // convolution with the bias and the leaky RELU (DL4J's SeparableConvolution2D computes the same, but
-            // through libnd4j's generic loops, several times slower)
+            // through libnd4j's generic loops: 6.4 s a batch of four pictures against 0.38 s, ./dls bench tiny-yolo)
             builder.addLayer("conv" + i + DEPTHWISE, new DepthwiseConvolution2D.Builder(3, 3).depthMultiplier(1)
                     .hasBias(false).convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build(),
                     "pool" + (i - 1));
