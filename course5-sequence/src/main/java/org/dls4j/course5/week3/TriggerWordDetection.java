@@ -72,7 +72,7 @@ public final class TriggerWordDetection {
     /** Output steps after an activate's end in which a detection counts (the labels' 50 ones). */
     static final int DETECTION_STEPS = 50;
 
-    /** The settings: the notebook's where it has one. */
+    /** The settings: the notebook's where training from scratch allows (the departures are measured in the docs). */
     @Command(name = "c5w3-trigger-word-detection",
             description = "Course 5: synthesize 10 s clips with \"activate\" in them, train the notebook's Conv1D + "
                     + "GRU model from scratch, detect the trigger word and chime. --seed also seeds the training "
