@@ -19,6 +19,7 @@ import org.dls4j.shared.graph.ReluLayer;
 import org.dls4j.shared.graph.SigmoidCrossEntropy;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -33,15 +34,35 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@link GruLayer}s, TF2's (reset after, sigmoid gates): 523,329 parameters, the 2021 notebook's summary (the 2018
  * notebook's Keras 2.0 GRU, reset before and hard-sigmoid gates, had 522,561). Batch norm as Keras' (epsilon 1e-3,
  * momentum 0.99) over each step's features; binary cross-entropy from the logits; float32 as Keras.
+ *
+ * <p>{@link Config} sets the sizes, the dropout rate, the batch norm momentum and the positive labels' weight:
+ * {@link Config#NOTEBOOK} is the notebook's, {@link Config#FROM_SCRATCH} the assignment's default for training from
+ * scratch (same sizes, Dropout(0.2), momentum 0.9).
  */
 public final class TriggerModel {
 
     private TriggerModel() {
     }
 
+    /**
+     * The sizes and regularisation of the model: Conv1D filters, GRU units, Keras' dropout rate, batch norm momentum
+     * and the weight of the positive labels in the loss.
+     */
+    public record Config(int filters, int units, double dropout, double momentum, double positiveWeight) {
+        /** The notebook's: 196 filters, GRU(128), Dropout(0.8), Keras' momentum 0.99, plain binary cross-entropy. */
+        public static final Config NOTEBOOK = new Config(196, 128, 0.8, 0.99, 1);
+        /** The notebook's sizes, trained from scratch: Dropout(0.2), momentum 0.9 (see the docs page). */
+        public static final Config FROM_SCRATCH = new Config(196, 128, 0.2, 0.9, 1);
+    }
+
     /** {@code modelf((Tx, n_freq))} for {@code tx} spectrogram steps, Adam at {@code learningRate}. */
     public static ComputationGraph model(int tx, long seed, double learningRate) {
-        double keep = 0.2;                                       // Dropout(0.8)
+        return model(tx, Config.NOTEBOOK, seed, learningRate);
+    }
+
+    /** {@code modelf} with {@code config}'s sizes. */
+    public static ComputationGraph model(int tx, Config config, long seed, double learningRate) {
+        double keep = 1 - config.dropout();                      // Dropout(0.8): DL4J keeps 0.2
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -52,20 +73,22 @@ public final class TriggerModel {
                 .addInputs("input")
                 .setInputTypes(InputType.recurrent(TriggerSynthesis.N_FREQ, tx, RNNFormat.NCW))
                 // X = Conv1D(filters=196, kernel_size=15, strides=4)(X_input)
-                .addLayer("conv1d", new Convolution1DLayer.Builder(15, 4).nOut(196).activation(Activation.IDENTITY)
+                .addLayer("conv1d", new Convolution1DLayer.Builder(15, 4).nOut(config.filters())
+                        .activation(Activation.IDENTITY)
                         .rnnDataFormat(RNNFormat.NCW).build(), "input")
-                .addLayer("batch_normalization", batchNorm(), "conv1d")
+                .addLayer("batch_normalization", batchNorm(config), "conv1d")
                 .addLayer("activation", new ReluLayer(), "batch_normalization")
                 .addLayer("dropout", new DropoutLayer(keep), "activation")
-                .addLayer("gru", new GruLayer(128), "dropout")
+                .addLayer("gru", new GruLayer(config.units()), "dropout")
                 .addLayer("dropout_1", new DropoutLayer(keep), "gru")
-                .addLayer("batch_normalization_1", batchNorm(), "dropout_1")
-                .addLayer("gru_1", new GruLayer(128), "batch_normalization_1")
+                .addLayer("batch_normalization_1", batchNorm(config), "dropout_1")
+                .addLayer("gru_1", new GruLayer(config.units()), "batch_normalization_1")
                 .addLayer("dropout_2", new DropoutLayer(keep), "gru_1")
-                .addLayer("batch_normalization_2", batchNorm(), "dropout_2")
+                .addLayer("batch_normalization_2", batchNorm(config), "dropout_2")
                 .addLayer("dropout_3", new DropoutLayer(keep), "batch_normalization_2")
                 // X = TimeDistributed(Dense(1, activation = "sigmoid"))(X)
-                .addLayer("time_distributed", new RnnOutputLayer.Builder(new SigmoidCrossEntropy()).nOut(1)
+                .addLayer("time_distributed", new RnnOutputLayer.Builder(
+                        new SigmoidCrossEntropy(config.positiveWeight())).nOut(1)
                         .activation(Activation.SIGMOID).dataFormat(RNNFormat.NCW).build(), "dropout_3")
                 // batch norm, ReLU and dropout on (m T, features) rows: Keras' statistics per feature over all steps
                 .inputPreProcessor("batch_normalization", new RnnToFeedForwardPreProcessor(RNNFormat.NCW))
@@ -79,7 +102,19 @@ public final class TriggerModel {
         return Graphs.forTraining(conf);
     }
 
-    private static BatchNormalization batchNorm() {
-        return new BatchNormalization.Builder().eps(1e-3).decay(0.99).build();
+    /**
+     * Sets the output layer's bias to the log-odds of a label-1 step in {@code labels} (weighted by
+     * {@code positiveWeight}, as the loss weighs them): the untrained model then predicts the labels' base rate, the
+     * constant that minimises the loss, instead of 0.5 everywhere. Batch norm right before the output layer centres
+     * its input, so only this bias can move the mean prediction, by about the learning rate per step.
+     */
+    public static void startOutputAtPrior(ComputationGraph model, INDArray labels, double positiveWeight) {
+        double ones = labels.sumNumber().doubleValue() * positiveWeight;
+        double zeros = labels.length() - labels.sumNumber().doubleValue();
+        model.getLayer("time_distributed").getParam("b").assign(Math.log(Math.max(ones, 1) / Math.max(zeros, 1)));
+    }
+
+    private static BatchNormalization batchNorm(Config config) {
+        return new BatchNormalization.Builder().eps(1e-3).decay(config.momentum()).build();
     }
 }

@@ -17,25 +17,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A few short epochs on four synthesized clips lower the loss and write the chime, the spectrogram and the prediction;
- * the full run (tagged) detects activates on held-out clips, which a model that predicts zeros cannot.
+ * A small model trained on four synthesized clips beats the best constant prediction and hears their activates, and
+ * the run writes the chime, the spectrogram and the prediction; the full run (tagged) detects activates on held-out
+ * clips with few false alarms, which a model that predicts zeros cannot.
  */
 class TriggerWordDetectionTest {
 
+    /**
+     * A small model (32 filters, GRU(32), otherwise the defaults) trained for 60 steps on four clips: its loss falls
+     * to well under that of the best constant prediction (which a model deaf to its input cannot beat; measured: 0.166
+     * against 0.33), it hears most of the activates of its training clips (10 of 12), and the run writes its files.
+     */
     @Test
-    void aTinyRunLowersTheLossAndWritesItsFiles(@TempDir Path out) throws IOException {
+    void aSmallModelLearnsToHearActivateInFourClips(@TempDir Path out) throws IOException {
         TriggerWordDetection.Options options = new TriggerWordDetection.Options();
         options.examples = 4;
         options.devExamples = 2;
-        options.epochs = 3;
-        options.batchSize = 4;
+        options.epochs = 30;
+        options.batchSize = 2;
+        options.filters = 32;
+        options.units = 32;
         options.out = out;
         Report.Captured report = Report.captured();
         TriggerWordDetection.Result result = TriggerWordDetection.run(options, report);
-        assertEquals(523_329, result.params());
         assertTrue(report.lines().contains("x.shape: (101, 5511)"));
         assertTrue(report.lines().contains("y.shape: (1, 1375)"));
-        assertTrue(result.losses()[2] < result.losses()[0], () -> Arrays.toString(result.losses()));
+        double[] losses = result.losses();
+        assertTrue(losses[losses.length - 1] < 0.7 * result.constantLoss(),
+                () -> result.constantLoss() + " " + Arrays.toString(losses));
+        TriggerWordDetection.Evaluation training = result.training();
+        assertTrue(training.inserted() >= 8 && training.detected() >= training.inserted() / 2, training::toString);
         assertEquals(TriggerSynthesis.TY, result.prediction().length);
         for (Path file : result.files()) {
             assertTrue(Files.size(file) > 1000, file::toString);
@@ -61,11 +72,19 @@ class TriggerWordDetectionTest {
         TriggerWordDetection.Options threshold = new TriggerWordDetection.Options();
         threshold.threshold = 1.5;
         assertThrows(OptionException.class, threshold::validate);
+        TriggerWordDetection.Options features = new TriggerWordDetection.Options();
+        features.features = "mel";
+        assertEquals("--features must be power or log, not mel",
+                assertThrows(OptionException.class, features::validate).getMessage());
+        TriggerWordDetection.Options dropout = new TriggerWordDetection.Options();
+        dropout.dropout = 1;
+        assertThrows(OptionException.class, dropout::validate);
     }
 
     /**
-     * The default run: on held-out synthesized clips the model detects at least a quarter of the inserted activates
-     * (a model that predicts zeros, whose frame accuracy is about 0.97, detects none).
+     * The default run (about 150 s of training on two cores): on 16 held-out synthesized clips the model detected 33
+     * of the 35 inserted activates, and 4 of its 37 chimes were false alarms; its loss fell from 0.69 to 0.10, the
+     * best constant prediction's being 0.28. A model that predicts zeros (frame accuracy 0.924 here) detects none.
      */
     @Test
     @Tag("full")
@@ -73,7 +92,11 @@ class TriggerWordDetectionTest {
         TriggerWordDetection.Options options = new TriggerWordDetection.Options();
         options.out = out;
         TriggerWordDetection.Result result = TriggerWordDetection.run(options, Report.silent());
-        assertTrue(result.evaluation().detectionRate() >= 0.25, result.evaluation()::toString);
-        assertTrue(result.evaluation().frameAccuracy() > 0.9, result.evaluation()::toString);
+        TriggerWordDetection.Evaluation heldOut = result.evaluation();
+        assertTrue(heldOut.detectionRate() >= 0.75, heldOut::toString);
+        assertTrue(heldOut.chimePrecision() >= 0.7, heldOut::toString);
+        assertTrue(heldOut.frameAccuracy() > heldOut.allZerosAccuracy() + 0.02, heldOut::toString);
+        double[] losses = result.losses();
+        assertTrue(losses[losses.length - 1] < 0.6 * result.constantLoss(), () -> Arrays.toString(losses));
     }
 }

@@ -6,6 +6,8 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Binary cross-entropy for a sigmoid output layer, computed from the logits z as TensorFlow does:
@@ -20,10 +22,42 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Use it with {@code Activation.SIGMOID}: {@code new OutputLayer.Builder(new SigmoidCrossEntropy())}. The score
  * per example is the sum over its outputs (one for a binary classifier), averaged over the batch like DL4J's losses.
+ *
+ * <p>{@code new SigmoidCrossEntropy(w)} weighs the positive labels' term by {@code w}, as TensorFlow's
+ * {@code weighted_cross_entropy_with_logits(labels, logits, pos_weight=w)}:
+ * {@code (1 - y) z + (1 + (w - 1) y) log(1 + exp(-z))}, gradient {@code (1 + (w - 1) y) sigmoid(z) - w y}; for rare
+ * positives (a few percent of the steps of a sequence) it keeps "always 0" from being the cheapest answer.
  */
 public final class SigmoidCrossEntropy implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
+
+    @JsonProperty("positiveWeight")
+    private final double positiveWeight;
+
+    /** Keras' binary cross-entropy. */
+    public SigmoidCrossEntropy() {
+        this(1);
+    }
+
+    /** The positive labels' term weighed by {@code positiveWeight} (1: Keras' binary cross-entropy). */
+    public SigmoidCrossEntropy(double positiveWeight) {
+        if (!(positiveWeight > 0) || Double.isInfinite(positiveWeight)) {
+            throw new IllegalArgumentException("the positive weight must be a positive number, not " + positiveWeight);
+        }
+        this.positiveWeight = positiveWeight;
+    }
+
+    /** From a saved configuration; one saved before the weight existed has none: Keras' loss. */
+    @JsonCreator
+    static SigmoidCrossEntropy restored(@JsonProperty("positiveWeight") Double positiveWeight) {
+        return new SigmoidCrossEntropy(positiveWeight == null ? 1 : positiveWeight);
+    }
+
+    /** The weight of the positive labels' term. */
+    public double positiveWeight() {
+        return positiveWeight;
+    }
 
     private static void requireSigmoid(IActivation activation) {
         if (!(activation instanceof ActivationSigmoid)) {
@@ -32,12 +66,21 @@ public final class SigmoidCrossEntropy implements ILossFunction {
         }
     }
 
-    /** The loss of each output, masked: {@code max(z, 0) - z y + log1p(exp(-|z|))}. */
-    private static INDArray elementLoss(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
+    /**
+     * The loss of each output, masked: {@code max(z, 0) - z y + log1p(exp(-|z|))}; weighted, {@code (1 - y) z + (1 +
+     * (w - 1) y) (log1p(exp(-|z|)) + max(-z, 0))}.
+     */
+    private INDArray elementLoss(INDArray labels, INDArray preOutput, IActivation activation, INDArray mask) {
         requireSigmoid(activation);
         INDArray z = preOutput.castTo(labels.dataType());
-        INDArray loss = Transforms.max(z, 0.0, true).subi(z.mul(labels))
-                .addi(Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false));
+        INDArray softplusOfMinusZ = Transforms.log1p(Transforms.exp(Transforms.abs(z, true).negi(), false), false);
+        INDArray loss;
+        if (positiveWeight == 1) {
+            loss = Transforms.max(z, 0.0, true).subi(z.mul(labels)).addi(softplusOfMinusZ);
+        } else {
+            INDArray scale = labels.mul(positiveWeight - 1).addi(1);
+            loss = labels.rsub(1).muli(z).addi(softplusOfMinusZ.addi(Transforms.max(z.neg(), 0.0, false)).muli(scale));
+        }
         return mask == null ? loss : loss.muli(mask.castTo(loss.dataType()));
     }
 
@@ -53,11 +96,17 @@ public final class SigmoidCrossEntropy implements ILossFunction {
         return elementLoss(labels, preOutput, activationFn, mask).sum(true, 1);
     }
 
-    /** {@code dL/dz = sigmoid(z) - y}, masked (DL4J divides by the batch size afterwards). */
+    /**
+     * {@code dL/dz = sigmoid(z) - y} ({@code (1 + (w - 1) y) sigmoid(z) - w y} weighted), masked (DL4J divides by the
+     * batch size afterwards).
+     */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         requireSigmoid(activationFn);
-        INDArray gradient = Transforms.sigmoid(preOutput, true).subi(labels.castTo(preOutput.dataType()));
+        INDArray y = labels.castTo(preOutput.dataType());
+        INDArray gradient = positiveWeight == 1 ? Transforms.sigmoid(preOutput, true).subi(y)
+                : Transforms.sigmoid(preOutput, true).muli(y.mul(positiveWeight - 1).addi(1))
+                        .subi(y.mul(positiveWeight));
         return mask == null ? gradient : gradient.muli(mask.castTo(gradient.dataType()));
     }
 
@@ -75,16 +124,16 @@ public final class SigmoidCrossEntropy implements ILossFunction {
 
     @Override
     public String toString() {
-        return name() + "()";
+        return name() + (positiveWeight == 1 ? "()" : "(positiveWeight=" + positiveWeight + ")");
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SigmoidCrossEntropy;
+        return other instanceof SigmoidCrossEntropy loss && loss.positiveWeight == positiveWeight;
     }
 
     @Override
     public int hashCode() {
-        return SigmoidCrossEntropy.class.hashCode();
+        return Double.hashCode(positiveWeight);
     }
 }

@@ -21,6 +21,7 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 class SigmoidCrossEntropyTest {
@@ -55,6 +56,23 @@ class SigmoidCrossEntropyTest {
         assertEquals(0.0, LOSS.computeGradient(zero, z.dup(), new ActivationSigmoid(), mask).getDouble(0));
     }
 
+    /** Weighted positives: PyTorch's {@code binary_cross_entropy_with_logits(z, y, pos_weight=3)}, float64. */
+    @Test
+    void weighsPositivesAsPyTorchsPosWeight() {
+        SigmoidCrossEntropy weighted = new SigmoidCrossEntropy(3);
+        INDArray z = Nd4j.createFromArray(new double[][] {{-2.0}, {0.3}, {4.0}, {1.5}});
+        NdAssert.assertAllClose(Nd4j.createFromArray(new double[][] {{0.1269280110429727}, {1.6630657334055812},
+                {0.054449783753429334}, {1.7014132779827524}}),
+                weighted.computeScoreArray(LABELS, z.dup(), new ActivationSigmoid(), null), 1e-14, 1e-15, "losses");
+        assertEquals(0.8864642015461839, weighted.computeScore(LABELS, z.dup(), new ActivationSigmoid(), null, true),
+                1e-14);
+        NdAssert.assertAllClose(Nd4j.createFromArray(new double[][] {{0.11920292202211755}, {-1.276672449565023},
+                {-0.05395862988627442}, {0.8175744761936437}}),
+                weighted.computeGradient(LABELS, z.dup(), new ActivationSigmoid(), null), 1e-14, 1e-15, "gradient");
+        assertEquals(new SigmoidCrossEntropy(3), weighted);
+        assertThrows(IllegalArgumentException.class, () -> new SigmoidCrossEntropy(0));
+    }
+
     @Test
     void refusesAnotherActivation() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -62,12 +80,13 @@ class SigmoidCrossEntropyTest {
         assertEquals("SigmoidCrossEntropy works from the logits of a SIGMOID output layer, not softmax", e.getMessage());
     }
 
-    /** A graph with this loss is saved and restored like any other. */
+    /** A graph with this loss (here weighted) is saved and restored like any other. */
     @Test
     void survivesSavingAndRestoring(@TempDir Path folder) throws Exception {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).graphBuilder()
                 .addInputs("x").setInputTypes(InputType.feedForward(3))
-                .addLayer("out", new OutputLayer.Builder(LOSS).nOut(1).activation(Activation.SIGMOID).build(), "x")
+                .addLayer("out", new OutputLayer.Builder(new SigmoidCrossEntropy(2.5)).nOut(1)
+                        .activation(Activation.SIGMOID).build(), "x")
                 .setOutputs("out").build();
         ComputationGraph graph = Graphs.initialized(conf);
         File file = folder.resolve("graph.zip").toFile();
@@ -76,5 +95,8 @@ class SigmoidCrossEntropyTest {
         assertEquals(graph.getConfiguration(), restored.getConfiguration());
         INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3);
         NdAssert.assertAllClose(graph.outputSingle(x), restored.outputSingle(x), 0, 0, "outputs");
+        // a configuration saved before the weight existed: Keras' plain loss
+        assertEquals(LOSS, NeuralNetConfiguration.mapper().readValue(
+                "{\"@class\" : \"org.dls4j.shared.graph.SigmoidCrossEntropy\"}", ILossFunction.class));
     }
 }
