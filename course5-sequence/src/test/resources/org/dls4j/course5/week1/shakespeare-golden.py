@@ -1,7 +1,7 @@
 # Regenerates shakespeare-golden.json (read by WritingLikeShakespeareTest) from the shipped Keras 2.0.6 model,
 # with h5py and numpy only (no Keras): the model's forward pass written out in float64 on the file's float32 weights.
 #   cd course5-sequence/src/test/resources/org/dls4j/course5/week1
-#   /usr/bin/python3 shakespeare-golden.py /work/shared/datasets > shakespeare-golden.json
+#   python3 shakespeare-golden.py DATA_FOLDER > shakespeare-golden.json
 import io
 import json
 import sys

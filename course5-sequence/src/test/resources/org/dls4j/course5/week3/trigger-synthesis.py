@@ -2,7 +2,7 @@
 # "Trigger word detection", 2021 version) with numpy's legacy global RandomState, on the course's raw_data clips
 # sorted by file name, pydub's arithmetic written out in numpy (pydub is not installed here):
 #   cd course5-sequence/src/test/resources/org/dls4j/course5/week3
-#   python3 trigger-synthesis.py /work/shared/datasets/trigger/raw_data > trigger-synthesis.json
+#   python3 trigger-synthesis.py DATA_FOLDER/trigger/raw_data > trigger-synthesis.json
 # pydub semantics used: len(seg) = round(1000 * frames / rate) (Python's round: half to even); seg[:ms] cuts at
 # int(ms * rate / 1000.0) frames; overlay = audioop.add (sample-wise sum, clipped to int16), a mono clip duplicated
 # to stereo first; seg + dB = audioop.mul by 10 ** (dB / 20): floor(clip(v * f, -32768, 32767)) (the clip sends

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The notebook's test cases of one assignment, one {@link GradedCheck} per graded function. An assignment
- * {@code org.dls4j.courseN.weekM.Foo} keeps them in {@code org.dls4j.courseN.weekM.FooChecks} (main code, so that
+ * {@code Foo} keeps them in {@code FooChecks} beside it, in its package (main code, so that
  * {@code ./dls grade} can run them), and its JUnit test runs the same checks on the project's solutions, so the
  * tests and the grader cannot drift apart.
  *
