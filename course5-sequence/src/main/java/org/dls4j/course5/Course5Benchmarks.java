@@ -127,7 +127,7 @@ public final class Course5Benchmarks implements BenchmarkSuite {
         GloveVectors glove = GloveVectors.load();
         EmojifyData.Sentences train = EmojifyData.train();
         int maxLen = train.maxWords();
-        DataSet all = Emojify.dataSet(train, glove.wordToIndex(), maxLen);
+        DataSet all = Emojify.dataSet(train, glove.wordToIndex(), maxLen, false);
         DataSet batch = new NotebookMiniBatches(all.getFeatures(), all.getFeaturesMaskArray(), all.getLabels(), BATCH,
                 1, DataType.FLOAT).epochBatches(0).get(0);
         return GraphWorkloads.fitOneBatch(EmojifyV2Graph.graph(glove.embeddingMatrix(), maxLen, 1, 0.001), batch, 300,

@@ -87,6 +87,11 @@ public final class Emojify {
                 + "of its Glorot weights (default: ${DEFAULT-VALUE}).")
         public long v2Seed = 1;
 
+        @Option(names = "--mask-padding", description = "V2: hide the padding from the LSTMs with DL4J's feature "
+                + "mask. The notebook's Keras model has no mask (its Embedding has no mask_zero): its LSTMs read the "
+                + "padding's zero vectors, and so do ours by default.")
+        public boolean maskPadding;
+
         @Option(names = "--sentence", paramLabel = "TEXT", description = "A sentence of your own to emojify "
                 + "(repeatable).")
         public List<String> sentences = new ArrayList<>();
@@ -333,8 +338,10 @@ public final class Emojify {
             Map<String, Integer> wordToIndex = glove.wordToIndex();
             ComputationGraph graph = EmojifyV2Graph.graph(glove.embeddingMatrix(), maxLen, options.v2Seed, 0.001);
             report.say(GraphSummary.of(graph, maxLen).table());
-            DataSet trainSet = dataSet(train, wordToIndex, maxLen);
-            DataSet testSet = dataSet(test, wordToIndex, maxLen);
+            report.say(options.maskPadding ? "The padding is masked: the second LSTM's output is the one after each "
+                    + "sentence's last word." : "The LSTMs read the padding's zero vectors, as the notebook's Keras "
+                    + "model does (--mask-padding hides them).");
+            DataSet trainSet = dataSet(train, wordToIndex, maxLen, options.maskPadding);
             NotebookMiniBatches batches = new NotebookMiniBatches(trainSet.getFeatures(),
                     trainSet.getFeaturesMaskArray(), trainSet.getLabels(), options.batchSize, options.v2Seed,
                     DataType.FLOAT);
@@ -342,7 +349,7 @@ public final class Emojify {
             v2Scores = scores("Emojifier-V2", train, test, options.sentences, Double.NaN, NOTEBOOK_V2_TEST,
                     (sentences, labels) -> {
                         INDArray indices = sentencesToIndices(sentences, wordToIndex, maxLen).castTo(DataType.FLOAT);
-                        return GraphFit.predict(graph, indices, paddingMask(indices));
+                        return GraphFit.predict(graph, indices, options.maskPadding ? paddingMask(indices) : null);
                     }, report);
             int[] predicted = v2Scores.testPredictions();
             for (int i = 0; i < test.size(); i++) {
@@ -424,11 +431,14 @@ public final class Emojify {
         return (double) right / labels.length;
     }
 
-    /** Word indices {@code (m, max_len)} FLOAT with their padding mask, and the one-hot labels. */
-    public static DataSet dataSet(EmojifyData.Sentences sentences, Map<String, Integer> wordToIndex, int maxLen) {
+    /** Word indices {@code (m, max_len)} FLOAT, with their padding mask when asked, and the one-hot labels. */
+    public static DataSet dataSet(EmojifyData.Sentences sentences, Map<String, Integer> wordToIndex, int maxLen,
+            boolean maskPadding) {
         INDArray indices = sentencesToIndices(sentences.sentences(), wordToIndex, maxLen).castTo(DataType.FLOAT);
         DataSet data = new DataSet(indices, sentences.oneHot().castTo(DataType.FLOAT));
-        data.setFeaturesMaskArray(paddingMask(indices));
+        if (maskPadding) {
+            data.setFeaturesMaskArray(paddingMask(indices));
+        }
         return data;
     }
 

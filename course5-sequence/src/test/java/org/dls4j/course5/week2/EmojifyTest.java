@@ -99,8 +99,8 @@ class EmojifyTest {
     }
 
     /**
-     * V2 through the assignment's own run for 3 epochs: Keras' epoch lines with the step accuracy (read from the
-     * masked last time step), and the loss falls.
+     * V2 through the assignment's own run for 3 epochs: Keras' epoch lines with the step accuracy (read from the last
+     * time step), and the loss falls.
      */
     @Test
     void emojifierV2TrainsThroughTheRun() {
@@ -115,7 +115,10 @@ class EmojifyTest {
         assertTrue(report.lines().stream().anyMatch(l -> l.startsWith("Epoch 3/3 - loss: ")), report.toString());
     }
 
-    /** V2 for the notebook's 50 epochs (about a minute and a half on 2 cores): far above the 32% of the largest class. */
+    /**
+     * V2 for the notebook's 50 epochs (about a minute and a half on 2 cores), unmasked as the notebook: in the notebook's
+     * band (0.82; seeds 1 to 6 gave 0.84 to 0.89 here), far above the 32% of the largest class.
+     */
     @Test
     @Tag("full")
     void emojifierV2WithTheHundredDimensionalVectors() {
@@ -123,6 +126,6 @@ class EmojifyTest {
         options.models = List.of(Emojify.Model.V2);
         Emojify.Result result = Emojify.run(options, Report.silent(), train, test, glove);
         assertTrue(result.v2History().last().accuracy() > 0.9, "train " + result.v2History().last().accuracy());
-        assertTrue(result.v2Scores().testAccuracy() > 0.6, "test " + result.v2Scores().testAccuracy());
+        assertTrue(result.v2Scores().testAccuracy() > 0.78, "test " + result.v2Scores().testAccuracy());
     }
 }

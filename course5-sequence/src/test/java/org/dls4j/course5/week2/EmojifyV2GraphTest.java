@@ -1,7 +1,9 @@
 package org.dls4j.course5.week2;
 
 import static org.dls4j.shared.testing.GradedAssert.assertPasses;
+import static org.dls4j.shared.testing.NdAssert.assertAllClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,25 @@ class EmojifyV2GraphTest {
         graph.fit(new DataSet(indices, labels));
         assertArrayEquals(embeddings.toFloatMatrix(), graph.getParam("embedding_W").toFloatMatrix());
         assertArrayEquals(new long[] {3, 5}, graph.outputSingle(false, indices).shape());
+    }
+
+    /**
+     * {@code --mask-padding}: with the padding masked a padded sentence gives what the sentence alone gives; without
+     * (the notebook's Keras model) the LSTMs read on through the padding's zero vectors and the output moves.
+     */
+    @Test
+    void theMaskHidesThePaddingAndTheNotebooksModelReadsIt() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray embeddings = Nd4j.rand(DataType.FLOAT, 20, 8);
+        embeddings.getRow(0).assign(0);
+        ComputationGraph graph = EmojifyV2Graph.graph(embeddings, 6, 1, 0.001);
+        INDArray padded = Nd4j.createFromArray(new float[][] {{3, 5, 7, 0, 0, 0}, {4, 2, 9, 11, 1, 0}});
+        INDArray alone = Nd4j.vstack(graph.outputSingle(Nd4j.createFromArray(new float[][] {{3, 5, 7}})),
+                graph.outputSingle(Nd4j.createFromArray(new float[][] {{4, 2, 9, 11, 1}})));
+
+        INDArray masked = graph.output(false, new INDArray[] {padded}, new INDArray[] {Emojify.paddingMask(padded)})[0];
+        assertAllClose(alone, masked, 1e-6, 1e-6);
+        INDArray read = graph.outputSingle(false, padded);
+        assertTrue(read.sub(alone).amaxNumber().doubleValue() > 1e-3, read + " vs " + alone);
     }
 }
