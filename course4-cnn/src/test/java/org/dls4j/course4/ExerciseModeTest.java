@@ -11,10 +11,7 @@ import org.dls4j.shared.testing.ExerciseModeContract;
  */
 class ExerciseModeTest extends ExerciseModeContract {
 
-    /**
-     * The assignments with graded functions and how many each has. Not yet: c4w2-transfer-learning (its file is being
-     * reworked), face recognition's verify and who_is_it (they need the pretrained FaceNet's encodings).
-     */
+    /** The assignments with graded functions and how many each has. */
     @Override
     protected Map<String, Integer> graded() {
         Map<String, Integer> graded = new LinkedHashMap<>();
@@ -22,9 +19,11 @@ class ExerciseModeTest extends ExerciseModeContract {
         graded.put("c4w1-signs-convnet", 1);
         graded.put("c4w2-happy-house", 1);
         graded.put("c4w2-residual-networks", 3);
+        graded.put("c4w2-transfer-learning", 2);
         graded.put("c4w3-car-detection", 4);
-        graded.put("c4w4-face-recognition", 1);
+        graded.put("c4w3-image-segmentation", 3);
         graded.put("c4w4-neural-style-transfer", 5);
+        graded.put("c4w4-face-recognition", 3);
         return graded;
     }
 

@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageAugmentation;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
 import org.dls4j.shared.graph.Graphs;
@@ -46,9 +47,17 @@ final class MobileNetV2Transfer {
 
     /**
      * {@code alpaca_model}: the base with its first {@code frozenLayers} Keras layers frozen (all 155: the whole base;
-     * 0 or 1: none, the input has no weights) and the notebook's head, Adam at {@code learningRate}.
+     * 0 or 1: none, the input has no weights) and the notebook's head, Adam at {@code learningRate}: layers
+     * {@code "global_average_pooling2d"}, {@code "dropout"} and {@code "dense"} on the base's {@code out_relu}. The
+     * augmentation and {@code preprocess_input} happen before the graph ({@link TransferLearning#dataAugmenter},
+     * {@link TransferLearning#scaled}).
      */
-    static ComputationGraph withNewHead(ComputationGraph base, int frozenLayers, double learningRate, long seed) {
+    @Graded(value = "alpaca_model", instructions = "DL4J's TransferLearning.GraphBuilder(base) with a"
+            + " FineTuneConfiguration (Adam(learningRate), seed): setFeatureExtractor(layer) freezes that layer and"
+            + " all below it; addLayer(...) adds the head; return Graphs.transferred(base, builder).")
+    static ComputationGraph alpacaModel(ComputationGraph base, int frozenLayers, double learningRate, long seed) {
+        // base_model.trainable = False (or, fine-tuning: True, then base_model.layers[:fine_tune_at] not trainable);
+        // Keras' layer i of the base is MobileNetV2.kerasLayers(...).get(i)
         List<String> layers = MobileNetV2.kerasLayers(base.getConfiguration());
         FineTuneConfiguration training = new FineTuneConfiguration.Builder()
                 .updater(new Adam(learningRate))            // tf.keras.optimizers.Adam(learning_rate)
@@ -60,6 +69,7 @@ final class MobileNetV2Transfer {
         if (frozenLayers > 1) {
             builder.setFeatureExtractor(layers.get(frozenLayers - 1));  // base_model.layers[:fine_tune_at]
         }
+        // x = base_model(x, training=False): the head reads the base's last layer, out_relu (m, 1280, 5, 5)
         builder
                 // tfl.GlobalAveragePooling2D(): (m, 1280)
                 .addLayer("global_average_pooling2d", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(),
@@ -81,10 +91,10 @@ final class MobileNetV2Transfer {
                 + "ImageNet weights from " + options.mobileNetV2 + " (Keras " + weights.kerasVersion() + ")");
         DataSet train = TransferLearning.scaled(happy.train(), options.size);
         DataSet test = TransferLearning.scaled(happy.test(), options.size);
-        ImageAugmentation augmentation = new ImageAugmentation(options.rotation, options.seed);
+        ImageAugmentation augmentation = TransferLearning.dataAugmenter(options.rotation, options.seed);
         report.say("data_augmenter(): " + augmentation.describe());
 
-        ComputationGraph model = withNewHead(base, LAYERS, options.learningRate, options.initSeed);
+        ComputationGraph model = alpacaModel(base, LAYERS, options.learningRate, options.initSeed);
         report.say(GraphSummary.of(model, 3, options.size, options.size).table());
         GraphFit.History head = GraphFit.fit(model, TransferLearning.batches(train, options.batchSize, options.seed,
                 augmentation), options.epochs, test, report);
@@ -95,7 +105,7 @@ final class MobileNetV2Transfer {
         GraphFit.History fineTuning = null;
         double fineTunedAccuracy = headAccuracy;
         if (options.fineTuneEpochs > 0) {
-            ComputationGraph tuned = withNewHead(MobileNetV2.load(weights, options.size), options.fineTuneAt,
+            ComputationGraph tuned = alpacaModel(MobileNetV2.load(weights, options.size), options.fineTuneAt,
                     options.fineTuneLearningRate, options.initSeed);
             model.getLayer("dense").paramTable().forEach((key, value) -> tuned.getLayer("dense").getParam(key)
                     .assign(value));

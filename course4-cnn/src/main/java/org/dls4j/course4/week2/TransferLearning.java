@@ -22,6 +22,7 @@ import org.dls4j.shared.cli.OptionException;
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.images.ImageAugmentation;
 import org.dls4j.shared.data.images.Images;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.FeatureStandardization;
 import org.dls4j.shared.graph.GraphFit;
 import org.dls4j.shared.graph.GraphSummary;
@@ -204,10 +205,25 @@ public final class TransferLearning {
     }
 
     /**
-     * {@code alpaca_model}: the backbone up to block {@code features}, frozen up to {@code frozenUntil} (that block
-     * and the ones below it keep their weights; {@code null} for none frozen), and a new head: global average
-     * pooling, a fixed normalization of the pooled features, dropout 0.2, one logit with binary cross-entropy; Adam
-     * at {@code learningRate}.
+     * {@code data_augmenter()}: Keras' {@code Sequential([RandomFlip('horizontal'), RandomRotation(rotation)])} as
+     * one preprocessor of the training batches: each picture mirrored left-right with probability 1/2, then turned by
+     * up to {@code rotation} of a full turn either way (the notebook's 0.2: 72 degrees), with draws from {@code seed}.
+     */
+    @Graded(value = "data_augmenter", instructions = "shared's ImageAugmentation (org.dls4j.shared.data.images) is"
+            + " the two Keras layers in one: RandomFlip('horizontal'), then RandomRotation(factor).")
+    public static ImageAugmentation dataAugmenter(double rotation, long seed) {
+        // data_augmentation = tf.keras.Sequential()
+        // data_augmentation.add(RandomFlip('horizontal'))
+        // data_augmentation.add(RandomRotation(0.2))
+        return new ImageAugmentation(rotation, seed);
+    }
+
+    /**
+     * The notebook's {@code alpaca_model} on this run's backbone (the notebook's own, on MobileNetV2, is
+     * {@link MobileNetV2Transfer#alpacaModel}): the backbone up to block {@code features}, frozen up to
+     * {@code frozenUntil} (that block and the ones below it keep their weights; {@code null} for none frozen), and a
+     * new head: global average pooling, a fixed normalization of the pooled features, dropout 0.2, one logit with
+     * binary cross-entropy; Adam at {@code learningRate}.
      *
      * <p>The normalization is not in the notebook. The face detector's pooled features differ little from face to
      * face (their spread over the pictures is about a tenth of their mean), and on them the notebook's plain dense
@@ -273,7 +289,7 @@ public final class TransferLearning {
                 + "ImageNet weights are not here)");
         DataSet train = scaled(happy.train(), options.size);
         DataSet test = scaled(happy.test(), options.size);
-        ImageAugmentation augmentation = new ImageAugmentation(options.rotation, options.seed);
+        ImageAugmentation augmentation = dataAugmenter(options.rotation, options.seed);
         report.say("data_augmenter(): " + augmentation.describe());
 
         ComputationGraph pretrained = MobileNetV1Backbone.load(options.size, options.size);
@@ -351,12 +367,12 @@ public final class TransferLearning {
             ComputationGraph transfer = withNewHead(MobileNetV1Backbone.load(options.size, options.size),
                     options.features, options.features, options.learningRate, options.initSeed, pictures);
             GraphFit.fit(transfer, batches(subset, options.batchSize, options.seed,
-                    new ImageAugmentation(options.rotation, options.seed)),
+                    dataAugmenter(options.rotation, options.seed)),
                     options.epochs, null, quiet);
             ComputationGraph scratch = withNewHead(MobileNetV1Backbone.architecture(options.size, options.size),
                     options.features, null, 0.001, options.initSeed, pictures);
             GraphFit.fit(scratch, batches(subset, options.batchSize, options.seed,
-                    new ImageAugmentation(options.rotation, options.seed)),
+                    dataAugmenter(options.rotation, options.seed)),
                     options.epochs, null, quiet);
             SizePoint point = new SizePoint(used, GraphFit.accuracy(transfer, test), GraphFit.accuracy(scratch, test));
             points.add(point);

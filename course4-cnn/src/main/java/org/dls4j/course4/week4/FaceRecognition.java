@@ -190,12 +190,14 @@ public final class FaceRecognition {
      * {@code verify(image_path, identity, database, model)}: opens the door when the picture's encoding is closer
      * than {@code threshold} to {@code identity}'s, printing the notebook's line.
      */
+    @Graded("verify")
     public static Verification verify(Path imagePath, String identity, Map<String, INDArray> database,
             FaceEncoder model, double threshold, Report report) {
         // encoding = img_to_encoding(image_path, model)
         INDArray encoding = imgToEncoding(imagePath, model);
         // dist = np.linalg.norm(encoding - database[identity])
         double dist = distance(encoding, database.get(identity));
+        // if dist < 0.7: door_open = True (the encoder's threshold here) else: door_open = False
         boolean doorOpen = dist < threshold;
         // print("It's " + str(identity) + ", welcome in!") / print("It's not " + str(identity) + ", please go away")
         report.result(doorOpen ? "It's " + identity + ", welcome in!" : "It's not " + identity + ", please go away");
@@ -206,10 +208,14 @@ public final class FaceRecognition {
      * {@code who_is_it(image_path, database, model)}: the nearest person of the database; "Not in the database."
      * when even the nearest is farther than {@code threshold}.
      */
+    @Graded("who_is_it")
     public static Identification whoIsIt(Path imagePath, Map<String, INDArray> database, FaceEncoder model,
             double threshold, Report report) {
+        // encoding = img_to_encoding(image_path, model)
         INDArray encoding = imgToEncoding(imagePath, model);
-        // min_dist = 100; for (name, db_enc) in database.items(): if dist < min_dist: ...
+        // min_dist = 100
+        // for (name, db_enc) in database.items(): dist = np.linalg.norm(encoding - db_enc)
+        //     if dist < min_dist: min_dist = dist; identity = name
         double minDist = 100;
         String identity = null;
         for (Map.Entry<String, INDArray> entry : database.entrySet()) {

@@ -1,5 +1,6 @@
 package org.dls4j.course4.week4;
 
+import static org.dls4j.shared.testing.GradedAssert.assertPasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.testing.RefusedOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The assignment offline, for real: face-api's pretrained encoder on the course's 18 pictures (reference section
@@ -28,7 +27,6 @@ class FaceRecognitionRunTest {
     static FaceEncoder encoder;
     static Report.Captured report;
     static FaceRecognition.Result result;
-    static Map<String, INDArray> database;
 
     @BeforeAll
     static void run() {
@@ -37,7 +35,6 @@ class FaceRecognitionRunTest {
         options.out = out;
         report = Report.captured();
         result = FaceRecognition.run(options, report, encoder);
-        database = FaceRecognition.database(encoder);
     }
 
     /**
@@ -61,21 +58,17 @@ class FaceRecognitionRunTest {
         assertEquals(FaceApiEncoder.THRESHOLD, result.threshold());
     }
 
-    /** The 2021 tests' verdicts: camera_1 and camera_3 are bertrand, not younes. */
+    /**
+     * The exercises' checks of verify and who_is_it ({@link FaceRecognitionChecks}): the notebooks' calls and the
+     * 2021 tests' (camera_1 and camera_3 are bertrand, not younes; younes.jpg is younes at 0.0), their verdicts and
+     * lines, with face-api's distances, which are this run's.
+     */
     @Test
-    void the2021Verdicts() {
-        for (String camera : List.of("camera_1", "camera_3")) {
-            Path picture = FaceRecognition.picture(camera);
-            assertTrue(FaceRecognition.verify(picture, "bertrand", database, encoder, result.threshold(),
-                    Report.silent()).doorOpen(), camera);
-            assertFalse(FaceRecognition.verify(picture, "younes", database, encoder, result.threshold(),
-                    Report.silent()).doorOpen(), camera);
-        }
-        // who_is_it("images/younes.jpg") -> (0.0, 'younes')
-        FaceRecognition.Identification self = FaceRecognition.whoIsIt(FaceRecognition.picture("younes"), database,
-                encoder, result.threshold(), Report.silent());
-        assertEquals(0.0, self.distance());
-        assertEquals("younes", self.identity());
+    void theExercisesChecksPassAndTheirDistancesAreTheRunsOwn() {
+        assertPasses(new FaceRecognitionChecks(), "verify");
+        assertPasses(new FaceRecognitionChecks(), "who_is_it");
+        assertEquals(FaceRecognitionChecks.YOUNES, result.verifications().get(0).distance(), 1e-4);
+        assertEquals(FaceRecognitionChecks.KIAN, result.verifications().get(1).distance(), 1e-4);
     }
 
     /** who_is_it names the person each of the six camera pictures shows. */

@@ -13,8 +13,11 @@ import org.dls4j.shared.exercise.Expect.Comparison;
  */
 public record Grade(String assignment, List<FunctionGrade> functions) {
 
-    /** Longest value printed in full; a longer one is cut in the middle. */
-    static final int SHOWN = 60;
+    /**
+     * Longest value printed in full (a notebook's summary line, {@code ['Conv2D', (None, 96, 128, 1024), 9438208,
+     * 'same', 'relu', 'HeNormal']}, fits); a longer one is cut in the middle.
+     */
+    static final int SHOWN = 80;
 
     /**
      * The grade of one function.
