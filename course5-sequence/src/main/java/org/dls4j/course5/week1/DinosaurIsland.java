@@ -224,6 +224,10 @@ public final class DinosaurIsland {
      * ({@code smooth}, from {@code get_initial_loss(vocab_size, dino_names)}), and every 2000 iterations
      * {@code Iteration: j, Loss: ...} and {@code dinoNames} sampled names. Trained by {@link CharRnn}.
      */
+    @Graded(value = "model", instructions = "Train with CharRnn, the fused twin of optimize: new CharRnn(parameters),\n"
+            + "then rnn.optimize(X, Y, learning_rate, 5) for each example (it carries a_prev from one to the next).\n"
+            + "The numbers are those of your optimize with a_prev carried, over ten times faster: the grader runs\n"
+            + "2001 iterations (to the notebook's second print), which your optimize takes minutes for.")
     public static Trained model(List<String> examples, CharCorpus corpus, Options options, Report report) {
         int vocabSize = corpus.vocabularySize();
         // parameters = initialize_parameters(n_a, n_x, n_y)

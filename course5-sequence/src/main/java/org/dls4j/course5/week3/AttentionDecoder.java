@@ -1,6 +1,7 @@
 package org.dls4j.course5.week3;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -200,6 +201,26 @@ public class AttentionDecoder extends SameDiffLayer {
         }
         return new Decoded(sd.stack(1, states.toArray(SDVariable[]::new)),
                 withAlphas ? sd.stack(1, alphas.toArray(SDVariable[]::new)) : null);
+    }
+
+    /** The decoder's states {@code s<1..Ty> (m, Ty, n_s)} and attention weights {@code (m, Ty, Tx)}, evaluated. */
+    public record Steps(INDArray states, INDArray alphas) {
+    }
+
+    /**
+     * {@link #decode} on {@code a (m, Tx, 2 n_a)} with the parameters {@code params} (a layer's parameter table, or
+     * float64 arrays under the same keys), in a SameDiff of its own.
+     */
+    public static Steps run(Map<String, INDArray> params, INDArray a, int ty, int nS, boolean hardSigmoidGates) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> variables = new LinkedHashMap<>();
+        params.forEach((name, value) -> variables.put(name, sd.constant(name, value.dup())));
+        Decoded decoded = decode(sd, sd.constant("a", a), variables, (int) a.size(1), ty, nS, hardSigmoidGates,
+                true);
+        sd.identity("states", decoded.states());
+        sd.identity("alphas", decoded.alphas());
+        Map<String, INDArray> out = sd.output(Map.of(), "states", "alphas");
+        return new Steps(out.get("states"), out.get("alphas"));
     }
 
     private static SDVariable block(SDVariable z, int gate, int nS) {

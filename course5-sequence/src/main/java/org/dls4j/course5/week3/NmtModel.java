@@ -2,7 +2,6 @@ package org.dls4j.course5.week3;
 
 import static org.dls4j.shared.graph.KerasH5Weights.assign;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +20,14 @@ import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.graph.KerasH5Weights;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.dls4j.shared.scratch.attention.AttentionMath;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.schedule.InverseSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -184,12 +183,45 @@ public final class NmtModel {
         INDArray a = graph.feedForward(x, false).get(ENCODER);
         Layer layer = graph.getLayer(DECODER);
         AttentionDecoder conf = (AttentionDecoder) layer.conf().getLayer();
-        SameDiff sd = SameDiff.create();
-        Map<String, SDVariable> params = new LinkedHashMap<>();
-        layer.paramTable().forEach((name, value) -> params.put(name, sd.constant(name, value.dup())));
-        SDVariable input = sd.constant("a", a);
-        SDVariable alphas = AttentionDecoder.decode(sd, input, params, conf.getTx(), conf.getTy(), conf.getNS(),
-                conf.isHardSigmoidGates(), true).alphas();
-        return alphas.eval().reshape(conf.getTy(), conf.getTx());
+        return AttentionDecoder.run(layer.paramTable(), a, conf.getTy(), conf.getNS(), conf.isHardSigmoidGates())
+                .alphas().reshape(conf.getTy(), conf.getTx());
+    }
+
+    /**
+     * {@code one_step_attention(a, s_prev)}: the context {@code (m, 1, 2 n_a)} of one output step, the encoder's
+     * sequence {@code a (m, Tx, 2 n_a)} weighted by the attention that the decoder's previous state
+     * {@code s_prev (m, n_s)} pays to each of its Tx steps; the weights of {@code densor1} and {@code densor2} are
+     * those of {@code params}, the attention decoder's parameter table ({@link AttentionDecoder#DENSOR1_W} and the
+     * others). Float64 whatever the parameters' type: the attention decoder's first step of its loop, written out.
+     */
+    @Graded("one_step_attention")
+    public static INDArray oneStepAttention(INDArray a, INDArray sPrev, Map<String, INDArray> params) {
+        INDArray encoded = a.castTo(DataType.DOUBLE);
+        long m = encoded.size(0);
+        long tx = encoded.size(1);
+        long nS = sPrev.size(1);
+        // s_prev = repeator(s_prev)                       RepeatVector(Tx): (m, Tx, n_s)
+        INDArray repeated = sPrev.castTo(DataType.DOUBLE).reshape(m, 1, nS).broadcast(m, tx, nS);
+        // concat = concatenator([a, s_prev])              Concatenate(axis=-1): (m, Tx, 2 n_a + n_s)
+        INDArray concat = Nd4j.concat(2, encoded, repeated);
+        // e = densor1(concat)                             Dense(10, activation = "tanh")
+        INDArray e = Transforms.tanh(AttentionMath.dense(concat, weight(params, AttentionDecoder.DENSOR1_W),
+                weight(params, AttentionDecoder.DENSOR1_B)), false);
+        // energies = densor2(e)                           Dense(1, activation = "relu"): (m, Tx, 1)
+        INDArray energies = Transforms.relu(AttentionMath.dense(e, weight(params, AttentionDecoder.DENSOR2_W),
+                weight(params, AttentionDecoder.DENSOR2_B)), false);
+        // alphas = activator(energies)                    softmax over axis 1, the Tx steps
+        INDArray alphas = AttentionMath.softmax(energies.reshape(m, tx)).reshape(m, tx, 1);
+        // context = dotor([alphas, a])                    Dot(axes = 1): sum over t of alpha<t> a<t>, (m, 1, 2 n_a)
+        return Nd4j.matmul(alphas, encoded, true, false, false);
+    }
+
+    private static INDArray weight(Map<String, INDArray> params, String name) {
+        INDArray w = params.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("params has no " + name + " (the attention decoder's keys: "
+                    + params.keySet() + ")");
+        }
+        return w.castTo(DataType.DOUBLE);
     }
 }

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.graph.GruLayer;
 import org.dls4j.shared.graph.ReluLayer;
@@ -60,9 +61,14 @@ public final class TriggerModel {
         return model(tx, Config.NOTEBOOK, seed, learningRate);
     }
 
-    /** {@code modelf} with {@code config}'s sizes. */
+    /**
+     * {@code modelf} with {@code config}'s sizes: the graph of the class comment, its layers named as Keras names them
+     * ({@code conv1d}, {@code batch_normalization}, ..., {@code time_distributed}).
+     */
+    @Graded("modelf")
     public static ComputationGraph model(int tx, Config config, long seed, double learningRate) {
-        double keep = 1 - config.dropout();                      // Dropout(0.8): DL4J keeps 0.2
+        // Keras' Dropout(rate) drops that fraction: DL4J's DropoutLayer takes the probability to keep, 1 - rate
+        double keep = 1 - config.dropout();
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -70,21 +76,26 @@ public final class TriggerModel {
                 .updater(new Adam(learningRate))
                 .convolutionMode(ConvolutionMode.Truncate)
                 .graphBuilder()
+                // X_input = Input(shape = input_shape)
                 .addInputs("input")
                 .setInputTypes(InputType.recurrent(TriggerSynthesis.N_FREQ, tx, RNNFormat.NCW))
                 // X = Conv1D(filters=196, kernel_size=15, strides=4)(X_input)
                 .addLayer("conv1d", new Convolution1DLayer.Builder(15, 4).nOut(config.filters())
                         .activation(Activation.IDENTITY)
                         .rnnDataFormat(RNNFormat.NCW).build(), "input")
+                // X = BatchNormalization()(X); X = Activation("relu")(X); X = Dropout(rate=0.8)(X)
                 .addLayer("batch_normalization", batchNorm(config), "conv1d")
                 .addLayer("activation", new ReluLayer(), "batch_normalization")
                 .addLayer("dropout", new DropoutLayer(keep), "activation")
+                // X = GRU(units=128, return_sequences=True)(X); X = Dropout(rate=0.8)(X); X = BatchNormalization()(X)
                 .addLayer("gru", new GruLayer(config.units()), "dropout")
                 .addLayer("dropout_1", new DropoutLayer(keep), "gru")
                 .addLayer("batch_normalization_1", batchNorm(config), "dropout_1")
+                // X = GRU(units=128, return_sequences=True)(X); X = Dropout(rate=0.8)(X); X = BatchNormalization()(X)
                 .addLayer("gru_1", new GruLayer(config.units()), "batch_normalization_1")
                 .addLayer("dropout_2", new DropoutLayer(keep), "gru_1")
                 .addLayer("batch_normalization_2", batchNorm(config), "dropout_2")
+                // X = Dropout(rate=0.8)(X)
                 .addLayer("dropout_3", new DropoutLayer(keep), "batch_normalization_2")
                 // X = TimeDistributed(Dense(1, activation = "sigmoid"))(X)
                 .addLayer("time_distributed", new RnnOutputLayer.Builder(
@@ -97,6 +108,7 @@ public final class TriggerModel {
                 .inputPreProcessor("gru_1", new FeedForwardToRnnPreProcessor(RNNFormat.NCW))
                 .inputPreProcessor("batch_normalization_2", new RnnToFeedForwardPreProcessor(RNNFormat.NCW))
                 .inputPreProcessor("time_distributed", new FeedForwardToRnnPreProcessor(RNNFormat.NCW))
+                // model = Model(inputs = X_input, outputs = X)
                 .setOutputs("time_distributed")
                 .build();
         return Graphs.forTraining(conf);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.data.audio.AudioSegment;
 import org.dls4j.shared.data.audio.Spectrogram;
+import org.dls4j.shared.exercise.Graded;
 
 /**
  * The notebook's data synthesis (C5 W3 "Trigger word detection", 2021 version), each numpy line as a {@code // np.}
@@ -46,7 +47,11 @@ public final class TriggerSynthesis {
         return new Segment(start, start + segmentMs - 1);
     }
 
-    /** {@code is_overlapping(segment_time, previous_segments)}. */
+    /**
+     * {@code is_overlapping(segment_time, previous_segments)}: whether {@code segment} overlaps one of
+     * {@code previous} (both ends of a segment included).
+     */
+    @Graded("is_overlapping")
     public static boolean isOverlapping(Segment segment, List<Segment> previous) {
         // np. for previous_start, previous_end in previous_segments:
         for (Segment p : previous) {
@@ -67,6 +72,7 @@ public final class TriggerSynthesis {
      * (the notebook's {@code retry = 5 ... while ... and retry >= 0}: at most 6 more draws), then the clip overlaid
      * at its start and the segment appended to {@code previous}; a clip that still overlaps is not inserted.
      */
+    @Graded("insert_audio_clip")
     public static Inserted insertAudioClip(NumpyRandom rng, AudioSegment background, AudioSegment clip,
             List<Segment> previous) {
         // np. segment_ms = len(audio_clip)
@@ -92,7 +98,11 @@ public final class TriggerSynthesis {
         return new Inserted(background, NOT_PLACED);
     }
 
-    /** {@code insert_ones(y, segment_end_ms)}: in place, the 50 steps after the segment's end set to 1. */
+    /**
+     * {@code insert_ones(y, segment_end_ms)}: in place, the 50 steps after the segment's end set to 1 (those before
+     * {@code Ty}); returns {@code y}.
+     */
+    @Graded("insert_ones")
     public static double[] insertOnes(double[] y, long segmentEndMs) {
         int ty = y.length;
         // np. segment_end_y = int(segment_end_ms * Ty / 10000.0)
@@ -118,7 +128,11 @@ public final class TriggerSynthesis {
         return Spectrogram.specgram(audio.channel(0), 200, 8000, 120);
     }
 
-    /** {@code create_training_example(background, activates, negatives, Ty)}. */
+    /**
+     * {@code create_training_example(background, activates, negatives, Ty)}: the background 20 dB quieter, 0-4 random
+     * activates inserted (each with its labels), then 0-2 random negatives, the mix at -20 dBFS, its spectrogram.
+     */
+    @Graded("create_training_example")
     public static Example createTrainingExample(NumpyRandom rng, AudioSegment background,
             List<AudioSegment> activates, List<AudioSegment> negatives) {
         // np. background = background - 20

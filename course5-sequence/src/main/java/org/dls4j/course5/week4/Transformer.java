@@ -38,10 +38,11 @@ import picocli.CommandLine.Option;
 /**
  * Course 5, week 4: <b>Transformer Network</b>. The graded functions {@code get_angles}, {@code positional_encoding}
  * and {@code scaled_dot_product_attention} and the given masks, in ND4J float64 with each numpy or TensorFlow line as
- * a {@code // np.} or {@code // tf.} comment above its twin, on the notebook's inputs; the encoder and decoder layers,
- * the encoder, the decoder and the full Transformer from {@code org.dls4j.shared.scratch.attention.TransformerNet} on
- * the notebook's test sizes (their printed values come from TensorFlow's initialisers and are not reproducible:
- * the shapes and the masks' effect are shown instead); ND4J's own attention ops on the same inputs; then a small
+ * a {@code // np.} or {@code // tf.} comment above its twin, on the notebook's inputs; the graded layers' {@code call}
+ * methods ({@code EncoderLayer}, {@code Encoder}, {@code DecoderLayer}, {@code Decoder}, {@code Transformer}) on the
+ * Keras layers given in {@code org.dls4j.shared.scratch.attention.TransformerNet}, at the notebook's test sizes
+ * (their printed values come from TensorFlow's initialisers and are not reproducible: the shapes and the masks'
+ * effect are shown instead); ND4J's own attention ops on the same inputs; then a small
  * Transformer trained with SameDiff to reverse sequences of digits, its loss falling, and the trained weights run
  * through the scratch Transformer to decode the test sequences greedily.
  *
@@ -198,6 +199,150 @@ public final class Transformer {
         return new Attention(Nd4j.matmul(attentionWeights, v), attentionWeights);
     }
 
+    // ------------------------------------------------------------------------ 4 - encoder
+
+    /**
+     * {@code EncoderLayer(embedding_dim, num_heads, fully_connected_dim).call(x, training=False, mask)}: the layer's
+     * weights are those of {@code p} under {@code prefix} ({@code encoder.layer0}): its Keras layers, given in
+     * {@link TransformerNet}, are {@code self.mha} ({@code prefix.mha}), {@code self.ffn} ({@code prefix.ffn}),
+     * {@code self.layernorm1} and {@code self.layernorm2} ({@code prefix.norm1}, {@code prefix.norm2}); the sizes are
+     * {@code c}'s. {@code x (m, T, d)}, {@code mask (m, 1, T)} (1 = attend). Returns {@code (m, T, d)}. Inference:
+     * the dropout layers are the identity.
+     */
+    @Graded("EncoderLayer")
+    public static INDArray encoderLayer(Parameters p, String prefix, Config c, INDArray x, INDArray mask) {
+        // self_mha_output = self.mha(x, x, x, mask)
+        INDArray selfMhaOutput = TransformerNet.multiHeadAttention(p, prefix + ".mha", c.heads(), x, x, mask)
+                .output();
+        // skip_x_attention = self.layernorm1(x + self_mha_output)
+        INDArray skipXAttention = TransformerNet.layerNorm(p, prefix + ".norm1", x.add(selfMhaOutput),
+                c.layerNormEps());
+        // ffn_output = self.ffn(skip_x_attention)   (then self.dropout_ffn: the identity in inference)
+        INDArray ffnOutput = TransformerNet.feedForward(p, prefix + ".ffn", skipXAttention);
+        // encoder_layer_out = self.layernorm2(skip_x_attention + ffn_output)
+        return TransformerNet.layerNorm(p, prefix + ".norm2", skipXAttention.add(ffnOutput), c.layerNormEps());
+    }
+
+    /**
+     * {@code Encoder.call(x, training=False, mask)}: the token ids {@code x (m, T)} embedded
+     * ({@code encoder.embedding} of {@code p}), scaled by {@code sqrt(d)}, plus the positional encoding of
+     * {@code c.maxInputPositions()} positions, then {@code c.numLayers()} encoder layers ({@code encoder.layer0},
+     * {@code encoder.layer1}, ...). Returns {@code (m, T, d)}.
+     */
+    @Graded("Encoder")
+    public static INDArray encoder(Parameters p, Config c, INDArray x, INDArray mask) {
+        // x = self.embedding(x); x *= tf.math.sqrt(tf.cast(self.embedding_dim, tf.float32))
+        // x += self.pos_encoding[:, :seq_len, :]   (self.pos_encoding = positional_encoding(max_positions, d))
+        INDArray out = embed(p.get("encoder.embedding"), x, c.maxInputPositions(), c.d(), "the input sentence");
+        // for i in range(self.num_layers): x = self.enc_layers[i](x, training, mask)
+        for (int i = 0; i < c.numLayers(); i++) {
+            out = encoderLayer(p, "encoder.layer" + i, c, out, mask);
+        }
+        return out;
+    }
+
+    /**
+     * The embedding of the token ids {@code (m, T)} times {@code sqrt(d)} plus {@code positional_encoding}'s first
+     * {@code T} positions (of {@code maxPositions}): the first lines of {@code Encoder.call} and {@code Decoder.call}.
+     */
+    static INDArray embed(INDArray table, INDArray ids, int maxPositions, int d, String what) {
+        INDArray x = TransformerNet.embedding(table, ids, maxPositions, what).muli(Math.sqrt(d));
+        INDArray pe = positionalEncoding(maxPositions, d).get(all(), interval(0, ids.size(1)), all());
+        return x.addi(pe.broadcast(x.shape()));
+    }
+
+    // ------------------------------------------------------------------------ 5 - decoder
+
+    /** {@code DecoderLayer.call}'s {@code out3, attn_weights_block1, attn_weights_block2}. */
+    public record DecoderLayerOutput(INDArray output, INDArray block1, INDArray block2) {
+    }
+
+    /**
+     * {@code Decoder.call}'s and {@code Transformer.call}'s output and attention weights
+     * ({@code decoder_layer1_block1_self_att}, {@code decoder_layer1_block2_decenc_att}, ...).
+     */
+    public record Decoded(INDArray output, Map<String, INDArray> attentionWeights) {
+    }
+
+    /**
+     * {@code DecoderLayer(embedding_dim, num_heads, fully_connected_dim).call(x, enc_output, training=False,
+     * look_ahead_mask, padding_mask)}: the weights of {@code p} under {@code prefix} ({@code decoder.layer0}):
+     * {@code self.mha1}, {@code self.mha2}, {@code self.ffn}, {@code self.layernorm1..3} are {@code prefix.mha1},
+     * {@code prefix.mha2}, {@code prefix.ffn}, {@code prefix.norm1..3}. {@code x (m, Tt, d)}, {@code enc_output
+     * (m, Ts, d)}, {@code look_ahead_mask (1, Tt, Tt)}, {@code padding_mask (m, 1, Ts)}. Returns the output
+     * {@code (m, Tt, d)} and the two blocks' attention weights {@code (m, heads, Tt, Tt)}, {@code (m, heads, Tt, Ts)}.
+     */
+    @Graded("DecoderLayer")
+    public static DecoderLayerOutput decoderLayer(Parameters p, String prefix, Config c, INDArray x, INDArray encOutput,
+            INDArray lookAheadMask, INDArray paddingMask) {
+        // mult_attn_out1, attn_weights_block1 = self.mha1(x, x, x, look_ahead_mask, return_attention_scores=True)
+        AttentionMath.Attended block1 = TransformerNet.multiHeadAttention(p, prefix + ".mha1", c.heads(), x, x,
+                lookAheadMask);
+        // Q1 = self.layernorm1(mult_attn_out1 + x)
+        INDArray q1 = TransformerNet.layerNorm(p, prefix + ".norm1", block1.output().add(x), c.layerNormEps());
+        // mult_attn_out2, attn_weights_block2 = self.mha2(Q1, enc_output, enc_output, padding_mask, ...)
+        AttentionMath.Attended block2 = TransformerNet.multiHeadAttention(p, prefix + ".mha2", c.heads(), q1,
+                encOutput, paddingMask);
+        // mult_attn_out2 = self.layernorm2(mult_attn_out2 + Q1)
+        INDArray multAttnOut2 = TransformerNet.layerNorm(p, prefix + ".norm2", block2.output().add(q1),
+                c.layerNormEps());
+        // ffn_output = self.ffn(mult_attn_out2)   (then self.dropout_ffn: the identity in inference)
+        INDArray ffnOutput = TransformerNet.feedForward(p, prefix + ".ffn", multAttnOut2);
+        // out3 = self.layernorm3(ffn_output + mult_attn_out2)
+        INDArray out3 = TransformerNet.layerNorm(p, prefix + ".norm3", ffnOutput.add(multAttnOut2), c.layerNormEps());
+        // return out3, attn_weights_block1, attn_weights_block2
+        return new DecoderLayerOutput(out3, block1.weights(), block2.weights());
+    }
+
+    /**
+     * {@code Decoder.call(x, enc_output, training=False, look_ahead_mask, padding_mask)}: the target token ids
+     * {@code x (m, Tt)} embedded ({@code decoder.embedding}), scaled by {@code sqrt(d)}, plus the positional encoding
+     * of {@code c.maxTargetPositions()} positions, then {@code c.numLayers()} decoder layers ({@code decoder.layer0},
+     * ...), their attention weights kept under the notebook's names.
+     */
+    @Graded("Decoder")
+    public static Decoded decoder(Parameters p, Config c, INDArray x, INDArray encOutput, INDArray lookAheadMask,
+            INDArray paddingMask) {
+        // attention_weights = {}
+        Map<String, INDArray> attentionWeights = new LinkedHashMap<>();
+        // x = self.embedding(x); x *= tf.math.sqrt(...); x += self.pos_encoding[:, :seq_len, :]
+        INDArray out = embed(p.get("decoder.embedding"), x, c.maxTargetPositions(), c.d(), "the output sentence");
+        for (int i = 0; i < c.numLayers(); i++) {
+            // x, block1, block2 = self.dec_layers[i](x, enc_output, training, look_ahead_mask, padding_mask)
+            DecoderLayerOutput layer = decoderLayer(p, "decoder.layer" + i, c, out, encOutput, lookAheadMask,
+                    paddingMask);
+            out = layer.output();
+            // attention_weights['decoder_layer{}_block1_self_att'.format(i+1)] = block1
+            attentionWeights.put("decoder_layer" + (i + 1) + "_block1_self_att", layer.block1());
+            // attention_weights['decoder_layer{}_block2_decenc_att'.format(i+1)] = block2
+            attentionWeights.put("decoder_layer" + (i + 1) + "_block2_decenc_att", layer.block2());
+        }
+        return new Decoded(out, attentionWeights);
+    }
+
+    // ------------------------------------------------------------------------ 6 - transformer
+
+    /**
+     * {@code Transformer.call(input_sentence, output_sentence, training=False, enc_padding_mask, look_ahead_mask,
+     * dec_padding_mask)}: the encoder on the input's ids {@code (m, Ts)}, the decoder on the output's {@code (m, Tt)}
+     * and the encoder's output, then {@code self.final_layer} ({@code Dense(target_vocab_size, activation='softmax')},
+     * {@code final.w}, {@code final.b} of {@code p}). Returns the probabilities {@code (m, Tt, target vocabulary)}
+     * and the decoder's attention weights.
+     */
+    @Graded("Transformer")
+    public static Decoded transformer(Parameters p, Config c, INDArray inputSentence, INDArray outputSentence,
+            INDArray encPaddingMask, INDArray lookAheadMask, INDArray decPaddingMask) {
+        // enc_output = self.encoder(input_sentence, training, enc_padding_mask)
+        INDArray encOutput = encoder(p, c, inputSentence, encPaddingMask);
+        // dec_output, attention_weights = self.decoder(output_sentence, enc_output, training, look_ahead_mask, ...)
+        Decoded decoded = decoder(p, c, outputSentence, encOutput, lookAheadMask, decPaddingMask);
+        // final_output = self.final_layer(dec_output)
+        INDArray finalOutput = AttentionMath.softmax(AttentionMath.dense(decoded.output(), p.get("final.w"),
+                p.get("final.b")));
+        // return final_output, attention_weights
+        return new Decoded(finalOutput, decoded.attentionWeights());
+    }
+
     // ------------------------------------------------------------------------ the notebook, top to bottom
 
     public static Result run(Options options, Report report) {
@@ -291,24 +436,22 @@ public final class Transformer {
         return Math.max(sdpa, multi);
     }
 
-    /** The notebook's layer tests on the scratch engine: shapes and what the masks do. */
+    /** The notebook's layer tests on fresh weights (not TensorFlow's): shapes and what the masks do. */
     private static void notebookLayers(Report report, Map<String, INDArray> arrays, long seed) {
         report.say("== EncoderLayer(4, 2, 8), Encoder, DecoderLayer, Decoder, Transformer (fresh Glorot weights)");
         Config layerConfig = new Config(1, 4, 2, 4, 8, 32, 35, 5, 6, 1e-6);
         Parameters p = TransformerNet.initialize(layerConfig, seed);
         INDArray q = Nd4j.createFromArray(new double[][][] {{{1, 0, 1, 1}, {0, 1, 1, 1}, {1, 0, 0, 1}}});
-        TransformerNet.LayerOutput encoded = TransformerNet.encoderLayer(p, "encoder.layer0", layerConfig, q,
+        INDArray encoded = encoderLayer(p, "encoder.layer0", layerConfig, q,
                 Nd4j.createFromArray(new double[][][] {{{1, 0, 1}}}));
-        arrays.put("encoder_layer_out", encoded.output());
-        arrays.put("encoder_layer_weights", encoded.selfWeights());
-        report.result("EncoderLayer output shape " + Shapes.format(encoded.output().shape())
-                + ", attention weights " + Shapes.format(encoded.selfWeights().shape()));
+        arrays.put("encoder_layer_out", encoded);
+        report.result("EncoderLayer output shape " + Shapes.format(encoded.shape()));
         Config full = new Config(2, 4, 2, 4, 8, 30, 35, 5, 6, 1e-6);
         Parameters weights = TransformerNet.initialize(full, seed);
         INDArray a = Nd4j.createFromArray(new double[][] {{2, 1, 4, 3, 0}});
         INDArray b = Nd4j.createFromArray(new double[][] {{3, 2, 1, 0, 0}});
-        TransformerNet.Decoded translation = TransformerNet.transformer(weights, full, a, b,
-                AttentionMath.paddingMask(a), AttentionMath.lookAheadMask(5), AttentionMath.paddingMask(a));
+        Decoded translation = transformer(weights, full, a, b, createPaddingMask(a), createLookAheadMask(5),
+                createPaddingMask(a));
         arrays.put("translation", translation.output());
         INDArray first = translation.attentionWeights().get("decoder_layer1_block1_self_att");
         arrays.put("decoder_layer1_block1_self_att", first);
@@ -321,7 +464,7 @@ public final class Transformer {
                 .attentionWeights().get("decoder_layer1_block2_decenc_att").get(point(0), point(0), point(1), all())));
     }
 
-    // ------------------------------------------------------------------------ 4 - learning to reverse
+    // ------------------------------------------------------------------------ 7 - learning to reverse
 
     /** Token ids: 0 padding, 1 start, digit {@code n} is {@code n + 2}. */
     static final int START = 1;
@@ -380,7 +523,7 @@ public final class Transformer {
         return new Result(arrays, recorder.curve(), sequences, tokens, nd4jDifference, plot);
     }
 
-    /** Greedy decoding with the scratch Transformer: start token, then the most likely token, one at a time. */
+    /** Greedy decoding with {@link #transformer}: start token, then the most likely token, one at a time. */
     public static INDArray greedyDecode(Parameters weights, Config config, INDArray source) {
         long m = source.size(0);
         int length = (int) source.size(1);
@@ -390,8 +533,8 @@ public final class Transformer {
         INDArray encMask = AttentionMath.paddingMask(source);
         for (int t = 0; t < length; t++) {
             INDArray sofar = decoderInput.get(all(), interval(0, t + 1)).dup();
-            INDArray probs = TransformerNet.transformer(weights, config, source, sofar, encMask,
-                    AttentionMath.lookAheadMask(t + 1), encMask).output();
+            INDArray probs = transformer(weights, config, source, sofar, encMask, AttentionMath.lookAheadMask(t + 1),
+                    encMask).output();
             INDArray next = probs.get(all(), point(t), all()).argMax(1).castTo(DataType.DOUBLE);
             output.getColumn(t).assign(next);
             if (t + 1 < length) {

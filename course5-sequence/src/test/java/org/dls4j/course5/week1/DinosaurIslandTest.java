@@ -47,7 +47,7 @@ class DinosaurIslandTest {
 
     /** The notebook's test cells, as the grader checks them. */
     @ParameterizedTest
-    @ValueSource(strings = {"clip", "sample", "optimize"})
+    @ValueSource(strings = {"clip", "sample", "optimize", "model"})
     void gradedFunction(String function) {
         assertPasses(new DinosaurIslandChecks(), function);
     }

@@ -30,6 +30,12 @@ class NeuralMachineTranslationTest {
     @TempDir
     Path out;
 
+    /** The 2021 test of one_step_attention and the decoder layer's own steps, as the grader checks them. */
+    @Test
+    void oneStepAttentionIsTheDecodersStep() {
+        assertPasses(new NeuralMachineTranslationChecks(), "one_step_attention");
+    }
+
     /** 52,960 parameters in the notebook's blocks: Bi-LSTM 17,920, densors 1,290 + 11, LSTM 33,024, dense 715. */
     @Test
     void theGraphHasTheNotebooksParameters() {

@@ -53,9 +53,10 @@ class TransformerTest {
         result = Transformer.run(options, report);
     }
 
-    /** The notebook's test cells, as the grader checks them. */
+    /** The notebook's test cells and the layers' checks, as the grader runs them. */
     @ParameterizedTest
-    @ValueSource(strings = {"get_angles", "positional_encoding", "create_padding_mask", "create_look_ahead_mask", "scaled_dot_product_attention"})
+    @ValueSource(strings = {"get_angles", "positional_encoding", "create_padding_mask", "create_look_ahead_mask",
+        "scaled_dot_product_attention", "EncoderLayer", "Encoder", "DecoderLayer", "Decoder", "Transformer"})
     void gradedFunction(String function) {
         assertPasses(new TransformerChecks(), function);
     }
@@ -121,7 +122,7 @@ class TransformerTest {
         INDArray labels = TransformerSameDiff.oneHot(src, config.targetVocab());
         INDArray graph = sd.output(Map.of("src", src, "tgtIn", tgtIn, "labels", labels), "probs").get("probs");
         INDArray mask = AttentionMath.paddingMask(src);
-        INDArray scratch = TransformerNet.transformer(p, config, src, tgtIn, mask, AttentionMath.lookAheadMask(5), mask)
+        INDArray scratch = Transformer.transformer(p, config, src, tgtIn, mask, AttentionMath.lookAheadMask(5), mask)
                 .output();
         assertAllClose(scratch, graph, 0, 1e-13);
     }

@@ -11,18 +11,17 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.scratch.attention.TransformerNet.Config;
-import org.dls4j.shared.scratch.attention.TransformerNet.Decoded;
-import org.dls4j.shared.scratch.attention.TransformerNet.LayerOutput;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The notebook's deterministic values (expected-c4-c5.md 10.1, [R]) through the engine, and what the layers must do
- * whatever their weights: masked positions get no attention, weights are distributions, layer norm standardises,
- * the look-ahead mask keeps the decoder causal and the padding mask makes padded tokens irrelevant.
+ * The notebook's deterministic values (expected-c4-c5.md 10.1, [R]) through the engine, and what the given layers
+ * must do whatever their weights: masked positions get no attention, weights are distributions, the feed-forward
+ * block is its two dense layers, layer norm standardises, bad token ids are refused with a message.
  */
 class TransformerNetTest {
 
@@ -71,55 +70,25 @@ class TransformerNetTest {
     }
 
     @Test
-    void encoderLayerMasksAndNormalises() {
+    void multiHeadAttentionMasksAndTheFeedForwardIsKeras() {
         Parameters p = TransformerNet.initialize(LAYER, 42);
         INDArray x = new NumpyRandom(3).randn(2, 3, 4).castTo(DataType.DOUBLE);
         INDArray mask = Nd4j.createFromArray(new double[][][] {{{1, 0, 1}}, {{1, 1, 1}}});
-        LayerOutput out = TransformerNet.encoderLayer(p, "encoder.layer0", LAYER, x, mask);
+        AttentionMath.Attended out = TransformerNet.multiHeadAttention(p, "encoder.layer0.mha", LAYER.heads(), x, x,
+                mask);
         assertArrayEquals(new long[] {2, 3, 4}, out.output().shape());
-        assertArrayEquals(new long[] {2, 2, 3, 3}, out.selfWeights().shape());
+        assertArrayEquals(new long[] {2, 2, 3, 3}, out.weights().shape());
         // the masked key gets no weight; every row of weights is a distribution
-        assertEquals(0, out.selfWeights().get(point(0), all(), all(), point(1)).amaxNumber().doubleValue(), 0);
-        assertAllClose(Nd4j.ones(2, 2, 3), out.selfWeights().sum(3), 0, 1e-12);
+        assertEquals(0, out.weights().get(point(0), all(), all(), point(1)).amaxNumber().doubleValue(), 0);
+        assertAllClose(Nd4j.ones(2, 2, 3), out.weights().sum(3), 0, 1e-12);
+        // Dense(fc, relu) then Dense(d), by hand
+        INDArray hidden = Transforms.relu(x.reshape(6, 4).mmul(p.get("encoder.layer0.ffn1.w")), true);
+        assertAllClose(hidden.mmul(p.get("encoder.layer0.ffn2.w")).reshape(2, 3, 4),
+                TransformerNet.feedForward(p, "encoder.layer0.ffn", x), 0, 1e-12);
         // gamma 1, beta 0: every position standardised
-        assertAllClose(Nd4j.zeros(2, 3), out.output().mean(2), 0, 1e-12);
-        assertAllClose(Nd4j.ones(2, 3), out.output().var(false, 2), 0, 1e-5);
-    }
-
-    @Test
-    void theDecoderIsCausalAndIgnoresPaddedSourceTokens() {
-        Parameters p = TransformerNet.initialize(FULL, 42);
-        INDArray a = d(new double[][] {{2, 1, 4, 3, 0}});
-        INDArray b = d(new double[][] {{3, 2, 1, 0, 0}});
-        Decoded out = run(p, a, b);
-        assertArrayEquals(new long[] {1, 5, 35}, out.output().shape());
-        assertAllClose(Nd4j.ones(1, 5), out.output().sum(2), 0, 1e-12);
-        assertEquals(4, out.attentionWeights().size());
-        INDArray self = out.attentionWeights().get("decoder_layer1_block1_self_att");
-        assertArrayEquals(new long[] {1, 2, 5, 5}, self.shape());
-        for (int i = 0; i < 5; i++) {
-            for (int j = i + 1; j < 5; j++) {
-                assertEquals(0, self.getDouble(0, 1, i, j), 0, "future position " + j + " seen from " + i);
-            }
-        }
-        assertEquals(0, out.attentionWeights().get("decoder_layer2_block2_decenc_att")
-                .get(all(), all(), all(), point(4)).amaxNumber().doubleValue(), 0);
-        // a later target token changes nothing before it
-        Decoded later = run(p, a, d(new double[][] {{3, 2, 1, 7, 9}}));
-        assertAllClose(out.output().get(all(), interval(0, 3), all()), later.output().get(all(), interval(0, 3), all()),
-                0, 1e-13);
-        assertTrue(out.output().get(all(), point(4), all()).sub(later.output().get(all(), point(4), all()))
-                .amaxNumber().doubleValue() > 1e-6);
-        // what sits at a padded source position is never read (the masks come from the original ids)
-        INDArray mask = AttentionMath.paddingMask(a);
-        Decoded swapped = TransformerNet.transformer(p, FULL, d(new double[][] {{2, 1, 4, 3, 7}}), b, mask,
-                AttentionMath.lookAheadMask(5), mask);
-        assertAllClose(out.output(), swapped.output(), 0, 1e-13);
-    }
-
-    private static Decoded run(Parameters p, INDArray a, INDArray b) {
-        INDArray mask = AttentionMath.paddingMask(a);
-        return TransformerNet.transformer(p, FULL, a, b, mask, AttentionMath.lookAheadMask(5), mask);
+        INDArray normed = TransformerNet.layerNorm(p, "encoder.layer0.norm1", x, LAYER.layerNormEps());
+        assertAllClose(Nd4j.zeros(2, 3), normed.mean(2), 0, 1e-12);
+        assertAllClose(Nd4j.ones(2, 3), normed.var(false, 2), 0, 1e-4);      // v / (v + eps): 1 - 3e-5 here
     }
 
     @Test
@@ -130,9 +99,13 @@ class TransformerNetTest {
         assertTrue(mask.getMessage().contains("does not broadcast to the attention scores (1, 3, 3)"),
                 mask.getMessage());
         Parameters p = TransformerNet.initialize(FULL, 1);
-        IllegalArgumentException id = assertThrows(IllegalArgumentException.class,
-                () -> run(p, d(new double[][] {{2, 1, 40, 3, 0}}), d(new double[][] {{3, 2, 1, 0, 0}})));
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class, () -> TransformerNet.embedding(
+                p.get("encoder.embedding"), d(new double[][] {{2, 1, 40, 3, 0}}), 5, "the input sentence"));
         assertTrue(id.getMessage().contains("the input sentence holds token id 40, outside the vocabulary 0..29"),
                 id.getMessage());
+        IllegalArgumentException positions = assertThrows(IllegalArgumentException.class, () -> TransformerNet
+                .embedding(p.get("encoder.embedding"), d(new double[][] {{2, 1, 4, 3, 0, 1}}), 5, "the input"));
+        assertTrue(positions.getMessage().contains("the input has 6 positions, more than the 5"),
+                positions.getMessage());
     }
 }
