@@ -256,9 +256,12 @@ public final class JazzImprovisation {
     }
 
     /**
-     * {@code predict_and_sample(inference_model)}: from a zero input and zero state, {@code ty} steps of
-     * {@link ComputationGraph#rnnTimeStep}, each step's one-hot arg-max fed back as the next input.
+     * {@code predict_and_sample(inference_model)} with the notebook's {@code music_inference_model} in it: from a zero
+     * input and zero state, {@code ty} steps of {@link ComputationGraph#rnnTimeStep} (DL4J's trained graph, stepped,
+     * is the inference model: the same LSTM cell and dense layer at every step), each step's one-hot arg-max fed back
+     * as the next input; returns the {@code ty} indices.
      */
+    @Graded("predict_and_sample")
     public static int[] predictAndSample(ComputationGraph model, int ty) {
         int nValues = (int) model.getLayer("dense").getParam("b").length();
         model.rnnClearPreviousState();

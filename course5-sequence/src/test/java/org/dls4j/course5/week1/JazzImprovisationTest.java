@@ -94,6 +94,7 @@ class JazzImprovisationTest {
     @Test
     void djmodelHasTheNotebooksParametersAndKerasLoss() {
         assertPasses(new JazzImprovisationChecks(), "djmodel");
+        assertPasses(new JazzImprovisationChecks(), "predict_and_sample");
         ComputationGraph model = JazzImprovisation.djmodel(30, 64, 78, 1, 0.01, 0.01);
         GraphSummary summary = GraphSummary.of(model, 30, 78);
         assertTrue(summary.table().contains("Total params: 41,678"), summary.table());
