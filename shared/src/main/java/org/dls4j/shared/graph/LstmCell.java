@@ -1,0 +1,161 @@
+package org.dls4j.shared.graph;
+
+import org.deeplearning4j.nn.weights.IWeightInit;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Keras' LSTM cell in float64 Java loops, one example at a time: the recurrence of {@link LstmLayer}, and of any
+ * layer with an LSTM cell inside. Its arrays are Keras': {@code kernel (n_in, 4 units)},
+ * {@code recurrent_kernel (units, 4 units)}, {@code bias (4 units)}, the gate blocks in the order i, f, c, o:
+ * <pre>
+ * z  = x W + h U + b                        split into z_i, z_f, z_c, z_o
+ * i  = g(z_i)    f = g(z_f)    cc = tanh(z_c)    o = g(z_o)
+ * c' = f * c + i * cc                       h' = o * tanh(c')
+ * </pre>
+ * with the gate function {@code g} the logistic sigmoid (TF2 Keras' default) or Keras 2.0's
+ * {@code hard_sigmoid = clip(0.2 x + 0.5, 0, 1)}. A {@link Sequence} runs the steps of one example from
+ * {@code h = c = 0}; the input part {@code x W + b} of each step is the caller's, the recurrent part is the cell's.
+ */
+public final class LstmCell {
+
+    /** Keras' gate blocks: input, forget, candidate, output. */
+    public static final int INPUT = 0, FORGET = 1, CANDIDATE = 2, OUTPUT = 3;
+
+    private final int units;
+    private final boolean hardSigmoid;
+    private final double[] recurrent;           // U (u, 4u)
+    private final double[] recurrentTransposed; // U^T (4u, u)
+
+    /** The cell of {@code recurrentKernel (units, 4 units)}, its values read now. */
+    public LstmCell(INDArray recurrentKernel, boolean hardSigmoid) {
+        this.units = Math.toIntExact(recurrentKernel.size(0));
+        this.hardSigmoid = hardSigmoid;
+        this.recurrent = JavaArrays.read(recurrentKernel);
+        this.recurrentTransposed = JavaArrays.read(recurrentKernel.transpose());
+    }
+
+    /** The number of units. */
+    public int units() {
+        return units;
+    }
+
+    /** A new sequence of {@code steps} steps for one example, from {@code h = c = 0}. */
+    public Sequence sequence(int steps) {
+        return new Sequence(steps);
+    }
+
+    /**
+     * Keras' {@code LSTM} initial arrays: a Glorot-uniform {@code kernel} (over its whole {@code (n_in, 4 units)}),
+     * an orthogonal {@code recurrentKernel}, a zero {@code bias} but for the forget gate's 1s
+     * ({@code unit_forget_bias}).
+     */
+    public static void initialize(INDArray kernel, INDArray recurrentKernel, INDArray bias,
+            IWeightInit glorotUniform) {
+        glorotUniform.init(kernel.size(0), kernel.size(1), kernel.shape(), 'c', kernel);
+        int units = Math.toIntExact(recurrentKernel.size(0));
+        recurrentKernel.assign(ArrayParams.orthogonal(units, 4 * units, recurrentKernel.dataType()));
+        INDArray flatBias = bias.reshape(bias.length());
+        flatBias.assign(0);
+        flatBias.get(NDArrayIndex.interval(FORGET * units, (FORGET + 1) * units)).assign(1);
+    }
+
+    private double gate(double z) {
+        return hardSigmoid ? Math.min(1, Math.max(0, 0.2 * z + 0.5)) : 1 / (1 + Math.exp(-z));
+    }
+
+    /** The gate function's derivative, from its value. */
+    private double gateSlope(double g) {
+        return hardSigmoid ? (g > 0 && g < 1 ? 0.2 : 0) : g * (1 - g);
+    }
+
+    /**
+     * One example's steps: per step {@code t} the activated gates (4 units), {@code c<t>}, {@code tanh(c<t>)} and
+     * {@code h<t>}, kept for the backward pass. {@link #states()} holds {@code h<0> = 0} and then
+     * {@code h<1..T>}.
+     */
+    public final class Sequence {
+        private final double[] gates;
+        private final double[] cells;
+        private final double[] tanhCells;
+        private final double[] states;
+
+        private Sequence(int steps) {
+            gates = new double[steps * 4 * units];
+            cells = new double[(steps + 1) * units];
+            tanhCells = new double[steps * units];
+            states = new double[(steps + 1) * units];
+        }
+
+        /** The states {@code h<0..T>}, {@code units} values each, {@code h<t>} from {@code t * units}. */
+        public double[] states() {
+            return states;
+        }
+
+        /**
+         * Step {@code t} (from 0): {@code z = input + h<t> U} with {@code input} the 4 units of {@code x W + b}
+         * from {@code inputAt}, then the gates, {@code c<t+1>} and {@code h<t+1>}.
+         */
+        public void step(int t, double[] input, int inputAt) {
+            int u = units, width = 4 * u, at = t * width;
+            System.arraycopy(input, inputAt, gates, at, width);
+            for (int k = 0; k < u; k++) {                        // z += h U
+                double hk = states[t * u + k];
+                if (hk != 0) {
+                    int row = k * width;
+                    for (int j = 0; j < width; j++) {
+                        gates[at + j] += hk * recurrent[row + j];
+                    }
+                }
+            }
+            for (int k = 0; k < u; k++) {
+                double i = gate(gates[at + k]);
+                double f = gate(gates[at + u + k]);
+                double cc = Math.tanh(gates[at + 2 * u + k]);
+                double o = gate(gates[at + 3 * u + k]);
+                gates[at + k] = i;
+                gates[at + u + k] = f;
+                gates[at + 2 * u + k] = cc;
+                gates[at + 3 * u + k] = o;
+                double c = f * cells[t * u + k] + i * cc;
+                double tanhC = Math.tanh(c);
+                cells[(t + 1) * u + k] = c;
+                tanhCells[t * u + k] = tanhC;
+                states[(t + 1) * u + k] = o * tanhC;
+            }
+        }
+
+        /**
+         * Step {@code t} backward: {@code dh} (units) is all of the gradient reaching {@code h<t+1>}, {@code dc}
+         * the one reaching {@code c<t+1>} from the step after. Writes {@code dz} (4 units, the gradient of
+         * {@code x W + h U + b}) into {@code dz} from {@code dzAt}, and replaces {@code dc} by the gradient reaching
+         * {@code c<t>} and {@code dh} by the one reaching {@code h<t>} through this step ({@code dz U^T}).
+         */
+        public void stepBack(int t, double[] dh, double[] dc, double[] dz, int dzAt) {
+            int u = units, at = t * 4 * u;
+            for (int k = 0; k < u; k++) {
+                double i = gates[at + k];
+                double f = gates[at + u + k];
+                double cc = gates[at + 2 * u + k];
+                double o = gates[at + 3 * u + k];
+                double tanhC = tanhCells[t * u + k];
+                double dcK = dc[k] + dh[k] * o * (1 - tanhC * tanhC);
+                dz[dzAt + k] = dcK * cc * gateSlope(i);
+                dz[dzAt + u + k] = dcK * cells[t * u + k] * gateSlope(f);
+                dz[dzAt + 2 * u + k] = dcK * i * (1 - cc * cc);
+                dz[dzAt + 3 * u + k] = dh[k] * tanhC * gateSlope(o);
+                dc[k] = dcK * f;
+                dh[k] = 0;
+            }
+            for (int j = 0; j < 4 * u; j++) {                    // dh = dz U^T
+                double d = dz[dzAt + j];
+                if (d != 0) {
+                    int row = j * u;
+                    for (int k = 0; k < u; k++) {
+                        dh[k] += d * recurrentTransposed[row + k];
+                    }
+                }
+            }
+        }
+    }
+}
