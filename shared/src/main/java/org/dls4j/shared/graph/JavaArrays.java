@@ -1,5 +1,7 @@
 package org.dls4j.shared.graph;
 
+import java.util.Arrays;
+
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,6 +34,17 @@ public final class JavaArrays {
         }
     }
 
+    /** The rows of the matrix {@code matrix} as float64 arrays. */
+    public static double[][] rows(INDArray matrix) {
+        int rows = Math.toIntExact(matrix.size(0)), columns = Math.toIntExact(matrix.size(1));
+        double[] values = read(matrix);
+        double[][] result = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            result[r] = Arrays.copyOfRange(values, r * columns, (r + 1) * columns);
+        }
+        return result;
+    }
+
     /** Writes row-major {@code values} into {@code target}, straight into its buffer if it is a plain DOUBLE array. */
     public static void write(double[] values, INDArray target) {
         if (target.dataType() == DataType.DOUBLE && Shape.hasDefaultStridesForShape(target) && target.offset() == 0) {
@@ -61,7 +74,10 @@ public final class JavaArrays {
         }
     }
 
-    /** The inverse of {@link #rows}: {@code (m T, features)} rows of {@code m} examples as sequences in {@code format}. */
+    /**
+     * The inverse of {@link #rows}: the {@code (m T, features)} rows of {@code m} examples as sequences in
+     * {@code format} (a view).
+     */
     public static INDArray sequences(INDArray rows, long m, RNNFormat format) {
         INDArray nwc = rows.reshape('c', m, rows.size(0) / m, rows.size(1));
         return format == RNNFormat.NCW ? nwc.permute(0, 2, 1) : nwc;

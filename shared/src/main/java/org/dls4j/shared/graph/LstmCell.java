@@ -24,15 +24,15 @@ public final class LstmCell {
 
     private final int units;
     private final boolean hardSigmoid;
-    private final double[] recurrent;           // U (u, 4u)
-    private final double[] recurrentTransposed; // U^T (4u, u)
+    private final double[][] recurrent;           // U's rows (4u each)
+    private final double[][] recurrentTransposed; // U's columns (u each)
 
     /** The cell of {@code recurrentKernel (units, 4 units)}, its values read now. */
     public LstmCell(INDArray recurrentKernel, boolean hardSigmoid) {
         this.units = Math.toIntExact(recurrentKernel.size(0));
         this.hardSigmoid = hardSigmoid;
-        this.recurrent = JavaArrays.read(recurrentKernel);
-        this.recurrentTransposed = JavaArrays.read(recurrentKernel.transpose());
+        this.recurrent = JavaArrays.rows(recurrentKernel);
+        this.recurrentTransposed = JavaArrays.rows(recurrentKernel.transpose());
     }
 
     /** The number of units. */
@@ -72,13 +72,16 @@ public final class LstmCell {
     /**
      * One example's steps: per step {@code t} the activated gates (4 units), {@code c<t>}, {@code tanh(c<t>)} and
      * {@code h<t>}, kept for the backward pass. {@link #states()} holds {@code h<0> = 0} and then
-     * {@code h<1..T>}.
+     * {@code h<1..T>}. The products run on arrays of their own from index 0 ({@code z}, {@code dz}, the kernel's
+     * rows): the JIT vectorizes {@code x[j] += s * y[j]} then, not with two offsets into arrays that might be one.
      */
     public final class Sequence {
         private final double[] gates;
         private final double[] cells;
         private final double[] tanhCells;
         private final double[] states;
+        private final double[] z = new double[4 * units];
+        private final double[] dz = new double[4 * units];
 
         private Sequence(int steps) {
             gates = new double[steps * 4 * units];
@@ -97,28 +100,28 @@ public final class LstmCell {
          * from {@code inputAt}, then the gates, {@code c<t+1>} and {@code h<t+1>}.
          */
         public void step(int t, double[] input, int inputAt) {
-            int u = units, width = 4 * u, at = t * width;
-            System.arraycopy(input, inputAt, gates, at, width);
+            int u = units, at = t * 4 * u;
+            System.arraycopy(input, inputAt, z, 0, 4 * u);
             for (int k = 0; k < u; k++) {                        // z += h U
                 double hk = states[t * u + k];
                 if (hk != 0) {
-                    int row = k * width;
-                    for (int j = 0; j < width; j++) {
-                        gates[at + j] += hk * recurrent[row + j];
+                    double[] row = recurrent[k];
+                    for (int j = 0; j < z.length; j++) {
+                        z[j] += hk * row[j];
                     }
                 }
             }
             for (int k = 0; k < u; k++) {
-                double i = gate(gates[at + k]);
-                double f = gate(gates[at + u + k]);
-                double cc = Math.tanh(gates[at + 2 * u + k]);
-                double o = gate(gates[at + 3 * u + k]);
+                double i = gate(z[k]);
+                double f = gate(z[u + k]);
+                double cc = JavaMath.tanh(z[2 * u + k]);
+                double o = gate(z[3 * u + k]);
                 gates[at + k] = i;
                 gates[at + u + k] = f;
                 gates[at + 2 * u + k] = cc;
                 gates[at + 3 * u + k] = o;
                 double c = f * cells[t * u + k] + i * cc;
-                double tanhC = Math.tanh(c);
+                double tanhC = JavaMath.tanh(c);
                 cells[(t + 1) * u + k] = c;
                 tanhCells[t * u + k] = tanhC;
                 states[(t + 1) * u + k] = o * tanhC;
@@ -140,19 +143,20 @@ public final class LstmCell {
                 double o = gates[at + 3 * u + k];
                 double tanhC = tanhCells[t * u + k];
                 double dcK = dc[k] + dh[k] * o * (1 - tanhC * tanhC);
-                dz[dzAt + k] = dcK * cc * gateSlope(i);
-                dz[dzAt + u + k] = dcK * cells[t * u + k] * gateSlope(f);
-                dz[dzAt + 2 * u + k] = dcK * i * (1 - cc * cc);
-                dz[dzAt + 3 * u + k] = dh[k] * tanhC * gateSlope(o);
+                this.dz[k] = dcK * cc * gateSlope(i);
+                this.dz[u + k] = dcK * cells[t * u + k] * gateSlope(f);
+                this.dz[2 * u + k] = dcK * i * (1 - cc * cc);
+                this.dz[3 * u + k] = dh[k] * tanhC * gateSlope(o);
                 dc[k] = dcK * f;
                 dh[k] = 0;
             }
+            System.arraycopy(this.dz, 0, dz, dzAt, 4 * u);
             for (int j = 0; j < 4 * u; j++) {                    // dh = dz U^T
-                double d = dz[dzAt + j];
+                double d = this.dz[j];
                 if (d != 0) {
-                    int row = j * u;
-                    for (int k = 0; k < u; k++) {
-                        dh[k] += d * recurrentTransposed[row + k];
+                    double[] column = recurrentTransposed[j];
+                    for (int k = 0; k < dh.length; k++) {
+                        dh[k] += d * column[k];
                     }
                 }
             }

@@ -33,7 +33,7 @@ public class LstmLayer extends JavaRecurrentLayer {
     protected LstmLayer() {
     }
 
-    /** {@code LSTM(units, return_sequences=True)} over sequences in {@code format}, hard-sigmoid gates or sigmoid ones. */
+    /** {@code LSTM(units, return_sequences=True)} on sequences in {@code format}; hard-sigmoid or sigmoid gates. */
     public LstmLayer(int units, boolean hardSigmoidGates, RNNFormat format) {
         super(units, WeightInit.XAVIER_UNIFORM, format);
         this.hardSigmoidGates = hardSigmoidGates;
