@@ -11,6 +11,7 @@ import org.dls4j.shared.graph.JavaArrays;
 import org.dls4j.shared.graph.JavaLayerRuntime;
 import org.dls4j.shared.graph.JavaMath;
 import org.dls4j.shared.graph.LstmCell;
+import org.dls4j.shared.graph.RowMatrices;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,36 +19,36 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The layer object of {@link AttentionDecoder}. The products with {@code a} that do not depend on the step (its half
- * of {@code densor1}, forward; that half's gradient and the gradient through it, backward) and the kernels'
- * gradients summed over all steps are ND4J matrix products over the batch; the ten steps run per example in float64
- * Java loops, the examples of a batch in parallel, forward and back through time by hand.
+ * The layer object of {@link AttentionDecoder}, in float64 Java loops ({@link LstmCell}, {@link RowMatrices}): the
+ * ten steps run per example, the examples of a batch in parallel, forward and back through time by hand; after the
+ * backward loop, the kernels' gradients are products over the whole batch.
  */
 final class AttentionDecoderRuntime extends JavaLayerRuntime<AttentionDecoder, AttentionDecoderRuntime.Pass> {
 
     /**
-     * One batch forward: {@code rows (m Tx, 2 n_a)} the encoder's steps, example-major, as given and as Java arrays
-     * ({@code values}, one per step); the weights it ran with; each example's steps.
+     * One batch forward: the encoder's steps {@code a} as rows {@code (m Tx, 2 n_a)}, example-major; the weights it
+     * ran with; each example's steps.
      */
-    record Pass(INDArray input, INDArray rows, double[][] values, Weights weights, Example[] examples)
+    record Pass(INDArray input, double[][] rows, Weights weights, Example[] examples)
             implements JavaLayerRuntime.Pass {
     }
 
     /**
-     * The layer's weights as the loops read them: {@code densor1}'s half for {@code s}, {@code W1s (n_s, 10)};
-     * {@code densor2}'s {@code w2 (10)} and {@code b2}; the LSTM's {@code kernel (2 n_a, 4 n_s)} by rows and by
-     * columns, its bias, its cell. (Products run on rows from index 0, which the JIT vectorizes: {@link LstmCell}.)
+     * The layer's weights as the loops read them, as rows: {@code densor1}'s halves for {@code a}
+     * {@code W1a (2 n_a, 10)} and for {@code s} {@code W1s (n_s, 10)}, its bias; {@code densor2}'s {@code w2 (10)}
+     * and {@code b2}; the LSTM's {@code kernel (2 n_a, 4 n_s)}, its bias, its cell.
      */
-    private record Weights(double[] w1s, double[] w2, double b2, double[][] kernel, double[][] kernelT,
+    private record Weights(double[][] w1a, double[][] w1s, double[] b1, double[] w2, double b2, double[][] kernel,
             double[] bias, LstmCell cell) {
     }
 
     /**
-     * One example's steps: per step {@code t} the tanh layer {@code e (Tx, 10)}, the energies after the relu
-     * {@code (Tx)}, the attention weights {@code (Tx)}, the context {@code (2 n_a)}; the LSTM's sequence.
+     * One example's steps: per encoder step {@code a W1a + b1 (Tx, 10)}; per step {@code t} the tanh layer
+     * {@code e (Tx, 10)}, the energies after the relu {@code (Tx)}, the attention weights {@code (Tx)}, the context
+     * {@code (2 n_a)}; the LSTM's sequence.
      */
-    private record Example(double[] hidden, double[] energies, double[] alphas, double[] contexts,
-            LstmCell.Sequence lstm) {
+    private record Example(double[][] encoderPart, double[][][] hidden, double[][] energies, double[][] alphas,
+            double[][] contexts, LstmCell.Sequence lstm) {
     }
 
     AttentionDecoderRuntime(NeuralNetConfiguration conf, DataType dataType) {
@@ -57,221 +58,178 @@ final class AttentionDecoderRuntime extends JavaLayerRuntime<AttentionDecoder, A
     /** The attention weights {@code alpha<t, t'>} of every example, {@code (m, Ty, Tx)}, for {@code a}. */
     INDArray attention(INDArray a) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            Pass pass = forward(a);
-            int tx = Math.toIntExact(a.size(1));
-            double[][] alphas = Arrays.stream(pass.examples()).map(Example::alphas).toArray(double[][]::new);
-            return JavaArrays.sequences(JavaArrays.stack(alphas, 0, alphas[0].length, tx, a.dataType()),
-                    alphas.length, RNNFormat.NWC);
+            Example[] examples = forward(a).examples();
+            double[][] rows = Arrays.stream(examples).flatMap(example -> Arrays.stream(example.alphas()))
+                    .toArray(double[][]::new);
+            return JavaArrays.sequences(rows, examples.length, RNNFormat.NWC, a.dataType());
         }
     }
 
     @Override
     protected Pass forward(INDArray a) {
-        DataType type = a.dataType();
         int m = Math.toIntExact(a.size(0)), tx = Math.toIntExact(a.size(1)), features = Math.toIntExact(a.size(2));
-        int ty = layerConf().getTy(), u = layerConf().getNS(), units = ATTENTION_UNITS;
+        int ty = layerConf().getTy(), u = layerConf().getNS();
         Weights weights = weights(features);
-        INDArray rows = JavaArrays.rows(a, RNNFormat.NWC);
-        double[][] values = JavaArrays.rows(rows);
-        // a W1[:2n_a] + b1 for every encoder step, once: (m Tx, 10)
-        double[] encoderPart = JavaArrays.read(rows.mmul(densor1(features, true).castTo(type))
-                .addiRowVector(getParam(AttentionDecoder.DENSOR1_B).castTo(type)));
+        double[][] rows = JavaArrays.stepRows(a, RNNFormat.NWC);
         Example[] examples = new Example[m];
         IntStream.range(0, m).parallel().forEach(e -> {
-            Example example = new Example(new double[ty * tx * units], new double[ty * tx], new double[ty * tx],
-                    new double[ty * features], weights.cell().sequence(ty));
-            double[] sW = new double[units];
-            double[] context = new double[features];
+            Example example = new Example(new double[tx][], new double[ty][tx][], new double[ty][tx],
+                    new double[ty][tx], new double[ty][features], weights.cell().sequence(ty));
+            for (int i = 0; i < tx; i++) {                              // a W1a + b1, once for all steps
+                example.encoderPart()[i] = weights.b1().clone();
+                RowMatrices.addTimes(example.encoderPart()[i], rows[e * tx + i], weights.w1a());
+            }
+            double[] sW = new double[ATTENTION_UNITS];
             double[] z = new double[4 * u];
             for (int t = 0; t < ty; t++) {
-                double[] states = example.lstm().states();
                 Arrays.fill(sW, 0);
-                for (int k = 0; k < u; k++) {                          // s_prev W1[2n_a:]
-                    double s = states[t * u + k];
-                    for (int j = 0; j < units; j++) {
-                        sW[j] += s * weights.w1s()[k * units + j];
-                    }
-                }
-                double max = Double.NEGATIVE_INFINITY;
+                RowMatrices.addTimes(sW, example.lstm().states()[t], weights.w1s());   // s_prev W1s
+                double[] energies = example.energies()[t];
                 for (int i = 0; i < tx; i++) {                          // e, energy = relu(e W2 + b2)
+                    double[] hidden = new double[ATTENTION_UNITS];
                     double energy = weights.b2();
-                    for (int j = 0; j < units; j++) {
-                        double h = JavaMath.tanh(encoderPart[(e * tx + i) * units + j] + sW[j]);
-                        example.hidden()[(t * tx + i) * units + j] = h;
-                        energy += h * weights.w2()[j];
+                    for (int j = 0; j < ATTENTION_UNITS; j++) {
+                        hidden[j] = JavaMath.tanh(example.encoderPart()[i][j] + sW[j]);
+                        energy += hidden[j] * weights.w2()[j];
                     }
-                    energy = Math.max(energy, 0);
-                    example.energies()[t * tx + i] = energy;
-                    max = Math.max(max, energy);
+                    example.hidden()[t][i] = hidden;
+                    energies[i] = Math.max(energy, 0);
                 }
+                double max = Arrays.stream(energies).max().orElseThrow();
+                double[] alphas = example.alphas()[t];
                 double sum = 0;
                 for (int i = 0; i < tx; i++) {                          // softmax over Tx
-                    double exp = Math.exp(example.energies()[t * tx + i] - max);
-                    example.alphas()[t * tx + i] = exp;
-                    sum += exp;
+                    alphas[i] = Math.exp(energies[i] - max);
+                    sum += alphas[i];
                 }
-                Arrays.fill(context, 0);
+                double[] context = example.contexts()[t];
                 for (int i = 0; i < tx; i++) {                          // context = sum alpha a
-                    double alpha = example.alphas()[t * tx + i] / sum;
-                    example.alphas()[t * tx + i] = alpha;
-                    double[] step = values[e * tx + i];
-                    for (int f = 0; f < context.length; f++) {
-                        context[f] += alpha * step[f];
-                    }
+                    alphas[i] /= sum;
+                    RowMatrices.addScaled(context, alphas[i], rows[e * tx + i]);
                 }
-                System.arraycopy(context, 0, example.contexts(), t * features, features);
-                System.arraycopy(weights.bias(), 0, z, 0, 4 * u);      // context kernel + bias
-                for (int f = 0; f < features; f++) {
-                    double c = context[f];
-                    double[] row = weights.kernel()[f];
-                    for (int j = 0; j < z.length; j++) {
-                        z[j] += c * row[j];
-                    }
-                }
-                example.lstm().step(t, z, 0);
+                System.arraycopy(weights.bias(), 0, z, 0, z.length);    // context kernel + bias
+                RowMatrices.addTimes(z, context, weights.kernel());
+                example.lstm().step(t, z);
             }
             examples[e] = example;
         });
-        return new Pass(a, rows, values, weights, examples);
+        return new Pass(a, rows, weights, examples);
     }
 
     @Override
     protected INDArray output(Pass pass) {
-        int ty = layerConf().getTy(), u = layerConf().getNS();
-        return JavaArrays.sequences(JavaArrays.stack(states(pass), u, ty * u, u, pass.input().dataType()),
-                pass.examples().length, RNNFormat.NWC);
+        return JavaArrays.sequences(states(pass, true), pass.examples().length, RNNFormat.NWC,
+                pass.input().dataType());
     }
 
     /**
      * Back through the ten steps per example: the LSTM's {@code dz}, the context's gradient {@code dz kernel^T},
-     * then through the weighted sum, the softmax, the relu and the tanh layer to {@code d(a W1a)} (summed over the
-     * steps), {@code d(s_prev W1s)} and {@code d(e W2)}; the gradient reaching {@code s_prev} goes on to the step
-     * before. After the loop, matrix products over the batch for the kernels' gradients and the gradient through
-     * {@code a W1a}.
+     * then through the weighted sum, the softmax, the relu and the tanh layer to {@code d(a W1a + b1)} (summed over
+     * the steps), {@code d(s_prev W1s)} and {@code d(e W2 + b2)}; the gradient reaching {@code s_prev} goes on to the
+     * step before. After the loop, the kernels' gradients as products over the batch.
      */
     @Override
     protected INDArray backward(Pass pass, INDArray epsilon) {
         INDArray a = pass.input();
         DataType type = a.dataType();
         int m = Math.toIntExact(a.size(0)), tx = Math.toIntExact(a.size(1)), features = Math.toIntExact(a.size(2));
-        int ty = layerConf().getTy(), u = layerConf().getNS(), units = ATTENTION_UNITS;
+        int ty = layerConf().getTy(), u = layerConf().getNS();
         Weights weights = pass.weights();
-        double[][] values = pass.values();
-        double[] dStates = JavaArrays.read(JavaArrays.rows(epsilon, RNNFormat.NWC));     // (m Ty, n_s)
-        double[] dz = new double[m * ty * 4 * u];                                         // (m Ty, 4 n_s)
-        double[] dSW = new double[m * ty * units];                                        // d(s_prev W1s), (m Ty, 10)
-        double[] dEncoderPart = new double[m * tx * units];                               // d(a W1a + b1), (m Tx, 10)
-        double[][] dA = new double[m * tx][features];                                     // through the contexts
-        double[][] dDensor2 = new double[m][units + 1];                                   // dW2, db2 per example
+        double[][] kernelT = RowMatrices.transpose(weights.kernel());
+        double[][] w1aT = RowMatrices.transpose(weights.w1a());
+        double[][] rows = pass.rows();
+        double[][] dStates = JavaArrays.stepRows(epsilon, RNNFormat.NWC);                 // (m Ty, n_s)
+        double[][] dz = new double[m * ty][];                                             // (m Ty, 4 n_s)
+        double[][] dSW = new double[m * ty][];                                            // d(s_prev W1s)
+        double[][] dEncoderPart = new double[m * tx][];                                   // d(a W1a + b1)
+        double[][] dA = new double[m * tx][];
+        double[][] dDensor2 = new double[m][];                                            // dW2, db2
         IntStream.range(0, m).parallel().forEach(e -> {
             Example example = pass.examples()[e];
+            for (int i = 0; i < tx; i++) {
+                dEncoderPart[e * tx + i] = new double[ATTENTION_UNITS];
+                dA[e * tx + i] = new double[features];
+            }
+            double[] densor2 = new double[ATTENTION_UNITS + 1];
             double[] dh = new double[u];
             double[] dc = new double[u];
-            double[] dContext = new double[features];
             double[] dAlpha = new double[tx];
-            double[] dzStep = new double[4 * u];
             for (int t = ty - 1; t >= 0; t--) {
                 int row = e * ty + t;
-                for (int k = 0; k < u; k++) {
-                    dh[k] += dStates[row * u + k];
+                RowMatrices.addScaled(dh, 1, dStates[row]);
+                dz[row] = new double[4 * u];
+                example.lstm().stepBack(t, dh, dc, dz[row]);
+                double[] dContext = new double[features];
+                RowMatrices.addTimes(dContext, dz[row], kernelT);       // d context = dz kernel^T
+                double[] alphas = example.alphas()[t];
+                double weighted = 0;
+                for (int i = 0; i < tx; i++) {                          // through context = sum alpha a
+                    dAlpha[i] = RowMatrices.dot(dContext, rows[e * tx + i]);
+                    weighted += alphas[i] * dAlpha[i];
+                    RowMatrices.addScaled(dA[e * tx + i], alphas[i], dContext);
                 }
-                example.lstm().stepBack(t, dh, dc, dz, row * 4 * u);
-                System.arraycopy(dz, row * 4 * u, dzStep, 0, 4 * u);
-                Arrays.fill(dContext, 0);
-                for (int j = 0; j < dzStep.length; j++) {               // d context = dz kernel^T
-                    double d = dzStep[j];
-                    if (d != 0) {
-                        double[] column = weights.kernelT()[j];
-                        for (int f = 0; f < dContext.length; f++) {
-                            dContext[f] += d * column[f];
+                double[] dS = new double[ATTENTION_UNITS];
+                for (int i = 0; i < tx; i++) {                          // softmax, relu, e W2 + b2, tanh
+                    double dEnergy = example.energies()[t][i] > 0 ? alphas[i] * (dAlpha[i] - weighted) : 0;
+                    if (dEnergy != 0) {
+                        double[] hidden = example.hidden()[t][i];
+                        densor2[ATTENTION_UNITS] += dEnergy;
+                        for (int j = 0; j < ATTENTION_UNITS; j++) {
+                            densor2[j] += dEnergy * hidden[j];
+                            double dPre = dEnergy * weights.w2()[j] * (1 - hidden[j] * hidden[j]);
+                            dEncoderPart[e * tx + i][j] += dPre;
+                            dS[j] += dPre;
                         }
                     }
                 }
-                double weighted = 0;
-                for (int i = 0; i < tx; i++) {                          // through context = sum alpha a
-                    double[] step = values[e * tx + i];
-                    double[] dStep = dA[e * tx + i];
-                    double alpha = example.alphas()[t * tx + i];
-                    double d = 0;
-                    for (int f = 0; f < dContext.length; f++) {
-                        d += dContext[f] * step[f];
-                    }
-                    for (int f = 0; f < dContext.length; f++) {
-                        dStep[f] += alpha * dContext[f];
-                    }
-                    dAlpha[i] = d;
-                    weighted += alpha * d;
-                }
-                for (int i = 0; i < tx; i++) {                          // softmax, relu, e W2 + b2, tanh
-                    int step = t * tx + i;
-                    double dEnergy = example.energies()[step] > 0
-                            ? example.alphas()[step] * (dAlpha[i] - weighted) : 0;
-                    if (dEnergy == 0) {
-                        continue;
-                    }
-                    dDensor2[e][units] += dEnergy;
-                    for (int j = 0; j < units; j++) {
-                        double h = example.hidden()[step * units + j];
-                        dDensor2[e][j] += dEnergy * h;
-                        double dPre = dEnergy * weights.w2()[j] * (1 - h * h);
-                        dEncoderPart[(e * tx + i) * units + j] += dPre;
-                        dSW[row * units + j] += dPre;
-                    }
-                }
+                dSW[row] = dS;
                 for (int k = 0; k < u; k++) {                           // s_prev's share: d(s_prev W1s) W1s^T
-                    double d = 0;
-                    for (int j = 0; j < units; j++) {
-                        d += dSW[row * units + j] * weights.w1s()[k * units + j];
-                    }
-                    dh[k] += d;
+                    dh[k] += RowMatrices.dot(dS, weights.w1s()[k]);
                 }
             }
-        });
-        INDArray dzRows = JavaArrays.matrix(dz, (long) m * ty, 4L * u, type);
-        INDArray previous = JavaArrays.stack(states(pass), 0, ty * u, u, type);           // s<0..Ty-1>, (m Ty, n_s)
-        double[][] contexts = Arrays.stream(pass.examples()).map(Example::contexts).toArray(double[][]::new);
-        gradientViews.get(AttentionDecoder.LSTM_KERNEL).assign(JavaArrays.stack(contexts, 0, ty * features, features,
-                type).transpose().mmul(dzRows));
-        gradientViews.get(AttentionDecoder.LSTM_RECURRENT).assign(previous.transpose().mmul(dzRows));
-        gradientViews.get(AttentionDecoder.LSTM_BIAS).assign(dzRows.sum(true, 0));
-        INDArray dEncoderRows = JavaArrays.matrix(dEncoderPart, (long) m * tx, units, type);
-        INDArray dDensor1 = gradientViews.get(AttentionDecoder.DENSOR1_W);
-        dDensor1.get(NDArrayIndex.interval(0, features), NDArrayIndex.all())
-                .assign(pass.rows().transpose().mmul(dEncoderRows));
-        dDensor1.get(NDArrayIndex.interval(features, features + u), NDArrayIndex.all())
-                .assign(previous.transpose().mmul(JavaArrays.matrix(dSW, (long) m * ty, units, type)));
-        gradientViews.get(AttentionDecoder.DENSOR1_B).assign(dEncoderRows.sum(true, 0));
-        double[] densor2 = new double[units + 1];
-        for (double[] example : dDensor2) {
-            for (int j = 0; j <= units; j++) {
-                densor2[j] += example[j];
+            for (int i = 0; i < tx; i++) {                              // a's share through a W1a
+                RowMatrices.addTimes(dA[e * tx + i], dEncoderPart[e * tx + i], w1aT);
             }
-        }
-        JavaArrays.write(Arrays.copyOf(densor2, units), gradientViews.get(AttentionDecoder.DENSOR2_W));
-        gradientViews.get(AttentionDecoder.DENSOR2_B).assign(densor2[units]);
-        INDArray dRows = JavaArrays.stack(dA, 0, features, features, type)
-                .addi(dEncoderRows.mmul(densor1(features, true).castTo(type).transpose()));
-        return JavaArrays.sequences(dRows, m, RNNFormat.NWC);
+            dDensor2[e] = densor2;
+        });
+        double[][] previous = states(pass, false);                                        // s<0..Ty-1>
+        double[][] contexts = Arrays.stream(pass.examples()).flatMap(example -> Arrays.stream(example.contexts()))
+                .toArray(double[][]::new);
+        assign(AttentionDecoder.LSTM_KERNEL, RowMatrices.transposeTimes(contexts, dz), type);
+        assign(AttentionDecoder.LSTM_RECURRENT, RowMatrices.transposeTimes(previous, dz), type);
+        assign(AttentionDecoder.LSTM_BIAS, new double[][] {RowMatrices.columnSums(dz)}, type);
+        double[][] densor1 = new double[features + u][];
+        System.arraycopy(RowMatrices.transposeTimes(rows, dEncoderPart), 0, densor1, 0, features);
+        System.arraycopy(RowMatrices.transposeTimes(previous, dSW), 0, densor1, features, u);
+        assign(AttentionDecoder.DENSOR1_W, densor1, type);
+        assign(AttentionDecoder.DENSOR1_B, new double[][] {RowMatrices.columnSums(dEncoderPart)}, type);
+        double[] densor2 = RowMatrices.columnSums(dDensor2);
+        assign(AttentionDecoder.DENSOR2_W, RowMatrices.transpose(new double[][] {Arrays.copyOf(densor2,
+                ATTENTION_UNITS)}), type);
+        assign(AttentionDecoder.DENSOR2_B, new double[][] {{densor2[ATTENTION_UNITS]}}, type);
+        return JavaArrays.sequences(dA, m, RNNFormat.NWC, type);
     }
 
     /** The weights as the loops read them, for inputs of {@code features} (2 n_a). */
     private Weights weights(int features) {
-        INDArray kernel = getParam(AttentionDecoder.LSTM_KERNEL);
-        return new Weights(JavaArrays.read(densor1(features, false)),
+        INDArray w1 = getParam(AttentionDecoder.DENSOR1_W);
+        return new Weights(JavaArrays.rows(w1.get(NDArrayIndex.interval(0, features), NDArrayIndex.all())),
+                JavaArrays.rows(w1.get(NDArrayIndex.interval(features, w1.size(0)), NDArrayIndex.all())),
+                JavaArrays.read(getParam(AttentionDecoder.DENSOR1_B)),
                 JavaArrays.read(getParam(AttentionDecoder.DENSOR2_W)),
-                getParam(AttentionDecoder.DENSOR2_B).getDouble(0), JavaArrays.rows(kernel),
-                JavaArrays.rows(kernel.transpose()), JavaArrays.read(getParam(AttentionDecoder.LSTM_BIAS)),
+                getParam(AttentionDecoder.DENSOR2_B).getDouble(0),
+                JavaArrays.rows(getParam(AttentionDecoder.LSTM_KERNEL)),
+                JavaArrays.read(getParam(AttentionDecoder.LSTM_BIAS)),
                 new LstmCell(getParam(AttentionDecoder.LSTM_RECURRENT), layerConf().isHardSigmoidGates()));
     }
 
-    /** {@code densor1}'s rows for {@code a} ({@code forA}, the first {@code features}) or for {@code s_prev}. */
-    private INDArray densor1(int features, boolean forA) {
-        INDArray w1 = getParam(AttentionDecoder.DENSOR1_W);
-        return forA ? w1.get(NDArrayIndex.interval(0, features), NDArrayIndex.all())
-                : w1.get(NDArrayIndex.interval(features, w1.size(0)), NDArrayIndex.all());
+    private void assign(String key, double[][] gradient, DataType type) {
+        gradientViews.get(key).assign(JavaArrays.matrix(gradient, type));
     }
 
-    private static double[][] states(Pass pass) {
-        return Arrays.stream(pass.examples()).map(example -> example.lstm().states()).toArray(double[][]::new);
+    /** The decoder's states, {@code s<1..Ty>} ({@code after}) or {@code s<0..Ty-1>}, as rows {@code (m Ty, n_s)}. */
+    private static double[][] states(Pass pass, boolean after) {
+        return LstmCell.states(Arrays.stream(pass.examples()).map(Example::lstm).toArray(LstmCell.Sequence[]::new),
+                after);
     }
 }

@@ -2,7 +2,8 @@ package org.dls4j.shared.graph;
 
 import java.util.Arrays;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -21,16 +22,27 @@ public final class JavaArrays {
 
     /**
      * The values of {@code array} in row-major order of its shape (a permuted view's in its own order), as float64:
-     * straight from its buffer when it is a plain DOUBLE array.
+     * copied straight from its buffer when it is a plain DOUBLE or FLOAT array (a view is copied to one first).
      */
     public static double[] read(INDArray array) {
-        double[] values = new double[Math.toIntExact(array.length())];
-        if (array.dataType() == DataType.DOUBLE && Shape.hasDefaultStridesForShape(array) && array.offset() == 0) {
-            ((DoubleIndexer) array.data().indexer()).get(0, values);
-            return values;
-        }
+        int n = Math.toIntExact(array.length());
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            INDArray own = ContiguousArrays.ownBuffer(array);
+            double[] values = new double[n];
+            switch (own.dataType()) {
+                case DOUBLE -> new DoublePointer(own.data().addressPointer()).get(values);
+                case FLOAT -> {
+                    float[] floats = new float[n];
+                    new FloatPointer(own.data().addressPointer()).get(floats);
+                    for (int i = 0; i < n; i++) {
+                        values[i] = floats[i];
+                    }
+                }
+                default -> {
+                    return read(own.castTo(DataType.DOUBLE));
+                }
+            }
+            return values;
         }
     }
 
@@ -45,38 +57,75 @@ public final class JavaArrays {
         return result;
     }
 
-    /** Writes row-major {@code values} into {@code target}, straight into its buffer if it is a plain DOUBLE array. */
+    /** Writes row-major {@code values} into {@code target}, straight into its buffer if it is a plain array. */
     public static void write(double[] values, INDArray target) {
-        if (target.dataType() == DataType.DOUBLE && Shape.hasDefaultStridesForShape(target) && target.offset() == 0) {
-            ((DoubleIndexer) target.data().indexer()).put(0, values);
+        if (Shape.hasDefaultStridesForShape(target) && target.offset() == 0 && put(values, target)) {
             return;
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            target.assign(Nd4j.createFromArray(values).reshape('c', target.shape()));
+            target.assign(matrix(values, 1, values.length, target.dataType()).reshape('c', target.shape()));
         }
     }
 
     /** Row-major {@code values} as a new {@code (rows, columns)} array of {@code type}, outside any workspace. */
     public static INDArray matrix(double[] values, long rows, long columns, DataType type) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return Nd4j.createFromArray(values).reshape('c', rows, columns).castTo(type);
+            INDArray matrix = Nd4j.createUninitialized(type, rows, columns);
+            if (!put(values, matrix)) {
+                matrix.assign(Nd4j.createFromArray(values).reshape('c', rows, columns));
+            }
+            return matrix;
         }
+    }
+
+    /** Copies {@code values} into the buffer of a plain DOUBLE or FLOAT {@code target}; false for other types. */
+    private static boolean put(double[] values, INDArray target) {
+        switch (target.dataType()) {
+            case DOUBLE -> new DoublePointer(target.data().addressPointer()).put(values);
+            case FLOAT -> {
+                float[] floats = new float[values.length];
+                for (int i = 0; i < floats.length; i++) {
+                    floats[i] = (float) values[i];
+                }
+                new FloatPointer(target.data().addressPointer()).put(floats);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code rows}, a matrix held as arrays of rows, as a new array of {@code type}, outside any workspace. */
+    public static INDArray matrix(double[][] rows, DataType type) {
+        int columns = rows[0].length;
+        double[] flat = new double[rows.length * columns];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * columns, columns);
+        }
+        return matrix(flat, rows.length, columns, type);
     }
 
     /**
      * The steps of every example of {@code sequences} ({@code (m, features, T)} in NCW, {@code (m, T, features)} in
-     * NWC) as the rows of a new row-major {@code (m T, features)} array, example by example, outside any workspace.
+     * NWC) as arrays of {@code features} values, example by example: {@code (m T)} rows.
      */
-    public static INDArray rows(INDArray sequences, RNNFormat format) {
+    public static double[][] stepRows(INDArray sequences, RNNFormat format) {
         INDArray nwc = format == RNNFormat.NCW ? sequences.permute(0, 2, 1) : sequences;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return nwc.dup('c').reshape('c', nwc.size(0) * nwc.size(1), nwc.size(2));
-        }
+        return rows(nwc.reshape('c', nwc.size(0) * nwc.size(1), nwc.size(2)));
     }
 
     /**
-     * The inverse of {@link #rows}: the {@code (m T, features)} rows of {@code m} examples as sequences in
-     * {@code format} (a view).
+     * The inverse of {@link #stepRows}: the {@code (m T)} rows of {@code m} examples as a new array of {@code type},
+     * seen as sequences in {@code format}.
+     */
+    public static INDArray sequences(double[][] rows, long m, RNNFormat format, DataType type) {
+        return sequences(matrix(rows, type), m, format);
+    }
+
+    /**
+     * The {@code (m T, features)} rows of {@code m} examples, example by example, as sequences in {@code format}
+     * (a view).
      */
     public static INDArray sequences(INDArray rows, long m, RNNFormat format) {
         INDArray nwc = rows.reshape('c', m, rows.size(0) / m, rows.size(1));

@@ -40,6 +40,19 @@ public final class LstmCell {
         return units;
     }
 
+    /**
+     * The states of {@code sequences} (one per example, {@code T} steps each) as rows {@code (m T, units)}, example
+     * by example: {@code h<1..T>} ({@code after}) or {@code h<0..T-1>}.
+     */
+    public static double[][] states(Sequence[] sequences, boolean after) {
+        int steps = sequences[0].states().length - 1;
+        double[][] rows = new double[sequences.length * steps][];
+        for (int e = 0; e < sequences.length; e++) {
+            System.arraycopy(sequences[e].states(), after ? 1 : 0, rows, e * steps, steps);
+        }
+        return rows;
+    }
+
     /** A new sequence of {@code steps} steps for one example, from {@code h = c = 0}. */
     public Sequence sequence(int steps) {
         return new Sequence(steps);
@@ -71,95 +84,75 @@ public final class LstmCell {
 
     /**
      * One example's steps: per step {@code t} the activated gates (4 units), {@code c<t>}, {@code tanh(c<t>)} and
-     * {@code h<t>}, kept for the backward pass. {@link #states()} holds {@code h<0> = 0} and then
-     * {@code h<1..T>}. The products run on arrays of their own from index 0 ({@code z}, {@code dz}, the kernel's
-     * rows): the JIT vectorizes {@code x[j] += s * y[j]} then, not with two offsets into arrays that might be one.
+     * {@code h<t>}, kept for the backward pass, an array each. {@link #states()} holds {@code h<0> = 0} and then
+     * {@code h<1..T>}. The products are {@link RowMatrices#addScaled} on whole rows.
      */
     public final class Sequence {
-        private final double[] gates;
-        private final double[] cells;
-        private final double[] tanhCells;
-        private final double[] states;
-        private final double[] z = new double[4 * units];
-        private final double[] dz = new double[4 * units];
+        private final double[][] gates;
+        private final double[][] cells;
+        private final double[][] tanhCells;
+        private final double[][] states;
 
         private Sequence(int steps) {
-            gates = new double[steps * 4 * units];
-            cells = new double[(steps + 1) * units];
-            tanhCells = new double[steps * units];
-            states = new double[(steps + 1) * units];
+            gates = new double[steps][4 * units];
+            cells = new double[steps + 1][units];
+            tanhCells = new double[steps][units];
+            states = new double[steps + 1][units];
         }
 
-        /** The states {@code h<0..T>}, {@code units} values each, {@code h<t>} from {@code t * units}. */
-        public double[] states() {
+        /** The states {@code h<0..T>}, {@code units} values each. */
+        public double[][] states() {
             return states;
         }
 
         /**
-         * Step {@code t} (from 0): {@code z = input + h<t> U} with {@code input} the 4 units of {@code x W + b}
-         * from {@code inputAt}, then the gates, {@code c<t+1>} and {@code h<t+1>}.
+         * Step {@code t} (from 0): {@code z = input + h<t> U} with {@code input} the 4 units of {@code x W + b},
+         * then the gates, {@code c<t+1>} and {@code h<t+1>}.
          */
-        public void step(int t, double[] input, int inputAt) {
-            int u = units, at = t * 4 * u;
-            System.arraycopy(input, inputAt, z, 0, 4 * u);
-            for (int k = 0; k < u; k++) {                        // z += h U
-                double hk = states[t * u + k];
-                if (hk != 0) {
-                    double[] row = recurrent[k];
-                    for (int j = 0; j < z.length; j++) {
-                        z[j] += hk * row[j];
-                    }
-                }
-            }
+        public void step(int t, double[] input) {
+            int u = units;
+            double[] z = gates[t];
+            System.arraycopy(input, 0, z, 0, 4 * u);
+            RowMatrices.addTimes(z, states[t], recurrent);      // z += h U
+            double[] c = cells[t], cNext = cells[t + 1], tanhC = tanhCells[t], hNext = states[t + 1];
             for (int k = 0; k < u; k++) {
                 double i = gate(z[k]);
                 double f = gate(z[u + k]);
                 double cc = JavaMath.tanh(z[2 * u + k]);
                 double o = gate(z[3 * u + k]);
-                gates[at + k] = i;
-                gates[at + u + k] = f;
-                gates[at + 2 * u + k] = cc;
-                gates[at + 3 * u + k] = o;
-                double c = f * cells[t * u + k] + i * cc;
-                double tanhC = JavaMath.tanh(c);
-                cells[(t + 1) * u + k] = c;
-                tanhCells[t * u + k] = tanhC;
-                states[(t + 1) * u + k] = o * tanhC;
+                z[k] = i;
+                z[u + k] = f;
+                z[2 * u + k] = cc;
+                z[3 * u + k] = o;
+                cNext[k] = f * c[k] + i * cc;
+                tanhC[k] = JavaMath.tanh(cNext[k]);
+                hNext[k] = o * tanhC[k];
             }
         }
 
         /**
          * Step {@code t} backward: {@code dh} (units) is all of the gradient reaching {@code h<t+1>}, {@code dc}
-         * the one reaching {@code c<t+1>} from the step after. Writes {@code dz} (4 units, the gradient of
-         * {@code x W + h U + b}) into {@code dz} from {@code dzAt}, and replaces {@code dc} by the gradient reaching
-         * {@code c<t>} and {@code dh} by the one reaching {@code h<t>} through this step ({@code dz U^T}).
+         * the one reaching {@code c<t+1>} from the step after. Writes into {@code dz} (4 units) the gradient of
+         * {@code x W + h U + b}, and replaces {@code dc} by the gradient reaching {@code c<t>} and {@code dh} by the
+         * one reaching {@code h<t>} through this step ({@code dz U^T}).
          */
-        public void stepBack(int t, double[] dh, double[] dc, double[] dz, int dzAt) {
-            int u = units, at = t * 4 * u;
+        public void stepBack(int t, double[] dh, double[] dc, double[] dz) {
+            int u = units;
+            double[] g = gates[t], c = cells[t], tanhC = tanhCells[t];
             for (int k = 0; k < u; k++) {
-                double i = gates[at + k];
-                double f = gates[at + u + k];
-                double cc = gates[at + 2 * u + k];
-                double o = gates[at + 3 * u + k];
-                double tanhC = tanhCells[t * u + k];
-                double dcK = dc[k] + dh[k] * o * (1 - tanhC * tanhC);
-                this.dz[k] = dcK * cc * gateSlope(i);
-                this.dz[u + k] = dcK * cells[t * u + k] * gateSlope(f);
-                this.dz[2 * u + k] = dcK * i * (1 - cc * cc);
-                this.dz[3 * u + k] = dh[k] * tanhC * gateSlope(o);
+                double i = g[k];
+                double f = g[u + k];
+                double cc = g[2 * u + k];
+                double o = g[3 * u + k];
+                double dcK = dc[k] + dh[k] * o * (1 - tanhC[k] * tanhC[k]);
+                dz[k] = dcK * cc * gateSlope(i);
+                dz[u + k] = dcK * c[k] * gateSlope(f);
+                dz[2 * u + k] = dcK * i * (1 - cc * cc);
+                dz[3 * u + k] = dh[k] * tanhC[k] * gateSlope(o);
                 dc[k] = dcK * f;
                 dh[k] = 0;
             }
-            System.arraycopy(this.dz, 0, dz, dzAt, 4 * u);
-            for (int j = 0; j < 4 * u; j++) {                    // dh = dz U^T
-                double d = this.dz[j];
-                if (d != 0) {
-                    double[] column = recurrentTransposed[j];
-                    for (int k = 0; k < dh.length; k++) {
-                        dh[k] += d * column[k];
-                    }
-                }
-            }
+            RowMatrices.addTimes(dh, dz, recurrentTransposed);  // dh = dz U^T
         }
     }
 }
