@@ -125,7 +125,7 @@ public final class NmtModel {
         long vocabulary = encoder.getParam("f" + LstmLayer.KERNEL).size(0);
         for (String direction : List.of("forward", "backward")) {
             String prefix = direction.substring(0, 1);
-            copyLstm(file, KERAS_ENCODER, encoderPrefix(file, direction), encoder, vocabulary, nA,
+            copyKerasLstm(file, KERAS_ENCODER, encoderPrefix(file, direction), encoder, vocabulary, nA,
                     prefix + LstmLayer.KERNEL, prefix + LstmLayer.RECURRENT_KERNEL, prefix + LstmLayer.BIAS);
         }
         Layer attention = graph.getLayer(DECODER);
@@ -138,7 +138,7 @@ public final class NmtModel {
         assign(attention, AttentionDecoder.DENSOR2_W, file.weight(KERAS_DENSOR2, "kernel",
                 AttentionDecoder.ATTENTION_UNITS, 1));
         assign(attention, AttentionDecoder.DENSOR2_B, file.weight(KERAS_DENSOR2, "bias", 1));
-        copyLstm(file, KERAS_LSTM, "", attention, features, nS, AttentionDecoder.LSTM_KERNEL,
+        copyKerasLstm(file, KERAS_LSTM, "", attention, features, nS, AttentionDecoder.LSTM_KERNEL,
                 AttentionDecoder.LSTM_RECURRENT, AttentionDecoder.LSTM_BIAS);
         Layer output = graph.getLayer(OUTPUT);
         long classes = output.getParam("b").length();
@@ -151,8 +151,8 @@ public final class NmtModel {
      * {@code bias} of {@code kerasLayer} into the parameters {@code kernel}, {@code recurrent}, {@code bias} of
      * {@code layer}, which keep Keras' layout.
      */
-    private static void copyLstm(KerasH5Weights file, String kerasLayer, String kerasPrefix, Layer layer, long nIn,
-            long units, String kernel, String recurrent, String bias) {
+    private static void copyKerasLstm(KerasH5Weights file, String kerasLayer, String kerasPrefix, Layer layer,
+            long nIn, long units, String kernel, String recurrent, String bias) {
         assign(layer, kernel, file.weight(kerasLayer, kerasPrefix + "kernel", nIn, 4 * units));
         assign(layer, recurrent, file.weight(kerasLayer, kerasPrefix + "recurrent_kernel", units, 4 * units));
         assign(layer, bias, file.weight(kerasLayer, kerasPrefix + "bias", 4 * units));

@@ -49,7 +49,8 @@ class LstmLayerTest {
                 double eps = tolerance(hardSigmoid);
                 assertTrue(actual.output().equalsWithEps(expected.output(), eps), config + " states\n"
                         + actual.output() + "\nvs\n" + expected.output());
-                assertTrue(actual.gradients().get(LayerGradients.INPUT).equalsWithEps(expected.gradients().get(LayerGradients.INPUT), eps),
+                assertTrue(actual.gradients().get(LayerGradients.INPUT).equalsWithEps(
+                        expected.gradients().get(LayerGradients.INPUT), eps),
                         config + " input gradient");
                 assertGradientsReordered(actual.gradients(), expected.gradients(), "", config, eps);
             }
@@ -72,7 +73,8 @@ class LstmLayerTest {
         LayerGradients.Pass actual = LayerGradients.pass(ours.getLayer("lstm"), x, weights);
         double eps = tolerance(true);
         assertTrue(actual.output().equalsWithEps(expected.output(), eps), "states");
-        assertTrue(actual.gradients().get(LayerGradients.INPUT).equalsWithEps(expected.gradients().get(LayerGradients.INPUT), eps), "input gradient");
+        assertTrue(actual.gradients().get(LayerGradients.INPUT).equalsWithEps(
+                expected.gradients().get(LayerGradients.INPUT), eps), "input gradient");
         for (String direction : new String[] {"f", "b"}) {
             assertGradientsReordered(actual.gradients(), expected.gradients(), direction, direction, eps);
         }

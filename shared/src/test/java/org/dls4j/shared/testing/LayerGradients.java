@@ -29,7 +29,7 @@ public final class LayerGradients {
     public record Pass(INDArray output, Map<String, INDArray> gradients) {
     }
 
-    /** The training forward pass of {@code layer} on {@code x} and the backward pass of {@code sum(output * weights)}. */
+    /** The training forward pass of {@code layer} on {@code x} and the backward pass of the loss. */
     public static Pass pass(Layer layer, INDArray x, INDArray weights) {
         layer.setInput(x, NO_WORKSPACES);
         INDArray output = layer.activate(true, NO_WORKSPACES).dup();
