@@ -36,12 +36,12 @@ import picocli.CommandLine.Option;
  * {@code --attention} ({@code c5w3-neural-machine-translation-attention.png}).
  *
  * <p>The data set is {@link DateData} (the notebook's {@code nmt_utils}, in {@code java.time}); the model is
- * {@link NmtModel} (a DL4J graph: Bi-LSTM encoder, the SameDiff {@link AttentionDecoder}, a softmax at each output).
- * As in the notebook, training one epoch from scratch leaves a model that cannot translate yet; {@code --pretrained}
- * loads the shipped {@code models/model.h5} instead (the notebook's {@code model.load_weights}), trained longer by
- * the course, and gives the notebook's translations exactly. That file is Keras 2.1's, with hard-sigmoid LSTM gates;
- * {@code --sigmoid-gates} builds the layers with TF2 Keras' default sigmoid gates and loads the same weights, as the
- * 2021 notebook does, and gives its (partly different) translations.
+ * {@link NmtModel} (a DL4J graph: Bi-LSTM encoder, the attention decoder layer {@link AttentionDecoder}, a softmax at
+ * each output). As in the notebook, training one epoch from scratch leaves a model that cannot translate yet;
+ * {@code --pretrained} loads the shipped {@code models/model.h5} instead (the notebook's {@code model.load_weights}),
+ * trained longer by the course, and gives the notebook's translations exactly. That file is Keras 2.1's, with
+ * hard-sigmoid LSTM gates; {@code --sigmoid-gates} builds the layers with TF2 Keras' default sigmoid gates and loads
+ * the same weights, as the 2021 notebook does, and gives its (partly different) translations.
  *
  * <p>Run: {@code ./dls run c5w3-neural-machine-translation [--pretrained] [--translate "3 May 1979"]...}.
  */

@@ -4,11 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.exercise.Expect;
 import org.dls4j.shared.exercise.GradedCheck;
 import org.dls4j.shared.exercise.GradedChecks;
+import org.dls4j.shared.graph.Graphs;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,8 +22,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * {@link NmtModel}'s {@code one_step_attention} and {@code modelf}. {@code one_step_attention}: the 2021 test (a
  * context {@code (10, 1, 64)} for {@code a} and {@code s_prev} uniform in (0, 1), each entry in (0, 1)), and the
- * context of each of three steps of the attention decoder's SameDiff loop ({@link AttentionDecoder#run}: its
- * attention weights times {@code a}) from the state the loop had before the step, on numpy-seeded weights.
+ * context of each of three steps of the attention decoder layer ({@link AttentionDecoderRuntime}, float64: its
+ * attention weights times {@code a}) from the state the layer had before the step, on numpy-seeded weights.
  * {@code modelf}: the notebook's summary parameters for Tx 30, Ty 10, n_a 32, n_s 64 and the two vocabularies
  * (Bi-LSTM 17,920; densors 1,290 + 11 and the post-attention LSTM 33,024 in the decoder; Dense 715: 52,960).
  */
@@ -57,15 +62,29 @@ public final class NeuralMachineTranslationChecks implements GradedChecks {
         expect.shape("context", new long[] {m, 1, features}, context)
                 .equal("every entry of context in (0, 1) (a weighted mean of a's)", true,
                         context.minNumber().doubleValue() > 0 && context.maxNumber().doubleValue() < 1);
-        AttentionDecoder.Steps steps = AttentionDecoder.run(params, a, ty, NmtModel.N_S, true);
+        AttentionDecoderRuntime decoder = decoder(params, tx, features, ty);
+        INDArray states = decoder.activate(a, false, LayerWorkspaceMgr.noWorkspaces());      // (m, Ty, n_s)
+        INDArray steps = decoder.attention(a);                                               // (m, Ty, Tx)
         for (int t = 0; t < ty; t++) {
             INDArray previous = t == 0 ? Nd4j.zeros(DataType.DOUBLE, m, NmtModel.N_S)
-                    : steps.states().get(NDArrayIndex.all(), NDArrayIndex.point(t - 1), NDArrayIndex.all());
-            INDArray alphas = steps.alphas().get(NDArrayIndex.all(), NDArrayIndex.interval(t, t + 1),
-                    NDArrayIndex.all());
+                    : states.get(NDArrayIndex.all(), NDArrayIndex.point(t - 1), NDArrayIndex.all());
+            INDArray alphas = steps.get(NDArrayIndex.all(), NDArrayIndex.interval(t, t + 1), NDArrayIndex.all());
             expect.digits("context of the decoder's step " + (t + 1) + " (its alphas times a)",
                     Nd4j.matmul(alphas, a), NmtModel.oneStepAttention(a, previous.dup(), params));
         }
+    }
+
+    /** The attention decoder layer alone, float64, on {@code a (m, tx, features)}, with the parameters {@code params}. */
+    private static AttentionDecoderRuntime decoder(Map<String, INDArray> params, int tx, int features, int ty) {
+        ComputationGraph graph = Graphs.initialized(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .graphBuilder()
+                .addInputs("a")
+                .setInputTypes(InputType.recurrent(features, tx, RNNFormat.NWC))
+                .addLayer(NmtModel.DECODER, new AttentionDecoder(ty, NmtModel.N_S), "a")
+                .setOutputs(NmtModel.DECODER)
+                .build());
+        params.forEach((name, value) -> graph.getLayer(NmtModel.DECODER).setParam(name, value));
+        return (AttentionDecoderRuntime) graph.getLayer(NmtModel.DECODER);
     }
 
     /**

@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -20,6 +19,7 @@ import org.dls4j.shared.data.DataFiles;
 import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
 import org.dls4j.shared.graph.KerasH5Weights;
+import org.dls4j.shared.graph.LstmLayer;
 import org.dls4j.shared.scratch.attention.AttentionMath;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -40,8 +40,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
  *               -> Dense(11, softmax) at each step (m, 10, 11)     715
  *                                                                  52,960, as the notebook's summary
  * </pre>
- * The encoder is DL4J's {@link Bidirectional} {@link LSTM} (forward outputs, then the backward ones, as Keras'
- * {@code merge_mode='concat'}); the decoder loop is the SameDiff layer {@link AttentionDecoder} (why: there);
+ * The encoder is DL4J's {@link Bidirectional} wrapper around the project's {@link LstmLayer} (Keras' LSTM, written in
+ * Java; forward outputs, then the backward ones, as Keras' {@code merge_mode='concat'}); the decoder loop is the layer
+ * {@link AttentionDecoder} (why: there);
  * the shared {@code output_layer} is an {@link RnnOutputLayer} (the same Dense applied to each of the 10 states) with
  * categorical cross-entropy: DL4J's loss of a batch is the sum over the 10 outputs of their mean cross-entropy,
  * Keras' loss for a model with 10 outputs. Keras' zero inputs {@code s0} and {@code c0} are the decoder's zero start.
@@ -66,14 +67,14 @@ public final class NmtModel {
 
     /**
      * The graph: {@code Adam(lr, 0.9, 0.999, decay)} (Keras' {@code decay} is the rate {@code lr / (1 + decay *
-     * iteration)}), float32, Glorot-uniform weights, LSTM gates {@code hard_sigmoid} (Keras 2.0, the shipped model)
-     * or the logistic sigmoid ({@code hardSigmoid = false}, TF2 Keras).
+     * iteration)}), float32, Keras' first weights (Glorot-uniform kernels, orthogonal recurrent kernels), LSTM gates
+     * {@code hard_sigmoid} (Keras 2.0, the shipped model) or the logistic sigmoid ({@code hardSigmoid = false}, TF2
+     * Keras).
      */
     @Graded("modelf")
     public static ComputationGraph graph(int tx, int ty, int nA, int nS, int humanVocab, int machineVocab,
             long seed, double learningRate, double decay, boolean hardSigmoid) {
-        Activation gates = hardSigmoid ? Activation.HARDSIGMOID : Activation.SIGMOID;
-        AttentionDecoder decoder = new AttentionDecoder(tx, ty, nS);
+        AttentionDecoder decoder = new AttentionDecoder(ty, nS);
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -83,9 +84,8 @@ public final class NmtModel {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.recurrent(humanVocab, tx, RNNFormat.NWC))
                 // Bidirectional(LSTM(n_a, return_sequences=True))
-                .addLayer(ENCODER, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder().nOut(nA)
-                        .activation(Activation.TANH).gateActivationFunction(gates).forgetGateBiasInit(1)
-                        .dataFormat(RNNFormat.NWC).build()), INPUT)
+                .addLayer(ENCODER, new Bidirectional(Bidirectional.Mode.CONCAT,
+                        new LstmLayer(nA, hardSigmoid, RNNFormat.NWC)), INPUT)
                 .addLayer(DECODER, hardSigmoid ? decoder : decoder.sigmoidGates(), ENCODER)
                 // output_layer = Dense(len(machine_vocab), activation=softmax), on each s<t>
                 .addLayer(OUTPUT, new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(machineVocab)
@@ -108,7 +108,7 @@ public final class NmtModel {
 
     /**
      * {@code model.load_weights('models/model.h5')}: copies the file's weights into {@code graph} (whose sizes must
-     * be the file's). The encoder's gate blocks are reordered for DL4J's LSTM; the decoder keeps Keras' layout.
+     * be the file's), all in Keras' layout as they are.
      * With {@code asDeclared} the file's LSTMs must use the gates the graph uses; without, the weights go into
      * whatever gates the graph has, as TF2 Keras does when the 2021 notebook loads this Keras 2.1 file into layers
      * built with its default sigmoid.
@@ -124,9 +124,12 @@ public final class NmtModel {
             }
         }
         Layer encoder = graph.getLayer(ENCODER);
-        long nA = encoder.getParam("fRW").size(0);
+        long nA = encoder.getParam("f" + LstmLayer.RECURRENT_KERNEL).size(0);
+        long vocabulary = encoder.getParam("f" + LstmLayer.KERNEL).size(0);
         for (String direction : List.of("forward", "backward")) {
-            file.copyLstm(KERAS_ENCODER, encoderPrefix(file, direction), encoder, direction.substring(0, 1));
+            String prefix = direction.substring(0, 1);
+            copyKerasLstm(file, KERAS_ENCODER, encoderPrefix(file, direction), encoder, vocabulary, nA,
+                    prefix + LstmLayer.KERNEL, prefix + LstmLayer.RECURRENT_KERNEL, prefix + LstmLayer.BIAS);
         }
         Layer attention = graph.getLayer(DECODER);
         long features = 2 * nA;
@@ -138,13 +141,24 @@ public final class NmtModel {
         assign(attention, AttentionDecoder.DENSOR2_W, file.weight(KERAS_DENSOR2, "kernel",
                 AttentionDecoder.ATTENTION_UNITS, 1));
         assign(attention, AttentionDecoder.DENSOR2_B, file.weight(KERAS_DENSOR2, "bias", 1));
-        assign(attention, AttentionDecoder.LSTM_KERNEL, file.weight(KERAS_LSTM, "kernel", features, 4 * nS));
-        assign(attention, AttentionDecoder.LSTM_RECURRENT, file.weight(KERAS_LSTM, "recurrent_kernel", nS, 4 * nS));
-        assign(attention, AttentionDecoder.LSTM_BIAS, file.weight(KERAS_LSTM, "bias", 4 * nS));
+        copyKerasLstm(file, KERAS_LSTM, "", attention, features, nS, AttentionDecoder.LSTM_KERNEL,
+                AttentionDecoder.LSTM_RECURRENT, AttentionDecoder.LSTM_BIAS);
         Layer output = graph.getLayer(OUTPUT);
         long classes = output.getParam("b").length();
         assign(output, "W", file.weight(KERAS_OUTPUT, "kernel", nS, classes));
         assign(output, "b", file.weight(KERAS_OUTPUT, "bias", classes));
+    }
+
+    /**
+     * Copies the Keras LSTM arrays {@code kerasPrefix + kernel (nIn, 4 units)}, {@code recurrent_kernel} and
+     * {@code bias} of {@code kerasLayer} into the parameters {@code kernel}, {@code recurrent}, {@code bias} of
+     * {@code layer}, which keep Keras' layout.
+     */
+    private static void copyKerasLstm(KerasH5Weights file, String kerasLayer, String kerasPrefix, Layer layer,
+            long nIn, long units, String kernel, String recurrent, String bias) {
+        assign(layer, kernel, file.weight(kerasLayer, kerasPrefix + "kernel", nIn, 4 * units));
+        assign(layer, recurrent, file.weight(kerasLayer, kerasPrefix + "recurrent_kernel", units, 4 * units));
+        assign(layer, bias, file.weight(kerasLayer, kerasPrefix + "bias", 4 * units));
     }
 
     /**
@@ -175,16 +189,14 @@ public final class NmtModel {
 
     /**
      * The attention weights {@code alpha<t, t'>} (Ty, Tx) of {@code source}: the notebook's {@code plot_attention_map}
-     * reads the softmax layer's output at each step; here the encoder's sequence goes through
-     * {@link AttentionDecoder#decode} once more, with the layer's own weights, in a SameDiff of its own.
+     * reads the softmax layer's output at each step; here the encoder's sequence goes through the decoder's forward
+     * pass once more, which keeps them.
      */
     public static INDArray attention(ComputationGraph graph, String source, DateData.Vocabulary human, int tx) {
         INDArray x = DateData.oneHot(new int[][] {DateData.stringToInt(source, tx, human)}, human.size());
         INDArray a = graph.feedForward(x, false).get(ENCODER);
-        Layer layer = graph.getLayer(DECODER);
-        AttentionDecoder conf = (AttentionDecoder) layer.conf().getLayer();
-        return AttentionDecoder.run(layer.paramTable(), a, conf.getTy(), conf.getNS(), conf.isHardSigmoidGates())
-                .alphas().reshape(conf.getTy(), conf.getTx());
+        INDArray alphas = ((AttentionDecoderRuntime) graph.getLayer(DECODER)).attention(a);    // (1, Ty, Tx)
+        return alphas.reshape(alphas.size(1), alphas.size(2));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.dls4j.shared.graph;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -15,7 +14,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -134,9 +132,9 @@ public final class BasicRnnLayerRuntime extends BaseRecurrentLayer<BasicRnnLayer
             throw new IllegalStateException("The carried state has " + start.length + " examples; this batch has "
                     + m + ". Reset the state (resetState()) to change the batch size.");
         }
-        double[] params = read(params());
+        double[] params = JavaArrays.read(params());
         int recurrentAt = nIn * u, biasAt = recurrentAt + u * u;
-        double[] x = read(input);
+        double[] x = JavaArrays.read(input);
         double[][] states = new double[m][(steps + 1) * u];
         double[] pre = new double[u];
         for (int e = 0; e < m; e++) {
@@ -186,7 +184,7 @@ public final class BasicRnnLayerRuntime extends BaseRecurrentLayer<BasicRnnLayer
         }
         INDArray activations = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {m, u, steps}, 'c');
-        write(out, activations);
+        JavaArrays.write(out, activations);
         return activations;
     }
 
@@ -196,9 +194,9 @@ public final class BasicRnnLayerRuntime extends BaseRecurrentLayer<BasicRnnLayer
         Pass pass = lastPass != null && lastPass.input() == input ? lastPass : forward(input, null);
         lastPass = null;
         int m = pass.states().length, nIn = pass.nIn(), steps = pass.steps(), u = units();
-        double[] params = read(params());
+        double[] params = JavaArrays.read(params());
         int recurrentAt = nIn * u, biasAt = recurrentAt + u * u;
-        double[] eps = read(epsilon);
+        double[] eps = JavaArrays.read(epsilon);
         double[] grads = new double[params.length];
         double[] dx = new double[m * nIn * steps];
         double[] dNext = new double[u];
@@ -238,14 +236,14 @@ public final class BasicRnnLayerRuntime extends BaseRecurrentLayer<BasicRnnLayer
                 }
             }
         }
-        write(grads, gradientsFlattened);
+        JavaArrays.write(grads, gradientsFlattened);
         Gradient gradient = new DefaultGradient(gradientsFlattened);
         for (String key : BasicRnnParams.INSTANCE.paramKeys(layerConf())) {
             gradient.setGradientFor(key, gradientViews.get(key));
         }
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
-        write(dx, inputGradient);
+        JavaArrays.write(dx, inputGradient);
         return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
     }
 
@@ -261,29 +259,6 @@ public final class BasicRnnLayerRuntime extends BaseRecurrentLayer<BasicRnnLayer
 
     private int units() {
         return layerConf().units();
-    }
-
-    /** A row-major array's values as float64: straight from its buffer when it is a plain DOUBLE array. */
-    private static double[] read(INDArray array) {
-        double[] values = new double[Math.toIntExact(array.length())];
-        if (array.dataType() == DataType.DOUBLE && Shape.hasDefaultStridesForShape(array) && array.offset() == 0) {
-            ((DoubleIndexer) array.data().indexer()).get(0, values);
-            return values;
-        }
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        }
-    }
-
-    /** Writes row-major {@code values} into {@code target}, straight into its buffer if it is a plain DOUBLE array. */
-    private static void write(double[] values, INDArray target) {
-        if (target.dataType() == DataType.DOUBLE && Shape.hasDefaultStridesForShape(target) && target.offset() == 0) {
-            ((DoubleIndexer) target.data().indexer()).put(0, values);
-            return;
-        }
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            target.assign(Nd4j.createFromArray(values).reshape('c', target.shape()));
-        }
     }
 
     private static double[][] matrix(INDArray state) {

@@ -18,12 +18,19 @@ final class ContiguousArrays {
      * {@code data().addressPointer()} is its first element, which is what oneDNN is given.
      */
     static INDArray of(INDArray array) {
-        return array == null || Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+        return array == null || isRowMajor(array) ? array : array.dup('c');
     }
 
     /** {@link #of}, and a copy of a view that starts inside a larger buffer too (for reading it as a Java buffer). */
     static INDArray ownBuffer(INDArray array) {
-        return array == null || Shape.hasDefaultStridesForShape(array) && array.offset() == 0 ? array
-                : array.dup('c');
+        return array == null || isRowMajor(array) && array.offset() == 0 ? array : array.dup('c');
+    }
+
+    /**
+     * Whether {@code array}'s strides are C order's for its shape ({@code Shape.hasDefaultStridesForShape} alone
+     * also accepts F order's, a transposed view's).
+     */
+    private static boolean isRowMajor(INDArray array) {
+        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array);
     }
 }

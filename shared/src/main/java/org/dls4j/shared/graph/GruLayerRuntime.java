@@ -3,18 +3,10 @@ package org.dls4j.shared.graph;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.BaseLayer;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -23,64 +15,32 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and back through time {@code d(h U) U^T} and the gates' derivatives) runs in Java in float64 over each example's
  * own contiguous arrays, the examples of a batch in parallel: a libnd4j call per element-wise step of a
  * {@code (8, 128)} state costs far more than its arithmetic, and 1375 steps want dozens of them each way.
- *
- * <p>The training forward pass keeps (outside DL4J's workspaces) what the backward pass reads: states, gates,
- * candidates and {@code h U_h + c_h}; a backward pass on another input runs the forward pass again first.
+ * A forward pass keeps states, gates, candidates and {@code h U_h + c_h} for the backward pass.
  */
-final class GruLayerRuntime extends BaseLayer<GruLayer> {
+final class GruLayerRuntime extends JavaLayerRuntime<GruLayer, GruLayerRuntime.Pass> {
 
     /**
      * The forward pass of one batch. {@code rows (m T, n_in)} is the input, example-major; per example {@code e},
      * {@code states[e]} holds {@code T + 1} states of {@code u} values (the first zeros), and {@code update},
      * {@code reset}, {@code candidate}, {@code recurrentCandidate} ({@code h U_h + c_h}) {@code T} blocks of {@code u}.
      */
-    private record Pass(INDArray input, INDArray rows, double[][] states, double[][] update, double[][] reset,
-            double[][] candidate, double[][] recurrentCandidate) {
+    record Pass(INDArray input, INDArray rows, double[][] states, double[][] update, double[][] reset,
+            double[][] candidate, double[][] recurrentCandidate) implements JavaLayerRuntime.Pass {
     }
-
-    private Pass lastPass;
 
     GruLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 
     @Override
-    public Layer.Type type() {
-        return Layer.Type.RECURRENT;
+    protected INDArray output(Pass pass) {
+        int steps = Math.toIntExact(pass.input().size(2)), u = layerConf().units();
+        return JavaArrays.sequences(JavaArrays.stack(pass.states(), u, steps * u, u, pass.input().dataType()),
+                pass.states().length, RNNFormat.NCW);
     }
 
     @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-    }
-
-    @Override
-    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(false);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        int m = Math.toIntExact(input.size(0)), steps = Math.toIntExact(input.size(2)), u = layerConf().units();
-        Pass pass;
-        INDArray states;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            pass = forward(input);
-            double[] flat = new double[m * steps * u];
-            for (int e = 0; e < m; e++) {
-                System.arraycopy(pass.states()[e], u, flat, e * steps * u, steps * u);
-            }
-            states = Nd4j.createFromArray(flat).reshape('c', m, steps, u);
-        }
-        lastPass = training ? pass : null;
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(),
-                new long[] {m, u, steps}, 'c');
-        out.assign(states.permute(0, 2, 1));
-        return out;
-    }
-
-    private Pass forward(INDArray x) {
+    protected Pass forward(INDArray x) {
         int m = Math.toIntExact(x.size(0)), nIn = Math.toIntExact(x.size(1)), steps = Math.toIntExact(x.size(2));
         int u = layerConf().units();
         INDArray bias = getParam(GruParams.BIAS).castTo(x.dataType());
@@ -88,10 +48,10 @@ final class GruLayerRuntime extends BaseLayer<GruLayer> {
         INDArray rows = x.permute(0, 2, 1).dup('c').reshape('c', (long) m * steps, nIn);
         INDArray inputBias = bias.getRow(0).dup();
         inputBias.get(NDArrayIndex.interval(0, 2 * u)).addi(bias.getRow(1).get(NDArrayIndex.interval(0, 2 * u)));
-        double[] projected = doubles(rows.mmul(getParam(GruParams.KERNEL).castTo(x.dataType()))
+        double[] projected = JavaArrays.read(rows.mmul(getParam(GruParams.KERNEL).castTo(x.dataType()))
                 .addiRowVector(inputBias));
-        double[] recurrent = doubles(getParam(GruParams.RECURRENT_KERNEL));      // (u, 3u)
-        double[] recurrentBias = doubles(getParam(GruParams.BIAS).getRow(1));    // (3u)
+        double[] recurrent = JavaArrays.read(getParam(GruParams.RECURRENT_KERNEL));      // (u, 3u)
+        double[] recurrentBias = JavaArrays.read(getParam(GruParams.BIAS).getRow(1));    // (3u)
         Pass pass = new Pass(x, rows, new double[m][(steps + 1) * u], new double[m][steps * u],
                 new double[m][steps * u], new double[m][steps * u], new double[m][steps * u]);
         IntStream.range(0, m).parallel().forEach(e -> {
@@ -125,38 +85,20 @@ final class GruLayerRuntime extends BaseLayer<GruLayer> {
         return pass;
     }
 
-    @Override
-    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        assertInputSet(true);
-        INDArray dx;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            Pass pass = lastPass != null && lastPass.input() == input ? lastPass : forward(input);
-            lastPass = null;
-            dx = backward(pass, epsilon);
-        }
-        Gradient gradient = new DefaultGradient(gradientsFlattened);
-        for (String key : GruParams.INSTANCE.paramKeys(layerConf())) {
-            gradient.setGradientFor(key, gradientViews.get(key));
-        }
-        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
-                input.shape(), 'c');
-        inputGradient.assign(dx);
-        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
-    }
-
     /**
      * Back through time, per example: the gradients of the input products' pre-activations {@code (dz, dr, dhh)} and
      * of the recurrent products' {@code (dz, dr, dhh r)}, and {@code dh_prev = dh z + d(h U) U^T}; after the loop one
      * matrix product each for the kernels' and the input's gradients. Writes the parameters' gradients into their
      * views and returns the input's {@code (m, n_in, T)}.
      */
-    private INDArray backward(Pass pass, INDArray epsilon) {
+    @Override
+    protected INDArray backward(Pass pass, INDArray epsilon) {
         INDArray x = pass.input();
         int m = Math.toIntExact(x.size(0)), nIn = Math.toIntExact(x.size(1)), steps = Math.toIntExact(x.size(2));
         int u = layerConf().units();
         DataType type = x.dataType();
-        double[] dStates = doubles(epsilon.permute(0, 2, 1));                       // (m, T, u)
-        double[] recurrentT = doubles(getParam(GruParams.RECURRENT_KERNEL).transpose());   // (3u, u)
+        double[] dStates = JavaArrays.read(epsilon.permute(0, 2, 1));                       // (m, T, u)
+        double[] recurrentT = JavaArrays.read(getParam(GruParams.RECURRENT_KERNEL).transpose());   // (3u, u)
         double[] dInput = new double[m * steps * 3 * u];                               // d(x W + b), (m T, 3u)
         double[] dRecurrent = new double[m * steps * 3 * u];                           // d(h U + c), (m T, 3u)
         IntStream.range(0, m).parallel().forEach(e -> {
@@ -191,13 +133,9 @@ final class GruLayerRuntime extends BaseLayer<GruLayer> {
                 }
             }
         });
-        double[] previous = new double[m * steps * u];
-        for (int e = 0; e < m; e++) {
-            System.arraycopy(pass.states()[e], 0, previous, e * steps * u, steps * u);
-        }
-        INDArray dInputRows = matrix(dInput, (long) m * steps, 3L * u, type);
-        INDArray dRecurrentRows = matrix(dRecurrent, (long) m * steps, 3L * u, type);
-        INDArray previousRows = matrix(previous, (long) m * steps, u, type);
+        INDArray dInputRows = JavaArrays.matrix(dInput, (long) m * steps, 3L * u, type);
+        INDArray dRecurrentRows = JavaArrays.matrix(dRecurrent, (long) m * steps, 3L * u, type);
+        INDArray previousRows = JavaArrays.stack(pass.states(), 0, steps * u, u, type);
         gradientViews.get(GruParams.KERNEL).assign(pass.rows().transpose().mmul(dInputRows));
         gradientViews.get(GruParams.RECURRENT_KERNEL).assign(previousRows.transpose().mmul(dRecurrentRows));
         INDArray dBias = gradientViews.get(GruParams.BIAS);
@@ -209,14 +147,5 @@ final class GruLayerRuntime extends BaseLayer<GruLayer> {
 
     private static double sigmoid(double v) {
         return 1 / (1 + Math.exp(-v));
-    }
-
-    /** The values of {@code a} in row-major order, as float64. */
-    private static double[] doubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
-
-    private static INDArray matrix(double[] values, long rows, long columns, DataType type) {
-        return Nd4j.createFromArray(values).reshape('c', rows, columns).castTo(type);
     }
 }

@@ -17,8 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The configuration of a recurrent layer whose layer object the project writes, forward and backward through time
- * in Java ({@link GruLayer}, {@link BasicRnnLayer}): {@code units} tanh units over sequences {@code (m, features, T)}
- * in NCW only; it makes its layer object ({@link #runtime}) and hands it its parameter views as DL4J's layers do.
+ * in Java ({@link GruLayer}, {@link BasicRnnLayer}, {@link LstmLayer}): {@code units} tanh units over sequences in
+ * one layout, {@code (m, features, T)} (NCW) unless the layer says {@code (m, T, features)} (NWC); it makes its layer
+ * object ({@link #runtime}) and hands it its parameter views as DL4J's layers do.
  */
 public abstract class JavaRecurrentLayer extends BaseRecurrentLayer {
 
@@ -28,7 +29,12 @@ public abstract class JavaRecurrentLayer extends BaseRecurrentLayer {
 
     /** {@code units} units, the kernels initialised by {@code weightInit} (a layer's initializer may do more). */
     protected JavaRecurrentLayer(int units, WeightInit weightInit) {
-        super(new Builder().nOut(units).weightInit(weightInit).activation(Activation.TANH).dataFormat(RNNFormat.NCW));
+        this(units, weightInit, RNNFormat.NCW);
+    }
+
+    /** The same over sequences in {@code format}. */
+    protected JavaRecurrentLayer(int units, WeightInit weightInit, RNNFormat format) {
+        super(new Builder().nOut(units).weightInit(weightInit).activation(Activation.TANH).dataFormat(format));
     }
 
     /** The number of units ({@code nOut}). */
@@ -41,9 +47,10 @@ public abstract class JavaRecurrentLayer extends BaseRecurrentLayer {
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeRecurrent recurrent) || recurrent.getFormat() != RNNFormat.NCW) {
-            throw new IllegalArgumentException("The " + getClass().getSimpleName() + " reads a sequence (m, features,"
-                    + " T) in NCW format, not " + inputType);
+        if (!(inputType instanceof InputType.InputTypeRecurrent recurrent) || recurrent.getFormat() != rnnDataFormat) {
+            throw new IllegalArgumentException("The " + getClass().getSimpleName() + " reads a sequence "
+                    + (rnnDataFormat == RNNFormat.NCW ? "(m, features, T)" : "(m, T, features)") + " in "
+                    + rnnDataFormat + " format, not " + inputType);
         }
         super.setNIn(inputType, override);
     }

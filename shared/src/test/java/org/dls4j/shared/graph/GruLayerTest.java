@@ -18,14 +18,12 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.testing.LayerGradients;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,7 +45,7 @@ class GruLayerTest {
     void statesEqualKerasEquationsAndTheSameDiffLayer() {
         Layer gru = graph().getLayer("gru");
         INDArray x = new NumpyRandom(1).randn(BATCH, N_IN, STEPS);
-        INDArray states = activate(gru, x);
+        INDArray states = LayerGradients.output(gru, x);
         assertEquals(BATCH, states.size(0));
         assertEquals(UNITS, states.size(1));
         assertEquals(STEPS, states.size(2));
@@ -63,34 +61,11 @@ class GruLayerTest {
         NumpyRandom rng = new NumpyRandom(2);
         INDArray x = rng.randn(BATCH, N_IN, STEPS);
         INDArray weights = rng.randn(BATCH, UNITS, STEPS);            // loss = sum(states * weights)
-        gru.setInput(x, LayerWorkspaceMgr.noWorkspaces());
-        gru.activate(true, LayerWorkspaceMgr.noWorkspaces());
-        Pair<Gradient, INDArray> backward = gru.backpropGradient(weights, LayerWorkspaceMgr.noWorkspaces());
-        Map<String, INDArray> gradients = new HashMap<>();
-        backward.getFirst().gradientForVariable().forEach((name, g) -> gradients.put(name, g.dup()));
-        gradients.put("x", backward.getSecond().dup());
-        Map<String, INDArray> values = new HashMap<>(gru.paramTable());
-        values.put("x", x);
-        int checked = 0;
-        for (Map.Entry<String, INDArray> entry : values.entrySet()) {
-            INDArray value = entry.getValue();
-            INDArray analytic = gradients.get(entry.getKey());
-            for (int i = 0; i < value.length(); i++) {
-                double v = value.getDouble(i);
-                value.putScalar(i, v + 1e-6);
-                double up = activate(gru, x).mul(weights).sumNumber().doubleValue();
-                value.putScalar(i, v - 1e-6);
-                double down = activate(gru, x).mul(weights).sumNumber().doubleValue();
-                value.putScalar(i, v);
-                double numerical = (up - down) / 2e-6;
-                assertEquals(numerical, analytic.getDouble(i), 1e-7 + 1e-6 * Math.abs(numerical),
-                        entry.getKey() + "[" + i + "]");
-                checked++;
-            }
-        }
-        assertEquals(3 * UNITS * (N_IN + UNITS + 2) + BATCH * N_IN * STEPS, checked);
+        assertEquals(3 * UNITS * (N_IN + UNITS + 2) + BATCH * N_IN * STEPS,
+                LayerGradients.assertCentralDifferences(gru, x, weights, 1e-7, 1e-6));
+        Map<String, INDArray> gradients = LayerGradients.pass(gru, x, weights).gradients();
         SameDiffReference reference = new SameDiffReference(gru, x, weights);
-        assertTrue(gradients.get("x").equalsWithEps(reference.gradient("x"), 1e-12), "input gradient");
+        assertTrue(gradients.get(LayerGradients.INPUT).equalsWithEps(reference.gradient("x"), 1e-12), "input gradient");
         for (int g = 0; g < GATES.length; g++) {
             assertTrue(block(gradients.get(GruParams.KERNEL), g).equalsWithEps(reference.gradient("kernel" + GATES[g]),
                     1e-12), "kernel " + GATES[g]);
@@ -112,11 +87,6 @@ class GruLayerTest {
         INDArray recurrent = graph().getLayer("gru").getParam(GruParams.RECURRENT_KERNEL);
         assertTrue(recurrent.mmul(recurrent.transpose()).equalsWithEps(Nd4j.eye(UNITS).castTo(DataType.DOUBLE),
                 1e-12), "U U^T = I: " + recurrent);
-    }
-
-    private static INDArray activate(Layer gru, INDArray x) {
-        gru.setInput(x, LayerWorkspaceMgr.noWorkspaces());
-        return gru.activate(false, LayerWorkspaceMgr.noWorkspaces());
     }
 
     private static ComputationGraph graph() {
