@@ -68,8 +68,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #withL2} adds Course 2's L2 regularisation ({@link L2Penalty}, as {@link FusedDenseNet} has it): the cost
  * gains {@code (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))} and each weight's update reads
  * {@code W - learning_rate * (1./m * np.dot(...) + (lambd / m) * W)}; the biases are not penalised.
+ *
+ * <p>{@link #withOutput} {@link OutputArithmetic#PROPAGATE} gives the sigmoid output the logistic-regression
+ * notebook's arithmetic: with one layer ({@code W1 = w.T}, {@code b1 = [[b]]}) the loop is that notebook's
+ * {@code optimize}, its two products over the 12288 inputs in one pass.
  */
 public final class GradientDescent {
+
+    /** How the sigmoid output's cost and {@code dZ} are written: the notebooks write them two ways. */
+    public enum OutputArithmetic {
+        /**
+         * {@code dnn_app_utils_v3}: {@code cost = (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T))};
+         * {@code dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))}, then {@code sigmoid_backward}.
+         */
+        DNN_APP_UTILS,
+        /**
+         * The logistic-regression notebook's {@code propagate}: {@code cost = -1/m * np.sum(Y * np.log(A) + (1 - Y)
+         * * np.log(1 - A))} (numpy's pairwise sum); {@code dZ = A - Y}.
+         */
+        PROPAGATE
+    }
 
     /** Input features per block of the pass over {@code X} (with the 209 cat pictures, 428 KB: a core's L2). */
     static final int BLOCK_ROWS = 256;
@@ -124,6 +142,9 @@ public final class GradientDescent {
     private final int helpers;
     /** L2 regularisation of the weights ({@link L2Penalty#NONE}: none). */
     private L2Penalty l2 = L2Penalty.NONE;
+    private OutputArithmetic output = OutputArithmetic.DNN_APP_UTILS;
+    /** The cost's terms per example ({@link OutputArithmetic#PROPAGATE}). */
+    private final double[] terms;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -172,6 +193,7 @@ public final class GradientDescent {
                 dW[l] = Raw.zeros(n, W[l].columns(), "dW");
             }
             rowSums = new double[widest];
+            terms = new double[m];
 
             int chunks = (inputs + CHUNK_BLOCKS * BLOCK_ROWS - 1) / (CHUNK_BLOCKS * BLOCK_ROWS);
             helpers = Math.max(0, Math.min(Gemm.blasThreads(), chunks) - 1);
@@ -234,6 +256,12 @@ public final class GradientDescent {
         return this;
     }
 
+    /** This loop with the output's cost and {@code dZ} written as {@code arithmetic} says; returns this. */
+    public GradientDescent withOutput(OutputArithmetic arithmetic) {
+        this.output = arithmetic;
+        return this;
+    }
+
     /** The parameters being trained (the caller's object). */
     public Parameters parameters() {
         return parameters;
@@ -267,28 +295,24 @@ public final class GradientDescent {
 
         // ---------------- cost = compute_cost(AL, Y)
         DoubleIndexer aL = A[layers].values();
-        DoubleIndexer logA = logAL.values();
-        DoubleIndexer logNotA = logOneMinusAL.values();
-        for (int j = 0; j < m; j++) {
-            double al = aL.get(j);
-            // np.log(AL), np.log(1-AL)
-            logA.put(j, Math.log(al));
-            logNotA.put(j, Math.log(1.0 - al));
-        }
-        // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
-        double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
-                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
+        DoubleIndexer y = yRow.values();
+        double cost = output == OutputArithmetic.PROPAGATE ? propagateCost(aL, y) : computeCost(aL);
         if (l2.active()) {
             // + (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))
             cost += l2Cost();
         }
 
         // ---------------- grads = L_model_backward(AL, Y, caches)
-        DoubleIndexer y = yRow.values();
         DoubleIndexer dzL = dZ[layers].values();
+        boolean propagate = output == OutputArithmetic.PROPAGATE;
         for (int j = 0; j < m; j++) {
             double al = aL.get(j);
             double yj = y.get(j);
+            if (propagate) {
+                // dZ = A - Y
+                dzL.put(j, al - yj);
+                continue;
+            }
             double oneMinusAl = 1.0 - al;
             // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
             double dAL = -(yj / al - (1.0 - yj) / oneMinusAl);
@@ -319,6 +343,33 @@ public final class GradientDescent {
             updateBias(l, learningRate);
         }
         return cost;
+    }
+
+    /** dnn_app_utils' {@code compute_cost(AL, Y)}. */
+    private double computeCost(DoubleIndexer aL) {
+        DoubleIndexer logA = logAL.values();
+        DoubleIndexer logNotA = logOneMinusAL.values();
+        for (int j = 0; j < m; j++) {
+            double al = aL.get(j);
+            // np.log(AL), np.log(1-AL)
+            logA.put(j, Math.log(al));
+            logNotA.put(j, Math.log(1.0 - al));
+        }
+        // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
+        return (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
+                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
+    }
+
+    /** {@code propagate}'s cost. */
+    private double propagateCost(DoubleIndexer a, DoubleIndexer y) {
+        for (int j = 0; j < m; j++) {
+            double aj = a.get(j);
+            double yj = y.get(j);
+            // Y * np.log(A) + (1 - Y) * np.log(1 - A)
+            terms[j] = yj * Math.log(aj) + (1.0 - yj) * Math.log(1.0 - aj);
+        }
+        // -1/m * np.sum(...), numpy's pairwise order
+        return -1.0 / m * (0.0 + NumpySum.pairwise(terms, 0, m));
     }
 
     /**
