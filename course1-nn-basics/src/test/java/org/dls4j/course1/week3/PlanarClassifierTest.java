@@ -168,20 +168,21 @@ class PlanarClassifierTest {
 
     /**
      * The run's engine ({@link PlanarClassifier#nnModelFused}) is the graded, readable {@link PlanarClassifier#nnModel}:
-     * 2000 iterations on the flower, both notebook seeds, every cost and the parameters and predictions after. The
+     * 1000 iterations on the flower, both notebook seeds, every cost and the parameters and predictions after. The
      * two round differently in the last bits (OpenBLAS and ND4J's tanh and sums against plain Java loops); the lr
-     * 1.2 dynamics amplify that slowly, still far inside 1e-11 at iteration 2000.
+     * 1.2 dynamics amplify that slowly, still far inside 1e-11 at iteration 1000. The full run
+     * ({@link #fullRun2021}) pins the engine to the notebook's printed costs.
      */
     @Test
     void fusedEngineIsTheReadableNnModel() {
         ToyData.Xy data = ToyData.planarFlower();
         for (long seed : new long[] {PlanarClassifier.NOTEBOOK_SEED, 2}) {
-            Model readable = PlanarClassifier.nnModel(data.x(), data.y(), 4, 2000, 1.2, seed, CostRecorder.every(1));
-            Model fused = PlanarClassifier.nnModelFused(data.x(), data.y(), 4, 2000, 1.2, seed,
+            Model readable = PlanarClassifier.nnModel(data.x(), data.y(), 4, 1000, 1.2, seed, CostRecorder.every(1));
+            Model fused = PlanarClassifier.nnModelFused(data.x(), data.y(), 4, 1000, 1.2, seed,
                     CostRecorder.every(1));
             double[] expected = readable.costs().costs();
             double[] actual = fused.costs().costs();
-            assertEquals(2000, actual.length);
+            assertEquals(1000, actual.length);
             double worst = 0;
             for (int i = 0; i < expected.length; i++) {
                 worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / expected[i]);

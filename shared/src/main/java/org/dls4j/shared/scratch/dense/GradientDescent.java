@@ -43,7 +43,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       in the core's cache. With 12288 inputs these two products are nine tenths of the work and {@code X} is 20 MB.
  *       {@code X} is kept as {@code X.T (m, n_x)}, row-major, made once: a block is a column block of it, the layout
  *       in which OpenBLAS packed and multiplied these blocks fastest (measured, one thread: 9.2 ms for both products
- *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X});</li>
+ *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X}). With a single
+ *       first-layer unit (logistic regression) each block's two products are matrix-vector products
+ *       ({@link Gemm#blasGemv}), which read the block without packing it;</li>
  *   <li>the blocks go in chunks of {@value #CHUNK_BLOCKS} to as many Java threads as OpenBLAS was given (ND4J sets
  *       them from {@code OMP_NUM_THREADS} or the cores), each taking the next chunk when it is done with one and
  *       making single-threaded BLAS calls; OpenBLAS's own threading is off while {@link #run} runs and restored
@@ -415,16 +417,27 @@ public final class GradientDescent {
             // X[k0:k1].T = X.T[:, k0:k1], (m, k1 - k0) with row stride n_x
             DoublePointer xtBlock = Gemm.at(xT.pointer(), k0);
             if (backward) {
-                // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)
-                Gemm.blas(false, false, n1, columns, m, dZ[1].pointer(), m, xtBlock, inputs, 0.0,
-                        Gemm.at(dW[1].pointer(), k0), inputs);
+                // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)   (one row: X[k0:k1] . dZ1[0], a matrix-vector product)
+                DoublePointer dW1Block = Gemm.at(dW[1].pointer(), k0);
+                if (n1 == 1) {
+                    Gemm.blasGemv(true, m, columns, xtBlock, inputs, dZ[1].pointer(), 0.0, dW1Block);
+                } else {
+                    Gemm.blas(false, false, n1, columns, m, dZ[1].pointer(), m, xtBlock, inputs, 0.0, dW1Block,
+                            inputs);
+                }
                 // W1[:, k0:k1] = W1[:, k0:k1] - learning_rate * dW1[:, k0:k1]
                 updateWeights(1, k0, k0 + columns, learningRate);
             }
             if (forward) {
-                // Z1 (this chunk's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
-                Gemm.blas(false, true, n1, m, columns, Gemm.at(W[1].pointer(), k0), inputs, xtBlock, inputs,
-                        block == first ? 0.0 : 1.0, zChunk[c].pointer(), m);
+                // Z1 (this chunk's sum) += np.dot(W1[:, k0:k1], X[k0:k1])   (one row: X[k0:k1].T . W1[0, k0:k1])
+                DoublePointer w1Block = Gemm.at(W[1].pointer(), k0);
+                double beta = block == first ? 0.0 : 1.0;
+                if (n1 == 1) {
+                    Gemm.blasGemv(false, m, columns, xtBlock, inputs, w1Block, beta, zChunk[c].pointer());
+                } else {
+                    Gemm.blas(false, true, n1, m, columns, w1Block, inputs, xtBlock, inputs, beta,
+                            zChunk[c].pointer(), m);
+                }
             }
         }
     }
