@@ -21,8 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <ul>
  *   <li>{@code l-layer}, {@code two-layer}: week 4's cats models through the shared engine
  *       ({@link GradientDescent}, what {@code DeepNetworkApplication} trains with);</li>
- *   <li>{@code logistic-regression}: week 2's {@code optimize}, 2000 iterations at 0.005 from zeros;</li>
- *   <li>{@code planar}: week 3's {@code nn_model}, 4 tanh units, 10000 iterations at 1.2, seed 3.</li>
+ *   <li>{@code logistic-regression}: week 2's {@code optimize}, 2000 iterations at 0.005 from zeros, through the
+ *       shared engine as the assignment's run trains it ({@code LogisticRegression.optimizeFused});</li>
+ *   <li>{@code planar}: week 3's {@code nn_model}, 4 tanh units, 10000 iterations at 1.2, seed 3, through the
+ *       shared engine as the assignment's run trains it ({@code PlanarClassifier.nnModelFused}).</li>
  * </ul>
  * Weeks 2 and 3 are timed through their cost lines: with a line after every iteration, each line ends one
  * iteration (formatting one costs about a microsecond against milliseconds per iteration).
@@ -57,7 +59,7 @@ public final class Course1Benchmarks implements BenchmarkSuite {
         return new Workload(2000, 50, "iteration", (laps, stopwatch) -> {
             LogisticRegression.WeightsAndBias zeros = LogisticRegression.initializeWithZeros((int) x.size(0));
             CostRecorder costs = CostRecorder.every(1).onRecord((i, cost) -> stopwatch.lap(1));
-            LogisticRegression.optimize(zeros.w(), zeros.b(), x, y, laps, 0.005, costs);
+            LogisticRegression.optimizeFused(zeros.w(), zeros.b(), x, y, laps, 0.005, costs);
             return costs.curve().last();
         });
     }
@@ -67,7 +69,7 @@ public final class Course1Benchmarks implements BenchmarkSuite {
         ToyData.Xy data = ToyData.planarFlower();
         return new Workload(10000, 500, "iteration", (laps, stopwatch) -> {
             CostRecorder costs = CostRecorder.every(1).onRecord((i, cost) -> stopwatch.lap(1));
-            PlanarClassifier.nnModel(data.x(), data.y(), 4, laps, 1.2, PlanarClassifier.NOTEBOOK_SEED, costs);
+            PlanarClassifier.nnModelFused(data.x(), data.y(), 4, laps, 1.2, PlanarClassifier.NOTEBOOK_SEED, costs);
             return costs.curve().last();
         });
     }

@@ -136,6 +136,44 @@ class LogisticRegressionTest {
         assertAllClose(new double[] {5.80154532, 0.31057104}, Nd4j.createFromArray(o.costs()), 0, 1e-8, "costs");
     }
 
+    /**
+     * The run's engine ({@link LogisticRegression#optimizeFused}) is the graded, readable
+     * {@link LogisticRegression#optimize}: the notebook's small 2019 case, and 300 iterations on the cats at the
+     * notebook's learning rate, every cost, {@code w}, {@code b} and the predictions after. The engine sums the
+     * products over the 12288 inputs block by block, so the last bits differ; the full run
+     * ({@link #fullRunPrintsTheNotebookNumbers}) pins the engine to the notebook's costs.
+     */
+    @Test
+    void fusedEngineIsTheReadableOptimize() {
+        INDArray x = m(new double[][] {{1, 2, -1}, {3, 4, -3.2}});
+        INDArray w = col(1, 2);
+        WeightsAndBias small = LogisticRegression.optimizeFused(w, 2, x, m(new double[][] {{1, 0, 1}}), 100, 0.009,
+                CostRecorder.every(100));
+        assertAllClose(new double[] {0.19033590888604332, 0.1225915924656141}, small.w(), 1e-14, 0, "w 2019");
+        assertEquals(1.9253598300845747, small.b(), 1e-14);
+        assertAllClose(new double[] {1, 2}, w, 0, 0, "the caller's w is not changed (copy.deepcopy)");
+
+        INDArray xTrain = CatsData.train().flattenedScaled();
+        INDArray yTrain = CatsData.train().labels();
+        WeightsAndBias zeros = LogisticRegression.initializeWithZeros((int) xTrain.size(0));
+        CostRecorder readableCosts = CostRecorder.every(1);
+        Optimization readable = LogisticRegression.optimize(zeros.w(), zeros.b(), xTrain, yTrain, 300, 0.005,
+                readableCosts);
+        CostRecorder fusedCosts = CostRecorder.every(1);
+        WeightsAndBias fused = LogisticRegression.optimizeFused(zeros.w(), zeros.b(), xTrain, yTrain, 300, 0.005,
+                fusedCosts);
+        double[] expected = readableCosts.curve().costs();
+        double[] actual = fusedCosts.curve().costs();
+        assertEquals(300, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-13 * expected[i], "cost " + i);
+        }
+        assertAllClose(readable.params().w(), fused.w(), 1e-11, 1e-15, "w");
+        assertEquals(readable.params().b(), fused.b(), 1e-13);
+        assertEquals(LogisticRegression.predict(readable.params().w(), readable.params().b(), xTrain),
+                LogisticRegression.predict(fused.w(), fused.b(), xTrain));
+    }
+
     @Test
     void predictAllVersions() {
         assertEquals("[[1. 1.]]", NumpyFormat.array(LogisticRegression.predict(col(0.1124579, 0.23106775),

@@ -166,6 +166,39 @@ class PlanarClassifierTest {
         assertPasses(CHECKS, "predict");
     }
 
+    /**
+     * The run's engine ({@link PlanarClassifier#nnModelFused}) is the graded, readable {@link PlanarClassifier#nnModel}:
+     * 1000 iterations on the flower, both notebook seeds, every cost and the parameters and predictions after. The
+     * two round differently in the last bits (OpenBLAS and ND4J's tanh and sums against plain Java loops); the lr
+     * 1.2 dynamics amplify that slowly, still far inside 1e-11 at iteration 1000. The full run
+     * ({@link #fullRun2021}) pins the engine to the notebook's printed costs.
+     */
+    @Test
+    void fusedEngineIsTheReadableNnModel() {
+        ToyData.Xy data = ToyData.planarFlower();
+        for (long seed : new long[] {PlanarClassifier.NOTEBOOK_SEED, 2}) {
+            Model readable = PlanarClassifier.nnModel(data.x(), data.y(), 4, 1000, 1.2, seed, CostRecorder.every(1));
+            Model fused = PlanarClassifier.nnModelFused(data.x(), data.y(), 4, 1000, 1.2, seed,
+                    CostRecorder.every(1));
+            double[] expected = readable.costs().costs();
+            double[] actual = fused.costs().costs();
+            assertEquals(1000, actual.length);
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / expected[i]);
+            }
+            assertTrue(worst < 1e-11, "seed " + seed + ": costs differ by " + worst + " (relative)");
+            TwoLayerParameters p = readable.parameters();
+            TwoLayerParameters q = fused.parameters();
+            assertAllClose(p.W1(), q.W1(), 1e-11, 1e-14, "W1");
+            assertAllClose(p.b1(), q.b1(), 1e-11, 1e-14, "b1");
+            assertAllClose(p.W2(), q.W2(), 1e-11, 1e-14, "W2");
+            assertAllClose(p.b2(), q.b2(), 1e-11, 1e-14, "b2");
+            assertEquals(PlanarClassifier.predict(p, data.x()), PlanarClassifier.predict(q, data.x()));
+            System.out.printf("Planar engine against readable, seed %d: costs within %.2e%n", seed, worst);
+        }
+    }
+
     /** The 2021 notebook (seed 3) through the command-line path, with its plots. */
     @Test
     void fullRun2021(@TempDir Path out) {

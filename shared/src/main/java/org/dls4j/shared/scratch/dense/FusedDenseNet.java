@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.dls4j.shared.FdlibmTanh;
 import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.Shapes;
 import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Scaling;
@@ -12,10 +13,12 @@ import org.dls4j.shared.scratch.dense.ThreeLayerNetwork.Scaling;
  * The fused forward and backward pass of Course 2's networks ({@code init_utils}, {@code reg_utils},
  * {@code opt_utils_v1a}): {@code [LINEAR -> RELU] * (L-1) -> LINEAR -> output}, with exactly the arithmetic of the
  * readable helpers ({@link ThreeLayerNetwork}) and of the notebooks' graded functions, engineered for the long runs
- * (15000 to 30000 iterations, 5000 to 10000 epochs of mini-batches). One {@link #forwardBackward} is
+ * (15000 to 30000 iterations, 5000 to 10000 epochs of mini-batches); and, with tanh hidden layers
+ * ({@link Spec#tanhClassifier()}), the planar notebook's {@code nn_model} (10000 iterations). One
+ * {@link #forwardBackward} is
  * <pre>
  *   a3, cache = forward_propagation(X, parameters)     ([A = A * D / keep_prob] on the hidden layers, {@link Dropout})
- *   cost = compute_cost(a3, Y)                         (1./m * np.nansum(logprobs) [+ L2], or np.sum(logprobs))
+ *   cost = compute_cost(a3, Y)                         (1./m * np.nansum(logprobs) [+ L2], np.sum(logprobs), ...)
  *   grads = backward_propagation(X, Y, cache)          ([+ (lambd/m) W], {@link L2Penalty}; [dA * D / keep_prob])
  * </pre>
  * and leaves the gradients in {@link #gradientArrays()} for an {@link UpdateRule}; {@link TrainingLoop} puts the two
@@ -41,42 +44,68 @@ public final class FusedDenseNet {
         /** {@code 1./m * np.nansum(logprobs)} (+ the L2 term): init_utils, reg_utils. */
         MEAN_NANSUM,
         /** {@code np.sum(logprobs)}, the batch's total (opt_utils_v1a; the model divides the epoch's total by m). */
-        TOTAL
+        TOTAL,
+        /**
+         * {@code - np.sum(logprobs) / m} with {@code logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 -
+         * A2), 1 - Y)} (the planar notebook's {@code compute_cost}): the same value as the total of the negated
+         * terms divided by m, to the last bit. A {@code 0 * inf} term makes it NaN, as in numpy.
+         */
+        MEAN_SUM
     }
 
     /**
      * What the network computes besides its weights.
      *
      * @param output the output layer and its loss
+     * @param hidden the hidden layers' activation, {@link ActivationFunction#RELU} or {@link ActivationFunction#TANH}
      * @param scaling where the backward pass applies {@code 1./m}
      * @param cost the cost {@link #forwardBackward} returns
      * @param l2 L2 regularisation ({@link L2Penalty#NONE}: none)
      * @param dropout inverted dropout on the hidden layers ({@link Dropout#NONE}: none)
      */
-    public record Spec(NetworkOutput output, Scaling scaling, Cost cost, L2Penalty l2, Dropout dropout) {
+    public record Spec(NetworkOutput output, ActivationFunction hidden, Scaling scaling, Cost cost, L2Penalty l2,
+            Dropout dropout) {
+
+        public Spec {
+            if (hidden == ActivationFunction.SIGMOID) {
+                throw new IllegalArgumentException("hidden layers must be relu or tanh here");
+            }
+        }
 
         /** The Initialization notebook's {@code init_utils}: sigmoid output, {@code SCALED_DZ3}, mean nansum. */
         public static Spec initUtils() {
-            return new Spec(NetworkOutput.SIGMOID, Scaling.SCALED_DZ3, Cost.MEAN_NANSUM, L2Penalty.NONE, Dropout.NONE);
+            return new Spec(NetworkOutput.SIGMOID, ActivationFunction.RELU, Scaling.SCALED_DZ3, Cost.MEAN_NANSUM,
+                    L2Penalty.NONE, Dropout.NONE);
         }
 
         /** The Regularization notebook's {@code reg_utils}: sigmoid output, {@code SCALED_PRODUCTS}, mean nansum. */
         public static Spec regUtils() {
-            return new Spec(NetworkOutput.SIGMOID, Scaling.SCALED_PRODUCTS, Cost.MEAN_NANSUM, L2Penalty.NONE,
-                    Dropout.NONE);
+            return new Spec(NetworkOutput.SIGMOID, ActivationFunction.RELU, Scaling.SCALED_PRODUCTS,
+                    Cost.MEAN_NANSUM, L2Penalty.NONE, Dropout.NONE);
         }
 
         /** The Optimization notebook's {@code opt_utils_v1a}: sigmoid output, {@code SCALED_DZ3}, batch total. */
         public static Spec optUtils() {
-            return new Spec(NetworkOutput.SIGMOID, Scaling.SCALED_DZ3, Cost.TOTAL, L2Penalty.NONE, Dropout.NONE);
+            return new Spec(NetworkOutput.SIGMOID, ActivationFunction.RELU, Scaling.SCALED_DZ3, Cost.TOTAL,
+                    L2Penalty.NONE, Dropout.NONE);
+        }
+
+        /**
+         * The planar notebook's {@code nn_model}: tanh hidden layers ({@code A1 = np.tanh(Z1)}, {@code dZ1 =
+         * np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))}), sigmoid output, {@code dZ2 = A2 - Y} with {@code 1 / m} on
+         * the products and sums ({@code SCALED_PRODUCTS}), {@code cost = - np.sum(logprobs) / m} ({@code MEAN_SUM}).
+         */
+        public static Spec tanhClassifier() {
+            return new Spec(NetworkOutput.SIGMOID, ActivationFunction.TANH, Scaling.SCALED_PRODUCTS, Cost.MEAN_SUM,
+                    L2Penalty.NONE, Dropout.NONE);
         }
 
         public Spec with(L2Penalty newL2) {
-            return new Spec(output, scaling, cost, newL2, dropout);
+            return new Spec(output, hidden, scaling, cost, newL2, dropout);
         }
 
         public Spec with(Dropout newDropout) {
-            return new Spec(output, scaling, cost, l2, newDropout);
+            return new Spec(output, hidden, scaling, cost, l2, newDropout);
         }
     }
 
@@ -195,7 +224,7 @@ public final class FusedDenseNet {
         for (int l = 1; l <= layers; l++) {
             // Z = np.dot(W, A_prev)
             Gemm.nn(W[l], l == 1 ? x : buf.A[l - 1], buf.A[l], dims[l], dims[l - 1], m);
-            // Z = Z + b; A = relu(Z) [A = A * D; A = A / keep_prob]  /  the output's activation
+            // Z = Z + b; A = relu(Z) or np.tanh(Z) [A = A * D; A = A / keep_prob]  /  the output's activation
             if (l < layers) {
                 hiddenForward(buf, l);
             } else {
@@ -225,7 +254,7 @@ public final class FusedDenseNet {
             if (l > 1) {
                 // dA_prev = np.dot(W.T, dZ)           into dZ[l-1]
                 Gemm.tn(W[l], buf.dZ[l], buf.dZ[l - 1], dims[l - 1], dims[l], m);
-                // [dA = dA * D; dA = dA / keep_prob]; dZ = np.multiply(dA, np.int64(A > 0))
+                // [dA = dA * D; dA = dA / keep_prob]; dZ = np.multiply(dA, np.int64(A > 0)) / dA * (1 - A**2)
                 hiddenBackward(buf, l - 1);
             }
         }
@@ -246,13 +275,14 @@ public final class FusedDenseNet {
         double[] bl = b[l];
         double[] mask = buf.masks[l];
         Dropout dropout = spec.dropout();
+        boolean tanh = spec.hidden() == ActivationFunction.TANH;
         int m = buf.m;
         for (int i = 0; i < dims[l]; i++) {
             double bi = bl[i];
             for (int j = i * m; j < (i + 1) * m; j++) {
                 double z = al[j] + bi;
-                // relu: np.maximum(0, Z) (NaN stays NaN)
-                double a = z > 0 || Double.isNaN(z) ? z : 0.0;
+                // np.tanh(Z) (Math.tanh's values, FdlibmTanh)  /  relu: np.maximum(0, Z) (NaN stays NaN)
+                double a = tanh ? FdlibmTanh.tanh(z) : z > 0 || Double.isNaN(z) ? z : 0.0;
                 al[j] = mask == null ? a : dropout.apply(a, mask[j]);
             }
         }
@@ -286,8 +316,8 @@ public final class FusedDenseNet {
             // cost_total = np.sum(logprobs)
             return total;
         }
-        // cost = 1./m * np.nansum(logprobs)
-        double cost = 1.0 / m * total;
+        // cost = 1./m * np.nansum(logprobs)  /  cost = - np.sum(logprobs) / m (total: the negated terms' sum)
+        double cost = spec.cost() == Cost.MEAN_SUM ? total / m : 1.0 / m * total;
         if (spec.l2().active()) {
             // + (1/m)*(lambd/2)*(np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3)))
             cost += spec.l2().cost(W, m, squares);
@@ -318,14 +348,16 @@ public final class FusedDenseNet {
         double[] dzl = buf.dZ[l];
         double[] mask = buf.masks[l];
         Dropout dropout = spec.dropout();
+        boolean tanh = spec.hidden() == ActivationFunction.TANH;
         for (int k = 0; k < dzl.length; k++) {
             double d = dzl[k];
             if (mask != null) {
                 // dA = dA * D; dA = dA / keep_prob
                 d = dropout.apply(d, mask[k]);
             }
-            // dZ = np.multiply(dA, np.int64(A > 0))
-            dzl[k] = d * (al[k] > 0 ? 1.0 : 0.0);
+            double a = al[k];
+            // dZ1 = dA1 * (1 - np.power(A1, 2))  /  dZ = np.multiply(dA, np.int64(A > 0))
+            dzl[k] = tanh ? d * (1 - a * a) : d * (a > 0 ? 1.0 : 0.0);
         }
     }
 }

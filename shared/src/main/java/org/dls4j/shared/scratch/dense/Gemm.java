@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       small, so the products round like numpy's {@code np.dot}.</li>
  *   <li>{@link #blas}: OpenBLAS's {@code cblas_dgemm} (the library ND4J's CPU backend calls) on row-major blocks of
  *       ND4J arrays addressed by pointer, for {@link GradientDescent}: no ND4J call overhead and no views, so a loop
- *       can multiply sub-blocks of a matrix; and {@link #blasThreads} to run several such calls side by side.</li>
+ *       can multiply sub-blocks of a matrix; {@link #blasGemv} where one side is a single row; and
+ *       {@link #blasThreads} to run several such calls side by side.</li>
  * </ul>
  */
 final class Gemm {
@@ -105,6 +106,17 @@ final class Gemm {
             int lda, DoublePointer b, int ldb, double beta, DoublePointer c, int ldc) {
         openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transpose(transposeA), transpose(transposeB),
                 rows, columns, inner, 1.0, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /**
+     * {@code y = op(A) . x + beta * y}, OpenBLAS's {@code cblas_dgemv}: {@code A (rows, columns)} row-major with row
+     * stride {@code lda}, {@code op(A)} is {@code A.T} when {@code transposeA}; {@code x} and {@code y} contiguous.
+     * The product {@link #blas} makes when one side is a single row, without packing the matrix first.
+     */
+    static void blasGemv(boolean transposeA, int rows, int columns, DoublePointer a, int lda, DoublePointer x,
+            double beta, DoublePointer y) {
+        openblas_nolapack.cblas_dgemv(openblas_nolapack.CblasRowMajor, transpose(transposeA), rows, columns, 1.0, a,
+                lda, x, 1, beta, y, 1);
     }
 
     private static int transpose(boolean t) {

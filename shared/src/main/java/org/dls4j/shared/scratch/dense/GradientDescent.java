@@ -43,7 +43,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       in the core's cache. With 12288 inputs these two products are nine tenths of the work and {@code X} is 20 MB.
  *       {@code X} is kept as {@code X.T (m, n_x)}, row-major, made once: a block is a column block of it, the layout
  *       in which OpenBLAS packed and multiplied these blocks fastest (measured, one thread: 9.2 ms for both products
- *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X});</li>
+ *       against 10.4 ms for two whole products and 10.5 ms for blocks of a row-major {@code X}). With a single
+ *       first-layer unit (logistic regression) each block's two products are matrix-vector products
+ *       ({@link Gemm#blasGemv}), which read the block without packing it;</li>
  *   <li>the blocks go in chunks of {@value #CHUNK_BLOCKS} to as many Java threads as OpenBLAS was given (ND4J sets
  *       them from {@code OMP_NUM_THREADS} or the cores), each taking the next chunk when it is done with one and
  *       making single-threaded BLAS calls; OpenBLAS's own threading is off while {@link #run} runs and restored
@@ -68,8 +70,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #withL2} adds Course 2's L2 regularisation ({@link L2Penalty}, as {@link FusedDenseNet} has it): the cost
  * gains {@code (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))} and each weight's update reads
  * {@code W - learning_rate * (1./m * np.dot(...) + (lambd / m) * W)}; the biases are not penalised.
+ *
+ * <p>{@link #withOutput} {@link OutputArithmetic#PROPAGATE} gives the sigmoid output the logistic-regression
+ * notebook's arithmetic: with one layer ({@code W1 = w.T}, {@code b1 = [[b]]}) the loop is that notebook's
+ * {@code optimize}, its two products over the 12288 inputs in one pass.
  */
 public final class GradientDescent {
+
+    /** How the sigmoid output's cost and {@code dZ} are written: the notebooks write them two ways. */
+    public enum OutputArithmetic {
+        /**
+         * {@code dnn_app_utils_v3}: {@code cost = (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T))};
+         * {@code dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))}, then {@code sigmoid_backward}.
+         */
+        DNN_APP_UTILS,
+        /**
+         * The logistic-regression notebook's {@code propagate}: {@code cost = -1/m * np.sum(Y * np.log(A) + (1 - Y)
+         * * np.log(1 - A))} (numpy's pairwise sum); {@code dZ = A - Y}.
+         */
+        PROPAGATE
+    }
 
     /** Input features per block of the pass over {@code X} (with the 209 cat pictures, 428 KB: a core's L2). */
     static final int BLOCK_ROWS = 256;
@@ -124,6 +144,9 @@ public final class GradientDescent {
     private final int helpers;
     /** L2 regularisation of the weights ({@link L2Penalty#NONE}: none). */
     private L2Penalty l2 = L2Penalty.NONE;
+    private OutputArithmetic output = OutputArithmetic.DNN_APP_UTILS;
+    /** The cost's terms per example ({@link OutputArithmetic#PROPAGATE}). */
+    private final double[] terms;
 
     /**
      * Prepares a loop over {@code X (n_x, m)}, {@code Y (1, m)} that trains {@code parameters} in place, with ReLU
@@ -172,6 +195,7 @@ public final class GradientDescent {
                 dW[l] = Raw.zeros(n, W[l].columns(), "dW");
             }
             rowSums = new double[widest];
+            terms = new double[m];
 
             int chunks = (inputs + CHUNK_BLOCKS * BLOCK_ROWS - 1) / (CHUNK_BLOCKS * BLOCK_ROWS);
             helpers = Math.max(0, Math.min(Gemm.blasThreads(), chunks) - 1);
@@ -234,6 +258,12 @@ public final class GradientDescent {
         return this;
     }
 
+    /** This loop with the output's cost and {@code dZ} written as {@code arithmetic} says; returns this. */
+    public GradientDescent withOutput(OutputArithmetic arithmetic) {
+        this.output = arithmetic;
+        return this;
+    }
+
     /** The parameters being trained (the caller's object). */
     public Parameters parameters() {
         return parameters;
@@ -267,28 +297,24 @@ public final class GradientDescent {
 
         // ---------------- cost = compute_cost(AL, Y)
         DoubleIndexer aL = A[layers].values();
-        DoubleIndexer logA = logAL.values();
-        DoubleIndexer logNotA = logOneMinusAL.values();
-        for (int j = 0; j < m; j++) {
-            double al = aL.get(j);
-            // np.log(AL), np.log(1-AL)
-            logA.put(j, Math.log(al));
-            logNotA.put(j, Math.log(1.0 - al));
-        }
-        // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
-        double cost = (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
-                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
+        DoubleIndexer y = yRow.values();
+        double cost = output == OutputArithmetic.PROPAGATE ? propagateCost(aL, y) : computeCost(aL);
         if (l2.active()) {
             // + (1/m)*(lambd/2)*(np.sum(np.square(W1)) + ... + np.sum(np.square(WL)))
             cost += l2Cost();
         }
 
         // ---------------- grads = L_model_backward(AL, Y, caches)
-        DoubleIndexer y = yRow.values();
         DoubleIndexer dzL = dZ[layers].values();
+        boolean propagate = output == OutputArithmetic.PROPAGATE;
         for (int j = 0; j < m; j++) {
             double al = aL.get(j);
             double yj = y.get(j);
+            if (propagate) {
+                // dZ = A - Y
+                dzL.put(j, al - yj);
+                continue;
+            }
             double oneMinusAl = 1.0 - al;
             // dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
             double dAL = -(yj / al - (1.0 - yj) / oneMinusAl);
@@ -319,6 +345,33 @@ public final class GradientDescent {
             updateBias(l, learningRate);
         }
         return cost;
+    }
+
+    /** dnn_app_utils' {@code compute_cost(AL, Y)}. */
+    private double computeCost(DoubleIndexer aL) {
+        DoubleIndexer logA = logAL.values();
+        DoubleIndexer logNotA = logOneMinusAL.values();
+        for (int j = 0; j < m; j++) {
+            double al = aL.get(j);
+            // np.log(AL), np.log(1-AL)
+            logA.put(j, Math.log(al));
+            logNotA.put(j, Math.log(1.0 - al));
+        }
+        // (1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1-Y, np.log(1-AL).T)), the dots by BLAS ddot as numpy's
+        return (1.0 / m) * (-Nd4j.getBlasWrapper().dot(yRow.array(), logAL.array())
+                - Nd4j.getBlasWrapper().dot(oneMinusYRow, logOneMinusAL.array()));
+    }
+
+    /** {@code propagate}'s cost. */
+    private double propagateCost(DoubleIndexer a, DoubleIndexer y) {
+        for (int j = 0; j < m; j++) {
+            double aj = a.get(j);
+            double yj = y.get(j);
+            // Y * np.log(A) + (1 - Y) * np.log(1 - A)
+            terms[j] = yj * Math.log(aj) + (1.0 - yj) * Math.log(1.0 - aj);
+        }
+        // -1/m * np.sum(...), numpy's pairwise order
+        return -1.0 / m * (0.0 + NumpySum.pairwise(terms, 0, m));
     }
 
     /**
@@ -364,16 +417,27 @@ public final class GradientDescent {
             // X[k0:k1].T = X.T[:, k0:k1], (m, k1 - k0) with row stride n_x
             DoublePointer xtBlock = Gemm.at(xT.pointer(), k0);
             if (backward) {
-                // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)
-                Gemm.blas(false, false, n1, columns, m, dZ[1].pointer(), m, xtBlock, inputs, 0.0,
-                        Gemm.at(dW[1].pointer(), k0), inputs);
+                // dW1[:, k0:k1] = np.dot(dZ1, X[k0:k1].T)   (one row: X[k0:k1] . dZ1[0], a matrix-vector product)
+                DoublePointer dW1Block = Gemm.at(dW[1].pointer(), k0);
+                if (n1 == 1) {
+                    Gemm.blasGemv(true, m, columns, xtBlock, inputs, dZ[1].pointer(), 0.0, dW1Block);
+                } else {
+                    Gemm.blas(false, false, n1, columns, m, dZ[1].pointer(), m, xtBlock, inputs, 0.0, dW1Block,
+                            inputs);
+                }
                 // W1[:, k0:k1] = W1[:, k0:k1] - learning_rate * dW1[:, k0:k1]
                 updateWeights(1, k0, k0 + columns, learningRate);
             }
             if (forward) {
-                // Z1 (this chunk's sum) += np.dot(W1[:, k0:k1], X[k0:k1])
-                Gemm.blas(false, true, n1, m, columns, Gemm.at(W[1].pointer(), k0), inputs, xtBlock, inputs,
-                        block == first ? 0.0 : 1.0, zChunk[c].pointer(), m);
+                // Z1 (this chunk's sum) += np.dot(W1[:, k0:k1], X[k0:k1])   (one row: X[k0:k1].T . W1[0, k0:k1])
+                DoublePointer w1Block = Gemm.at(W[1].pointer(), k0);
+                double beta = block == first ? 0.0 : 1.0;
+                if (n1 == 1) {
+                    Gemm.blasGemv(false, m, columns, xtBlock, inputs, w1Block, beta, zChunk[c].pointer());
+                } else {
+                    Gemm.blas(false, true, n1, m, columns, w1Block, inputs, xtBlock, inputs, beta,
+                            zChunk[c].pointer(), m);
+                }
             }
         }
     }

@@ -150,6 +150,47 @@ class FusedDenseNetTest {
         assertTrue(Double.isNaN(new TrainingLoop(nan, new GdRule()).fullBatchStep(TrainingData.of(X, Y, nan), 0.1)));
     }
 
+    /**
+     * {@link FusedDenseNet.Spec#tanhClassifier()} (the planar notebook's {@code nn_model}) against the readable blocks
+     * with tanh hidden layers, 30 iterations at learning rate 1.2: the same costs ({@code - np.sum(logprobs) / m}) and
+     * weights. The readable blocks reach {@code dZ2} through {@code dAL} and {@code sigmoid_backward} where the notebook
+     * writes {@code A2 - Y}, which rounds differently in the last bits.
+     */
+    @Test
+    void tanhClassifierIsTheReadableBlocksWithTanh() {
+        Parameters readable = Initializers.initializeParameters(2, 4, 1);
+        Parameters trained = readable.copy();
+        FusedDenseNet network = new FusedDenseNet(trained, FusedDenseNet.Spec.tanhClassifier());
+        TrainingLoop loop = new TrainingLoop(network, new GdRule());
+        TrainingData data = TrainingData.of(X, Y, network);
+        for (int i = 0; i < 30; i++) {
+            DeepNetwork.ModelOutput f = DeepNetwork.lModelForward(X, readable, ActivationFunction.TANH,
+                    ActivationFunction.SIGMOID);
+            double expected = Costs.crossEntropySum(f.AL(), Y);
+            readable = DeepNetwork.updateParameters(readable, DeepNetwork.lModelBackward(f.AL(), Y, f.caches(),
+                    ActivationFunction.TANH), 1.2);
+            assertEquals(expected, loop.fullBatchStep(data, 1.2), 1e-14 * expected, "cost " + i);
+        }
+        for (String name : trained.names()) {
+            assertAllClose(readable.get(name), trained.get(name), 1e-12, 1e-15, name);
+        }
+    }
+
+    /** {@code np.sum} (unlike {@code np.nansum}) keeps the {@code 0 * inf} of a saturated sigmoid: the cost is NaN. */
+    @Test
+    void meanSumKeepsTheNanOfASaturatedSigmoid() {
+        Parameters saturated = Initializers.initializeParameters(2, 4, 1);
+        saturated.W(2).muli(1e5);
+        saturated.W(1).muli(1e5);
+        FusedDenseNet network = new FusedDenseNet(saturated, FusedDenseNet.Spec.tanhClassifier());
+        assertTrue(Double.isNaN(new TrainingLoop(network, new GdRule()).fullBatchStep(TrainingData.of(X, Y, network),
+                0.0)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FusedDenseNet.Spec(
+                NetworkOutput.SIGMOID, ActivationFunction.SIGMOID, Scaling.SCALED_PRODUCTS,
+                FusedDenseNet.Cost.MEAN_SUM, L2Penalty.NONE, Dropout.NONE));
+        assertEquals("hidden layers must be relu or tanh here", e.getMessage());
+    }
+
     /** One set of buffers per batch size, made at the first step of that size: the sizes of an epoch. */
     @Test
     void buffersAreMadePerBatchSize() {

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dls4j.shared.NumpyRandom;
+import org.dls4j.shared.NumpySum;
 import org.dls4j.shared.train.CostCurve;
 import org.dls4j.shared.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The engineered loop does the readable blocks' arithmetic: same costs, same trained parameters. */
 class GradientDescentTest {
@@ -149,6 +152,39 @@ class GradientDescentTest {
         new GradientDescent(X, Y, unregularised).run(0.05, 40, 1, null);
         assertTrue(trained.W(1).norm2Number().doubleValue() < unregularised.W(1).norm2Number().doubleValue(),
                 "the penalty shrinks W1");
+    }
+
+    /**
+     * {@link GradientDescent.OutputArithmetic#PROPAGATE} with one layer is logistic regression's {@code optimize},
+     * written out here with ND4J: {@code A = sigmoid(np.dot(w.T, X) + b)}, {@code -1/m * np.sum(...)},
+     * {@code dZ = A - Y}, the updates; over 3000 inputs, so that the pass over X runs in several chunks.
+     */
+    @Test
+    void propagateArithmeticIsLogisticRegressionsOptimize() {
+        NumpyRandom rng = new NumpyRandom(9);
+        INDArray X = rng.rand(3000, 40);
+        INDArray Y = rng.rand(1, 40).gt(0.5).castTo(X.dataType());
+        int m = 40;
+        INDArray w = Nd4j.zeros(DataType.DOUBLE, 1, 3000);
+        double b = 0.0;
+        double[] expected = new double[25];
+        for (int i = 0; i < expected.length; i++) {
+            INDArray A = Activations.sigmoid(w.mmul(X).addi(b));
+            INDArray terms = Y.mul(Transforms.log(A, true)).addi(Y.rsub(1.0)
+                    .muli(Transforms.log(A.rsub(1.0), false)));
+            expected[i] = -1.0 / m * NumpySum.sum(terms);
+            INDArray dZ = A.sub(Y);
+            w = w.sub(dZ.mmul(X.transpose()).muli(1.0 / m).muli(0.01));
+            b = b - 0.01 * (1.0 / m * NumpySum.sum(dZ));
+        }
+        Parameters trained = Parameters.of("W1", Nd4j.zeros(DataType.DOUBLE, 1, 3000), "b1", Nd4j.zeros(DataType.DOUBLE, 1, 1));
+        CostCurve curve = new GradientDescent(X, Y, trained).withOutput(GradientDescent.OutputArithmetic.PROPAGATE)
+                .run(0.01, expected.length, 1, null);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], curve.costs()[i], 1e-14 * expected[i], "cost at iteration " + i);
+        }
+        assertAllClose(w, trained.W(1), 1e-12, 1e-16, "w.T");
+        assertEquals(b, trained.b(1).getDouble(0), 1e-15);
     }
 
     @Test
