@@ -3,12 +3,12 @@ package org.dls4j.shared.graph;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.layers.LayerHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -76,19 +76,38 @@ public final class FastPath {
     }
 
     /**
-     * {@link #install(ComputationGraph)}, with the convolution layers fed straight by the network's inputs leaving out
-     * the gradient with respect to those inputs (see {@link Graphs#forTraining}).
+     * {@link #install(ComputationGraph)}, with the convolution layers fed by the network's inputs leaving out the
+     * gradient with respect to those inputs (see {@link Graphs#forTraining}): fed straight, or through vertices
+     * without parameters (a zero-padding layer, a merge of inputs), whose gradients nothing uses either.
      */
     static int installForTraining(ComputationGraph graph) {
-        Set<Layer> fedByInputs = new HashSet<>();
-        List<String> inputs = graph.getConfiguration().getNetworkInputs();
-        for (GraphVertex vertex : graph.getVertices()) {
-            if (vertex.hasLayer() && vertex.getInputVertices() != null && Arrays.stream(vertex.getInputVertices())
-                    .allMatch(v -> inputs.contains(graph.getVertices()[v.getVertexIndex()].getVertexName()))) {
-                fedByInputs.add(vertex.getLayer());
+        return install(graph.getLayers(), enabled(), fedByInputsOnly(graph));
+    }
+
+    /** The layers whose inputs all come from the network's inputs through vertices without parameters. */
+    static Set<Layer> fedByInputsOnly(ComputationGraph graph) {
+        Set<String> parameterFree = new HashSet<>(graph.getConfiguration().getNetworkInputs());
+        Set<Layer> fed = new HashSet<>();
+        // the topological order: a vertex's inputs are decided before it
+        for (int index : graph.topologicalSortOrder()) {
+            GraphVertex vertex = graph.getVertices()[index];
+            VertexIndices[] inputs = vertex.getInputVertices();
+            if (inputs == null || inputs.length == 0) {
+                continue;
+            }
+            boolean fromInputsOnly = Arrays.stream(inputs)
+                    .allMatch(v -> parameterFree.contains(graph.getVertices()[v.getVertexIndex()].getVertexName()));
+            if (!fromInputsOnly) {
+                continue;
+            }
+            if (vertex.hasLayer()) {
+                fed.add(vertex.getLayer());
+            }
+            if (vertex.numParams() == 0) {
+                parameterFree.add(vertex.getVertexName());
             }
         }
-        return install(graph.getLayers(), enabled(), fedByInputs);
+        return fed;
     }
 
     /**

@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,40 @@ class FastPathTest {
         assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
         // conv1 reads the network's input: only the training graph's leaves that input's gradient out
         assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(full.getLayer("conv1"))).computesInputGradient());
+        assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
+    }
+
+    @Test
+    void aConvolutionBehindLayersWithoutParametersSkipsTheInputGradientToo() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(6, 6, 3))
+                .addLayer("pad", new ZeroPaddingLayer.Builder(1, 1).build(), "x")
+                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+                        "pad")
+                .addLayer("pad2", new ZeroPaddingLayer.Builder(1, 1).build(), "conv1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+                        "pad2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "conv2")
+                .setOutputs("out")
+                .build();
+        ComputationGraph full = Graphs.initialized(conf);
+        ComputationGraph training = Graphs.forTraining(conf);
+        training.setParams(full.params().dup());
+
+        INDArray expected = gradient(full, CNN2DFormat.NCHW);
+        INDArray actual = gradient(training, CNN2DFormat.NCHW);
+
+        double relative = relativeDifference(actual, expected);
+        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        // the zero padding has no parameters: conv1 is fed by the input alone, conv2 by conv1's parameters
         assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
         assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
     }
