@@ -6,14 +6,10 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
@@ -23,10 +19,7 @@ import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.global.dnnl.prop_kind;
 import org.bytedeco.dnnl.memory;
-import org.bytedeco.dnnl.primitive;
-import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -56,11 +49,6 @@ final class DnnlConvolution {
         }
     }
 
-    /** The CPU engine, made on first use (loading oneDNN's library); each convolution has its own stream. */
-    private static final class Cpu {
-        static final engine ENGINE = new engine(engine.kind.cpu, 0);
-    }
-
     final Geometry geometry;
 
     private final convolution_forward forward;
@@ -70,14 +58,14 @@ final class DnnlConvolution {
     /** The arrays' own memories: their data handles are set to the INDArrays on each call. */
     private final memory src, weights, bias, dst, diffDst, diffSrc, diffWeights, diffBias;
     /** This convolution's stream: a graph trained on another thread has its own layers, helpers and streams. */
-    private final stream stream = new stream(Cpu.ENGINE);
-    private final Steps forwardSteps = new Steps(stream);
+    private final stream stream = Dnnl.newStream();
+    private final Dnnl.Steps forwardSteps = new Dnnl.Steps(stream);
     /** dY reordered once for both backward primitives; then backward data; then backward weights. */
-    private final Steps gradientSteps = new Steps(stream);
-    private final Steps dataSteps = new Steps(stream);
-    private final Steps weightSteps = new Steps(stream);
+    private final Dnnl.Steps gradientSteps = new Dnnl.Steps(stream);
+    private final Dnnl.Steps dataSteps = new Dnnl.Steps(stream);
+    private final Dnnl.Steps weightSteps = new Dnnl.Steps(stream);
     /** The forward pass's reorder of X (null when X goes in as it is); whether backward weights reads its result. */
-    private final Steps.Step sourceReorder;
+    private final Dnnl.Steps.Step sourceReorder;
     private final boolean sharesForwardSource;
     /** The X of the last forward pass, whose reordered copy backward weights may read. */
     private INDArray lastForwardInput;
@@ -93,7 +81,7 @@ final class DnnlConvolution {
         memory.desc srcAny = new memory.desc(g.src, f32, memory.format_tag.any);
         memory.desc dstAny = new memory.desc(g.dst, f32, memory.format_tag.any);
         memory.desc weightsAny = new memory.desc(g.weights, f32, memory.format_tag.any);
-        engine e = Cpu.ENGINE;
+        engine e = Dnnl.engine();
 
         convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
                 ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
@@ -114,28 +102,28 @@ final class DnnlConvolution {
         backwardData = new convolution_backward_data(dpd);
         backwardWeights = new convolution_backward_weights(wpd);
 
-        src = user(srcUser);
-        diffSrc = user(srcUser);
-        dst = user(dstUser);
-        diffDst = user(dstUser);
-        weights = user(weightsUser);
-        diffWeights = user(weightsUser);
-        bias = user(biasUser);
-        diffBias = user(biasUser);
+        src = Dnnl.user(srcUser);
+        diffSrc = Dnnl.user(srcUser);
+        dst = Dnnl.user(dstUser);
+        diffDst = Dnnl.user(dstUser);
+        weights = Dnnl.user(weightsUser);
+        diffWeights = Dnnl.user(weightsUser);
+        bias = Dnnl.user(biasUser);
+        diffBias = Dnnl.user(biasUser);
         // forward: X, W in (reordered when oneDNN wants another layout), Y out
         memory fSrc = forwardSteps.in(srcUser, fpd.src_desc(), src);
         sourceReorder = forwardSteps.lastReorder();
         memory fWeights = forwardSteps.in(weightsUser, fpd.weights_desc(), weights);
         memory fDst = forwardSteps.outMemory(dstUser, fpd.dst_desc(), dst);
         forwardSteps.run(forward, g.bias
-                ? args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
-                : args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
+                ? Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
+                : Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
         // backward data: dY, W in, dX out
         memory dDiffDst = gradientSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
         memory dWeights = dataSteps.in(weightsUser, dpd.weights_desc(), weights);
         memory dDiffSrc = dataSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
-        dataSteps.run(backwardData, args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
+        dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
         dataSteps.out(dDiffSrc, diffSrc);
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
@@ -144,7 +132,7 @@ final class DnnlConvolution {
         memory wDiffDst = wpd.diff_dst_desc().equals(dpd.diff_dst_desc()) ? dDiffDst
                 : weightSteps.in(dstUser, wpd.diff_dst_desc(), diffDst);
         memory wDiffWeights = weightSteps.outMemory(weightsUser, wpd.diff_weights_desc(), diffWeights);
-        IntMemoryMap weightArgs = args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+        IntMemoryMap weightArgs = Dnnl.args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
                 wDiffWeights);
         if (g.bias) {
             weightArgs.put(DNNL_ARG_DIFF_BIAS, diffBias);
@@ -155,27 +143,27 @@ final class DnnlConvolution {
 
     /** Y = conv(X, W) + b (without a bias, b is not read). */
     void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
-        bind(src, x);
-        bind(weights, w);
+        Dnnl.bind(src, x);
+        Dnnl.bind(weights, w);
         if (geometry.bias) {
-            bind(bias, b);
+            Dnnl.bind(bias, b);
         }
-        bind(dst, y);
+        Dnnl.bind(dst, y);
         forwardSteps.execute();
         lastForwardInput = x;
     }
 
     /** dW, (with a bias) db and, unless {@code dx} is null, dX from dY. */
     void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
-        bind(src, x);
-        bind(weights, w);
-        bind(diffDst, dy);
+        Dnnl.bind(src, x);
+        Dnnl.bind(weights, w);
+        Dnnl.bind(diffDst, dy);
         if (dx != null) {
-            bind(diffSrc, dx);
+            Dnnl.bind(diffSrc, dx);
         }
-        bind(diffWeights, dw);
+        Dnnl.bind(diffWeights, dw);
         if (geometry.bias) {
-            bind(diffBias, db);
+            Dnnl.bind(diffBias, db);
         }
         if (sharesForwardSource && sourceReorder != null && x != lastForwardInput) {
             // backward weights reads the forward pass's reordered X: reorder this X there first
@@ -186,81 +174,5 @@ final class DnnlConvolution {
             dataSteps.execute();
         }
         weightSteps.execute();
-    }
-
-    /** A memory of {@code desc} with no data yet: {@link #bind} points it at an array before each call. */
-    private static memory user(memory.desc desc) {
-        return new memory(desc, Cpu.ENGINE, (Pointer) null);
-    }
-
-    private static void bind(memory m, INDArray array) {
-        m.set_data_handle(array.data().addressPointer());
-    }
-
-    private static IntMemoryMap args(Object... keysAndMemories) {
-        IntMemoryMap map = new IntMemoryMap();
-        for (int i = 0; i < keysAndMemories.length; i += 2) {
-            map.put((Integer) keysAndMemories[i], (memory) keysAndMemories[i + 1]);
-        }
-        return map;
-    }
-
-    /** A sequence of primitives with their arguments, built once and executed on each call. */
-    private static final class Steps {
-        private final stream stream;
-        private final List<Step> steps = new ArrayList<>();
-        private Step lastReorder;
-
-        Steps(stream stream) {
-            this.stream = stream;
-        }
-
-        /** One primitive and its arguments, on a stream. */
-        record Step(primitive primitive, IntMemoryMap arguments, stream stream) {
-            void execute() {
-                primitive.execute(stream, arguments);
-                stream._wait();
-            }
-        }
-
-        /** The memory a primitive reads for {@code user}: {@code user} itself, or a reordered copy. */
-        memory in(memory.desc userDesc, memory.desc wanted, memory user) {
-            lastReorder = null;
-            if (wanted.equals(userDesc)) {
-                return user;
-            }
-            memory copy = new memory(wanted, Cpu.ENGINE);
-            run(new reorder(user, copy), args(DNNL_ARG_FROM, user, DNNL_ARG_TO, copy));
-            lastReorder = steps.get(steps.size() - 1);
-            return copy;
-        }
-
-        /** The reorder the last {@link #in} added, or null. */
-        Step lastReorder() {
-            return lastReorder;
-        }
-
-        /** The memory a primitive writes for {@code user}: {@code user} itself, or a scratch one reordered after. */
-        memory outMemory(memory.desc userDesc, memory.desc produced, memory user) {
-            return produced.equals(userDesc) ? user : new memory(produced, Cpu.ENGINE);
-        }
-
-        /** After the primitive: the scratch memory reordered into {@code user}, when there is one. */
-        void out(memory written, memory user) {
-            if (written != user) {
-                run(new reorder(written, user), args(DNNL_ARG_FROM, written, DNNL_ARG_TO, user));
-            }
-        }
-
-        void run(primitive p, IntMemoryMap a) {
-            steps.add(new Step(p, a, stream));
-        }
-
-        void execute() {
-            for (Step step : steps) {
-                step.primitive.execute(stream, step.arguments);
-            }
-            stream._wait();
-        }
     }
 }

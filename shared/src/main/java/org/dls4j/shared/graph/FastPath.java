@@ -2,7 +2,10 @@ package org.dls4j.shared.graph;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -19,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The fast path of DL4J's convolution and batch normalization layers: oneDNN convolutions and Java batch norm.
+ * The fast path of DL4J's convolution and batch normalization layers: both on oneDNN.
  *
  * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, 7x slower here
  * than oneDNN, and batch normalization in a dozen array operations, 4x slower than PyTorch. Its layers can hand the
@@ -28,7 +31,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * moved, and switched on they would hand oneDNN permuted NHWC views that it misreads. {@link #install} instead puts a
  * helper into each float32 layer of a network: {@link OneDnnConvolutionHelper} into every {@code ConvolutionLayer}
  * (oneDNN primitives called directly, made once per layer and kept, see {@link DnnlConvolution}),
- * {@link JavaBatchNormHelper} (two passes each way in plain Java) into every {@code BatchNormalization}. It does so
+ * {@link OneDnnBatchNormHelper} (oneDNN's batch norm in its channel-blocked layout) into every
+ * {@code BatchNormalization}, which also applies the RELU of a {@link ReluLayer} that alone reads it. It does so
  * when ND4J's native library was built with oneDNN (the {@code linux-x86_64-onednn} classifier, the project's default
  * there) and the system property {@value #PROPERTY} is not {@code false}, which keeps DL4J's own code for
  * comparison. float64 layers always keep it. {@link ReluLayer} reads the same switch.
@@ -66,13 +70,13 @@ public final class FastPath {
         if (!oneDnnBuilt()) {
             return "DL4J convolutions: DL4J's own code (this ND4J build has no oneDNN)";
         }
-        return enabled() ? "DL4J convolutions: oneDNN, batch norm: Java"
+        return enabled() ? "DL4J convolutions: oneDNN, batch norm: oneDNN"
                 : "DL4J convolutions: DL4J's own code (-D" + PROPERTY + "=false)";
     }
 
     /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
     public static int install(ComputationGraph graph) {
-        return install(graph.getLayers(), enabled(), Set.of());
+        return install(graph.getLayers(), enabled(), Set.of(), relusAfterBatchNorm(graph));
     }
 
     /**
@@ -81,7 +85,28 @@ public final class FastPath {
      * without parameters (a zero-padding layer, a merge of inputs), whose gradients nothing uses either.
      */
     static int installForTraining(ComputationGraph graph) {
-        return install(graph.getLayers(), enabled(), fedByInputsOnly(graph));
+        return install(graph.getLayers(), enabled(), fedByInputsOnly(graph), relusAfterBatchNorm(graph));
+    }
+
+    /**
+     * The batch normalization layers whose output goes to a {@link ReluLayer} alone (not to another vertex, not out of
+     * the network), each with that RELU layer: their helpers apply the RELU in training passes.
+     */
+    static Map<Layer, ReluLayerRuntime> relusAfterBatchNorm(ComputationGraph graph) {
+        Map<Layer, ReluLayerRuntime> relus = new HashMap<>();
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
+        for (GraphVertex vertex : graph.getVertices()) {
+            VertexIndices[] next = vertex.getOutputVertices();
+            if (!vertex.hasLayer() || !(unwrapped(vertex.getLayer()) instanceof BatchNormalization)
+                    || outputs.contains(vertex.getVertexName()) || next == null || next.length != 1) {
+                continue;
+            }
+            GraphVertex consumer = graph.getVertices()[next[0].getVertexIndex()];
+            if (consumer.hasLayer() && unwrapped(consumer.getLayer()) instanceof ReluLayerRuntime relu) {
+                relus.put(vertex.getLayer(), relu);
+            }
+        }
+        return relus;
     }
 
     /** The layers whose inputs all come from the network's inputs through vertices without parameters. */
@@ -112,15 +137,22 @@ public final class FastPath {
 
     /**
      * Installs the helpers into {@code layers} when {@code enabled} (tests pass false for a build without oneDNN);
-     * the convolutions among {@code withoutInputGradient} leave the gradient with respect to their input out.
+     * the convolutions among {@code withoutInputGradient} leave the gradient with respect to their input out, the batch
+     * normalizations in {@code reluAfter} apply their RELU layer's RELU.
      */
-    static int install(Layer[] layers, boolean enabled, Set<Layer> withoutInputGradient) {
+    static int install(Layer[] layers, boolean enabled, Set<Layer> withoutInputGradient,
+            Map<Layer, ReluLayerRuntime> reluAfter) {
         if (!enabled || layers == null) {
             return 0;
         }
         int installed = 0;
         for (Layer layer : layers) {
-            installed += installInto(unwrapped(layer), !withoutInputGradient.contains(layer));
+            if (unwrapped(layer) instanceof ReluLayerRuntime relu) {
+                relu.fuseInto(null);
+            }
+        }
+        for (Layer layer : layers) {
+            installed += installInto(unwrapped(layer), !withoutInputGradient.contains(layer), reluAfter.get(layer));
         }
         return installed;
     }
@@ -132,7 +164,7 @@ public final class FastPath {
         return layer;
     }
 
-    private static int installInto(Layer layer, boolean inputGradient) {
+    private static int installInto(Layer layer, boolean inputGradient, ReluLayerRuntime relu) {
         if (!isFloat32(layer)) {
             return 0;
         }
@@ -143,7 +175,11 @@ public final class FastPath {
         }
         if (layer instanceof BatchNormalization bn
                 && !((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).isLockGammaBeta()) {
-            setHelper(BatchNormalization.class, layer, new JavaBatchNormHelper());
+            OneDnnBatchNormHelper helper = new OneDnnBatchNormHelper(relu != null);
+            setHelper(BatchNormalization.class, layer, helper);
+            if (relu != null) {
+                relu.fuseInto(helper);
+            }
             return 1;
         }
         return 0;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -180,6 +181,36 @@ class FastPathTest {
 
     @ParameterizedTest
     @EnumSource(value = CNN2DFormat.class)
+    void aBatchNormThatAppliesItsReluLayersReluGivesDl4jsNumbers(CNN2DFormat format) {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraph fast = Graphs.initialized(convNet(format, DataType.FLOAT, new ReluLayer()));
+        OneDnnBatchNormHelper bn1 = (OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"));
+        assertTrue(bn1.fusesRelu());
+        assertEquals(bn1, ((ReluLayerRuntime) fast.getLayer("relu1")).fusedInto());
+        // bn2 feeds the output layer: no RELU to apply
+        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn2"))).fusesRelu());
+        ComputationGraph reference = builtInTwin(fast);   // DL4J's batch norm, then the RELU layer's own RELU
+
+        INDArray expected = gradient(reference, format);
+        INDArray actual = gradient(fast, format);
+        double relative = relativeDifference(actual, expected);
+        assertTrue(relative < 1e-4, format + ": relative difference of the gradients " + relative);
+
+        DataSet b = batch(format, DataType.FLOAT);
+        for (int step = 0; step < 3; step++) {
+            reference.fit(b);
+            fast.fit(b);
+        }
+        relative = relativeDifference(fast.params(), reference.params());
+        assertTrue(relative < 1e-5, format + ": relative difference of the parameters " + relative);
+        INDArray x = b.getFeatures();
+        assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
+        // output in training mode (batch statistics) keeps each layer's activations in a workspace of its own
+        assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CNN2DFormat.class)
     void reluLayerGivesActivationLayersOutputsAndGradients(CNN2DFormat format) {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraph dl4j = Graphs.initialized(convNet(format, DataType.FLOAT));
@@ -257,7 +288,7 @@ class FastPathTest {
                         .activation(Activation.SOFTMAX).build(), "bn")
                 .setOutputs("out").build();
         ComputationGraph fast = Graphs.initialized(conf);
-        assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
+        assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
         ComputationGraph reference = builtInTwin(fast);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.randn(DataType.FLOAT, 8, 7);
@@ -285,7 +316,7 @@ class FastPathTest {
             String name = layer.conf().getLayer().getLayerName();
             switch (name) {
                 case "conv1", "conv2" -> assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(layer));
-                case "bn1", "bn2" -> assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(layer));
+                case "bn1", "bn2" -> assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(layer));
                 default -> assertNull(FastPath.helperOf(layer), name);
             }
         }
@@ -303,7 +334,7 @@ class FastPathTest {
     @Test
     void aBuildWithoutOneDnnGetsNoHelper() {
         ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
-        assertEquals(0, FastPath.install(graph.getLayers(), false, Set.of()));
+        assertEquals(0, FastPath.install(graph.getLayers(), false, Set.of(), Map.of()));
         for (Layer layer : graph.getLayers()) {
             assertNull(FastPath.helperOf(layer));
         }
@@ -336,7 +367,7 @@ class FastPathTest {
         ModelSerializer.writeModel(graph, saved, true);
         for (ComputationGraph other : new ComputationGraph[] {Graphs.copied(graph), Graphs.restored(saved)}) {
             assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(other.getLayer("conv1")));
-            assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
+            assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
             assertInstanceOf(ReluLayerRuntime.class, other.getLayer("relu1"));
             assertEquals(graph.params(), other.params());
         }
