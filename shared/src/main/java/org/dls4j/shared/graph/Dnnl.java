@@ -62,6 +62,53 @@ final class Dnnl {
         return map;
     }
 
+    /**
+     * What a primitive reads for a plain array: the array itself when oneDNN takes its layout, else a memory in
+     * oneDNN's layout that either holds this input's own reordered copy or, borrowed, points at another primitive's
+     * output of the same layout and values (a convolution's blocked output read by the batch norm after it), which
+     * saves the reorder.
+     */
+    static final class Input {
+        final memory memory;
+        /** The memory whose buffer holds this input's own copy (null without one); kept so that it stays. */
+        private final memory storage;
+        private final Steps.Step reorder;
+        private boolean borrowed;
+
+        Input(memory memory, memory storage, Steps.Step reorder) {
+            this.memory = memory;
+            this.storage = storage;
+            this.reorder = reorder;
+        }
+
+        /** Points this input at {@code values} (or does nothing and answers false: null, another layout). */
+        boolean borrow(memory values) {
+            if (reorder == null || values == null || !values.get_desc().equals(memory.get_desc())) {
+                return false;
+            }
+            memory.set_data_handle(values.get_data_handle());
+            borrowed = true;
+            return true;
+        }
+
+        /** Whether the input holds another primitive's output now. */
+        boolean isBorrowed() {
+            return borrowed;
+        }
+
+        /** Reorders the plain array into this input's own memory (nothing to do when it is read as it is). */
+        void reorder() {
+            if (reorder == null) {
+                return;
+            }
+            if (borrowed) {
+                memory.set_data_handle(storage.get_data_handle());
+                borrowed = false;
+            }
+            reorder.execute();
+        }
+    }
+
     /** A sequence of primitives with their arguments, built once and executed on each call. */
     static final class Steps {
         private final stream stream;
@@ -90,6 +137,22 @@ final class Dnnl {
             run(new reorder(user, copy), args(DNNL_ARG_FROM, user, DNNL_ARG_TO, copy));
             lastReorder = steps.get(steps.size() - 1);
             return copy;
+        }
+
+        /**
+         * An input read in {@code wanted}'s layout, reordered from {@code user} only when the caller runs
+         * {@link Input#reorder()} (not part of this sequence), or borrowed from another primitive's output.
+         */
+        Input input(memory.desc userDesc, memory.desc wanted, memory user) {
+            if (wanted.equals(userDesc)) {
+                return new Input(user, null, null);
+            }
+            // the reordered copy lives in a buffer that another memory owns: oneDNN frees a memory's own buffer when
+            // its handle is set elsewhere, and a borrowing input moves its handle back and forth
+            memory storage = owned(wanted);
+            memory copy = new memory(wanted, Cpu.ENGINE, storage.get_data_handle());
+            return new Input(copy, storage, new Step(new reorder(user, copy),
+                    args(DNNL_ARG_FROM, user, DNNL_ARG_TO, copy), stream));
         }
 
         /** The reorder the last {@link #in} added, or null. */

@@ -64,8 +64,12 @@ final class DnnlBatchNorm {
     private final Dnnl.Steps trainingSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps inferenceSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps backwardSteps = new Dnnl.Steps(stream);
-    /** The training pass's reorder of X, which the backward pass reads again (null when X goes in as it is). */
-    private final Dnnl.Steps.Step sourceReorder;
+    /** X as the training pass reads it, which the backward pass reads again; dY as the backward pass reads it. */
+    private final Dnnl.Input source;
+    private final Dnnl.Input gradient;
+    /** Y (after a training pass) and dX in the blocked layout before their reorder into the arrays, or null. */
+    private final memory blockedOutput;
+    private final memory blockedInputGradient;
     private INDArray lastTrainingInput;
 
     DnnlBatchNorm(Shape s) {
@@ -105,9 +109,10 @@ final class DnnlBatchNorm {
         memory workspace = s.relu ? Dnnl.owned(training.workspace_desc()) : null;
 
         // training: X in, Y and the batch mean and variance out
-        memory tSrc = trainingSteps.in(user, inside, src);
-        sourceReorder = trainingSteps.lastReorder();
+        source = trainingSteps.input(user, inside, src);
+        memory tSrc = source.memory;
         memory tDst = trainingSteps.outMemory(user, inside, dst);
+        blockedOutput = tDst == dst ? null : tDst;
         IntMemoryMap trainingArgs = Dnnl.args(DNNL_ARG_SRC, tSrc, DNNL_ARG_DST, tDst, DNNL_ARG_SCALE, scale,
                 DNNL_ARG_SHIFT, shift, DNNL_ARG_MEAN, mean, DNNL_ARG_VARIANCE, variance);
         if (s.relu) {
@@ -123,8 +128,10 @@ final class DnnlBatchNorm {
                 variance));
         inferenceSteps.out(iDst, dst);
         // backward: the training pass's reordered X, dY in; dX, dgamma, dbeta out
-        memory bDiffDst = backwardSteps.in(user, inside, diffDst);
+        gradient = backwardSteps.input(user, inside, diffDst);
+        memory bDiffDst = gradient.memory;
         memory bDiffSrc = backwardSteps.outMemory(user, inside, diffSrc);
+        blockedInputGradient = bDiffSrc == diffSrc ? null : bDiffSrc;
         IntMemoryMap backwardArgs = Dnnl.args(DNNL_ARG_SRC, tSrc, DNNL_ARG_DIFF_DST, bDiffDst, DNNL_ARG_SCALE, scale,
                 DNNL_ARG_SHIFT, shift, DNNL_ARG_MEAN, mean, DNNL_ARG_VARIANCE, variance, DNNL_ARG_DIFF_SRC,
                 bDiffSrc, DNNL_ARG_DIFF_SCALE, diffScale, DNNL_ARG_DIFF_SHIFT, diffShift);
@@ -135,15 +142,24 @@ final class DnnlBatchNorm {
         backwardSteps.out(bDiffSrc, diffSrc);
     }
 
-    /** Training: {@code y} (with the RELU when fused) and the batch's mean and (biased) variance. */
-    void training(INDArray x, INDArray gamma, INDArray beta, INDArray y, INDArray batchMean, INDArray batchVar) {
+    /**
+     * Training: {@code y} (with the RELU when fused) and the batch's mean and (biased) variance. {@code blockedX}, when
+     * not null, holds X in the blocked layout (the convolution before): read as it is. Returns whether it was.
+     */
+    boolean training(INDArray x, INDArray gamma, INDArray beta, INDArray y, INDArray batchMean, INDArray batchVar,
+            memory blockedX) {
         Dnnl.bind(src, x);
         Dnnl.bind(dst, y);
         bindAffine(gamma, beta);
         Dnnl.bind(mean, batchMean);
         Dnnl.bind(variance, batchVar);
+        boolean borrowed = source.borrow(blockedX);
+        if (!borrowed) {
+            source.reorder();
+        }
         trainingSteps.execute();
         lastTrainingInput = x;
+        return borrowed;
     }
 
     /** Inference: {@code y} from the running mean and variance. */
@@ -157,9 +173,13 @@ final class DnnlBatchNorm {
         inferenceSteps.execute();
     }
 
-    /** dX, dgamma and dbeta from dY, for the batch (and its statistics) of the last training pass. */
-    void backward(INDArray x, INDArray gamma, INDArray beta, INDArray batchMean, INDArray batchVar, INDArray dy,
-            INDArray dx, INDArray dGamma, INDArray dBeta) {
+    /**
+     * dX, dgamma and dbeta from dY, for the batch (and its statistics) of the last training pass. {@code blockedX} and
+     * {@code blockedDy}, when not null, hold X and dY in the blocked layout (the convolutions before and after).
+     * Returns whether dY was read from {@code blockedDy}.
+     */
+    boolean backward(INDArray x, INDArray gamma, INDArray beta, INDArray batchMean, INDArray batchVar, INDArray dy,
+            INDArray dx, INDArray dGamma, INDArray dBeta, memory blockedX, memory blockedDy) {
         Dnnl.bind(src, x);
         bindAffine(gamma, beta);
         Dnnl.bind(mean, batchMean);
@@ -168,10 +188,26 @@ final class DnnlBatchNorm {
         Dnnl.bind(diffSrc, dx);
         Dnnl.bind(diffScale, dGamma);
         Dnnl.bind(diffShift, dBeta);
-        if (sourceReorder != null && x != lastTrainingInput) {
-            sourceReorder.execute();  // backward reads the training pass's reordered X: put this X there first
+        // backward reads X as the training pass laid it out: again, unless it still holds this X
+        if (!source.borrow(blockedX) && (x != lastTrainingInput || source.isBorrowed())) {
+            source.reorder();
+        }
+        boolean borrowed = gradient.borrow(blockedDy);
+        if (!borrowed) {
+            gradient.reorder();
         }
         backwardSteps.execute();
+        return borrowed;
+    }
+
+    /** Y in the blocked layout as the last training pass left it, or null (a dense batch, written as it is). */
+    memory blockedOutput() {
+        return blockedOutput;
+    }
+
+    /** dX in the blocked layout as the last backward pass left it, or null. */
+    memory blockedInputGradient() {
+        return blockedInputGradient;
     }
 
     private void bindAffine(INDArray gamma, INDArray beta) {

@@ -60,13 +60,17 @@ final class DnnlConvolution {
     /** This convolution's stream: a graph trained on another thread has its own layers, helpers and streams. */
     private final stream stream = Dnnl.newStream();
     private final Dnnl.Steps forwardSteps = new Dnnl.Steps(stream);
-    /** dY reordered once for both backward primitives; then backward data; then backward weights. */
-    private final Dnnl.Steps gradientSteps = new Dnnl.Steps(stream);
+    /** Backward data, then backward weights, both reading dY as {@link #gradient} has it. */
     private final Dnnl.Steps dataSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps weightSteps = new Dnnl.Steps(stream);
-    /** The forward pass's reorder of X (null when X goes in as it is); whether backward weights reads its result. */
-    private final Dnnl.Steps.Step sourceReorder;
+    /** X as the forward pass reads it, which backward weights reads again when {@link #sharesForwardSource}. */
+    private final Dnnl.Input source;
     private final boolean sharesForwardSource;
+    /** dY as both backward primitives read it. */
+    private final Dnnl.Input gradient;
+    /** Y and dX in oneDNN's layout before their reorder into the arrays (null: written straight into them). */
+    private final memory blockedOutput;
+    private final memory blockedInputGradient;
     /** The X of the last forward pass, whose reordered copy backward weights may read. */
     private INDArray lastForwardInput;
 
@@ -111,21 +115,24 @@ final class DnnlConvolution {
         bias = Dnnl.user(biasUser);
         diffBias = Dnnl.user(biasUser);
         // forward: X, W in (reordered when oneDNN wants another layout), Y out
-        memory fSrc = forwardSteps.in(srcUser, fpd.src_desc(), src);
-        sourceReorder = forwardSteps.lastReorder();
+        source = forwardSteps.input(srcUser, fpd.src_desc(), src);
+        memory fSrc = source.memory;
         memory fWeights = forwardSteps.in(weightsUser, fpd.weights_desc(), weights);
         memory fDst = forwardSteps.outMemory(dstUser, fpd.dst_desc(), dst);
         forwardSteps.run(forward, g.bias
                 ? Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
                 : Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
+        blockedOutput = fDst == dst ? null : fDst;
         // backward data: dY, W in, dX out
-        memory dDiffDst = gradientSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
+        gradient = dataSteps.input(dstUser, dpd.diff_dst_desc(), diffDst);
+        memory dDiffDst = gradient.memory;
         memory dWeights = dataSteps.in(weightsUser, dpd.weights_desc(), weights);
         memory dDiffSrc = dataSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
         dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
         dataSteps.out(dDiffSrc, diffSrc);
+        blockedInputGradient = dDiffSrc == diffSrc ? null : dDiffSrc;
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
         sharesForwardSource = wpd.src_desc().equals(fpd.src_desc());
         memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, wpd.src_desc(), src);
@@ -141,20 +148,33 @@ final class DnnlConvolution {
         weightSteps.out(wDiffWeights, diffWeights);
     }
 
-    /** Y = conv(X, W) + b (without a bias, b is not read). */
-    void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
+    /**
+     * Y = conv(X, W) + b (without a bias, b is not read). {@code blockedX}, when not null, holds X in oneDNN's layout
+     * (the output of the batch norm before): read as it is when the layout is the one wanted. Returns whether it was.
+     */
+    boolean forward(INDArray x, INDArray w, INDArray b, INDArray y, memory blockedX) {
         Dnnl.bind(src, x);
         Dnnl.bind(weights, w);
         if (geometry.bias) {
             Dnnl.bind(bias, b);
         }
         Dnnl.bind(dst, y);
+        boolean borrowed = source.borrow(blockedX);
+        if (!borrowed) {
+            source.reorder();
+        }
         forwardSteps.execute();
         lastForwardInput = x;
+        return borrowed;
     }
 
-    /** dW, (with a bias) db and, unless {@code dx} is null, dX from dY. */
-    void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
+    /**
+     * dW, (with a bias) db and, unless {@code dx} is null, dX from dY. {@code blockedX} and {@code blockedDy}, when not
+     * null, hold X and dY in oneDNN's layout (the batch norm before, the batch norm after). Returns whether dY was
+     * read from {@code blockedDy}.
+     */
+    boolean backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db, memory blockedX,
+            memory blockedDy) {
         Dnnl.bind(src, x);
         Dnnl.bind(weights, w);
         Dnnl.bind(diffDst, dy);
@@ -165,14 +185,28 @@ final class DnnlConvolution {
         if (geometry.bias) {
             Dnnl.bind(diffBias, db);
         }
-        if (sharesForwardSource && sourceReorder != null && x != lastForwardInput) {
-            // backward weights reads the forward pass's reordered X: reorder this X there first
-            sourceReorder.execute();
+        // backward weights reads X as the forward pass laid it out: again, unless it still holds this X
+        if (sharesForwardSource && !source.borrow(blockedX) && (x != lastForwardInput || source.isBorrowed())) {
+            source.reorder();
         }
-        gradientSteps.execute();
+        boolean borrowed = gradient.borrow(blockedDy);
+        if (!borrowed) {
+            gradient.reorder();
+        }
         if (dx != null) {
             dataSteps.execute();
         }
         weightSteps.execute();
+        return borrowed;
+    }
+
+    /** Y in oneDNN's layout as the last forward pass left it, or null when oneDNN wrote Y's own layout. */
+    memory blockedOutput() {
+        return blockedOutput;
+    }
+
+    /** dX in oneDNN's layout as the last backward pass left it, or null when oneDNN wrote dX's own layout. */
+    memory blockedInputGradient() {
+        return blockedInputGradient;
     }
 }

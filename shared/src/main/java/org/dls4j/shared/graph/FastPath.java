@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.layers.LayerHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,7 +77,7 @@ public final class FastPath {
 
     /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
     public static int install(ComputationGraph graph) {
-        return install(graph.getLayers(), enabled(), Set.of(), relusAfterBatchNorm(graph));
+        return install(graph, Set.of());
     }
 
     /**
@@ -85,7 +86,55 @@ public final class FastPath {
      * without parameters (a zero-padding layer, a merge of inputs), whose gradients nothing uses either.
      */
     static int installForTraining(ComputationGraph graph) {
-        return install(graph.getLayers(), enabled(), fedByInputsOnly(graph), relusAfterBatchNorm(graph));
+        return install(graph, fedByInputsOnly(graph));
+    }
+
+    private static int install(ComputationGraph graph, Set<Layer> withoutInputGradient) {
+        int installed = install(graph.getLayers(), enabled(), withoutInputGradient, relusAfterBatchNorm(graph));
+        linkBlockedLayouts(graph);
+        return installed;
+    }
+
+    /**
+     * Lets neighbouring helpers hand each other oneDNN's blocked arrays, saving a layout reorder each way: a
+     * convolution with an identity activation and the batch norm that alone reads its output (the batch norm reads the
+     * convolution's blocked output, the convolution the batch norm's blocked input gradient); a batch norm applying a
+     * RELU layer's RELU and the convolutions reading that layer's output (they read its blocked output; when only one
+     * convolution does, the batch norm reads that convolution's blocked input gradient). Each helper still writes its
+     * arrays, and reads the blocked ones only while the arrays it is handed are the ones they were written to.
+     */
+    static void linkBlockedLayouts(ComputationGraph graph) {
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
+        for (GraphVertex vertex : graph.getVertices()) {
+            VertexIndices[] next = vertex.getOutputVertices();
+            if (!vertex.hasLayer() || next == null || outputs.contains(vertex.getVertexName())) {
+                continue;
+            }
+            Layer layer = unwrapped(vertex.getLayer());
+            List<Layer> consumers = Arrays.stream(next).map(v -> graph.getVertices()[v.getVertexIndex()])
+                    .map(v -> v.hasLayer() ? unwrapped(v.getLayer()) : null).toList();
+            if (layer.getHelper() instanceof OneDnnConvolutionHelper convolution && hasIdentityActivation(layer)
+                    && consumers.size() == 1 && consumers.get(0) != null
+                    && consumers.get(0).getHelper() instanceof OneDnnBatchNormHelper batchNorm) {
+                convolution.feed(batchNorm);
+                batchNorm.fedBy(convolution);
+            }
+            if (layer instanceof ReluLayerRuntime relu && relu.fusedInto() != null) {
+                for (Layer consumer : consumers) {
+                    if (consumer != null && consumer.getHelper() instanceof OneDnnConvolutionHelper convolution) {
+                        convolution.readFrom(relu.fusedInto());
+                        if (consumers.size() == 1) {
+                            relu.fusedInto().gradientFrom(convolution, relu);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasIdentityActivation(Layer layer) {
+        return layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer conf
+                && conf.getActivationFn() instanceof ActivationIdentity;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -45,6 +46,18 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     private INDArray varCache;
     /** The output of the last training pass when it went through the RELU: what the RELU layer passes on. */
     private INDArray lastReluOutput;
+    /** The blocked memory the last training output was reordered from; the last input gradient, and its memory. */
+    private memory lastBlockedOutput;
+    private INDArray lastInputGradient;
+    private memory lastBlockedInputGradient;
+    /** The convolution whose output alone this batch norm reads, or null ({@link OneDnnConvolutionHelper#feed}). */
+    private OneDnnConvolutionHelper fedBy;
+    /** The RELU layer and the one convolution it feeds, whose input gradient reaches this batch norm, or nulls. */
+    private ReluLayerRuntime relu;
+    private OneDnnConvolutionHelper gradientFrom;
+    /** Whether the last training pass read the convolution's blocked output, the last backward pass a blocked dY. */
+    private boolean borrowedInput;
+    private boolean borrowedGradient;
 
     OneDnnBatchNormHelper(boolean fusesRelu) {
         this.fusesRelu = fusesRelu;
@@ -58,6 +71,40 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     /** Whether {@code array} is this helper's last training output, which has been through the RELU already. */
     boolean isReluOutput(INDArray array) {
         return array != null && array == lastReluOutput;
+    }
+
+    /** {@code convolution}'s output is this batch norm's input, and only its: see {@link OneDnnConvolutionHelper#feed}. */
+    void fedBy(OneDnnConvolutionHelper convolution) {
+        fedBy = convolution;
+    }
+
+    /**
+     * The gradient reaching this batch norm is {@code convolution}'s input gradient, which {@code reluLayer} (this
+     * helper's RELU, feeding that convolution alone) passes on: the backward pass reads the convolution's blocked one.
+     */
+    void gradientFrom(OneDnnConvolutionHelper convolution, ReluLayerRuntime reluLayer) {
+        gradientFrom = convolution;
+        relu = reluLayer;
+    }
+
+    /** Whether the last training pass read its input from a neighbour's blocked array (for tests). */
+    boolean borrowedInput() {
+        return borrowedInput;
+    }
+
+    /** Whether the last backward pass read dY from a neighbour's blocked array (for tests). */
+    boolean borrowedGradient() {
+        return borrowedGradient;
+    }
+
+    /** The blocked memory {@code y} was reordered from, when {@code y} is the last output through the RELU; else null. */
+    memory blockedOutputOf(INDArray y) {
+        return isReluOutput(y) ? lastBlockedOutput : null;
+    }
+
+    /** The blocked memory {@code dx} was reordered from, when it is this helper's last input gradient; else null. */
+    memory blockedInputGradientOf(INDArray dx) {
+        return dx != null && dx == lastInputGradient ? lastBlockedInputGradient : null;
     }
 
     @Override
@@ -89,8 +136,9 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
                 meanCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
                 varCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
             }
-            plan.training(x, g, b, out, meanCache, varCache);
+            borrowedInput = plan.training(x, g, b, out, meanCache, varCache, blockedInput(x));
             lastReluOutput = relu ? out : null;
+            lastBlockedOutput = plan.blockedOutput();
         } else {
             plan.inference(x, g, b, ContiguousArrays.of(runningMean), ContiguousArrays.of(runningVar), out);
         }
@@ -110,8 +158,12 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
         INDArray dGamma = ContiguousArrays.of(dGammaView);
         INDArray dBeta = ContiguousArrays.of(dBetaView);
-        plan.backward(x, ContiguousArrays.of(gamma), ContiguousArrays.of(beta), meanCache, varCache, dy, dx, dGamma,
-                dBeta);
+        memory blockedDy = gradientFrom == null ? null
+                : gradientFrom.blockedInputGradientOf(relu.gradientSourceOf(dy));
+        borrowedGradient = plan.backward(x, ContiguousArrays.of(gamma), ContiguousArrays.of(beta), meanCache, varCache, dy, dx, dGamma,
+                dBeta, blockedInput(x), blockedDy);
+        lastInputGradient = dx;
+        lastBlockedInputGradient = plan.blockedInputGradient();
         // the gradient views are slices of the network's one gradient array: results written to copies go back
         if (dGamma != dGammaView) {
             dGammaView.assign(dGamma);
@@ -138,6 +190,11 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     @Override
     public Map<String, Long> helperMemoryUse() {
         return Collections.emptyMap();
+    }
+
+    /** X as the convolution before left it in the blocked layout, when X is its last output; else null. */
+    private memory blockedInput(INDArray x) {
+        return fedBy == null ? null : fedBy.blockedOutputOf(x);
     }
 
     private static boolean supported(INDArray x) {

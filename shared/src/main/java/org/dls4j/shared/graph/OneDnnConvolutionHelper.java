@@ -3,6 +3,7 @@ package org.dls4j.shared.graph;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -38,6 +39,18 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
     /** False for a layer fed by the network's input in a graph that is only trained: see {@link Graphs#forTraining}. */
     private final boolean inputGradient;
+    /** The batch norm (with its RELU) whose output this convolution reads, or null: see {@link #readFrom}. */
+    private OneDnnBatchNormHelper readsFrom;
+    /** The batch norm that alone reads this convolution's output, or null: see {@link #feed}. */
+    private OneDnnBatchNormHelper feeds;
+    /** The last output and input gradient, with the blocked memories they were reordered from (or nulls). */
+    private INDArray lastOutput;
+    private memory lastBlockedOutput;
+    private INDArray lastInputGradient;
+    private memory lastBlockedInputGradient;
+    /** Whether the last forward pass read a neighbour's blocked input, and the last backward pass its blocked dY. */
+    private boolean borrowedInput;
+    private boolean borrowedGradient;
 
     OneDnnConvolutionHelper(boolean inputGradient) {
         super(DataType.FLOAT);
@@ -47,6 +60,44 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
     /** Whether the backward pass computes the gradient with respect to the layer's input. */
     boolean computesInputGradient() {
         return inputGradient;
+    }
+
+    /**
+     * This convolution's input comes from {@code batchNorm}, through the RELU layer the batch norm applies: it reads
+     * the batch norm's blocked output instead of reordering the array again, while that array is the batch norm's
+     * last output (checked on each call).
+     */
+    void readFrom(OneDnnBatchNormHelper batchNorm) {
+        readsFrom = batchNorm;
+    }
+
+    /**
+     * {@code batchNorm} alone reads this convolution's output (an identity activation: the output is the helper's, as
+     * it wrote it): the batch norm reads the blocked output, and this convolution the batch norm's blocked input
+     * gradient, while the arrays are the last ones each wrote.
+     */
+    void feed(OneDnnBatchNormHelper batchNorm) {
+        feeds = batchNorm;
+    }
+
+    /** Whether the last training pass read its input from a neighbour's blocked array (for tests). */
+    boolean borrowedInput() {
+        return borrowedInput;
+    }
+
+    /** Whether the last backward pass read dY from a neighbour's blocked array (for tests). */
+    boolean borrowedGradient() {
+        return borrowedGradient;
+    }
+
+    /** The blocked memory {@code y} was reordered from, when {@code y} is this helper's last output; else null. */
+    memory blockedOutputOf(INDArray y) {
+        return y != null && y == lastOutput ? lastBlockedOutput : null;
+    }
+
+    /** The blocked memory {@code dx} was reordered from, when it is this helper's last input gradient; else null. */
+    memory blockedInputGradientOf(INDArray dx) {
+        return dx != null && dx == lastInputGradient ? lastBlockedInputGradient : null;
     }
 
     @Override
@@ -69,7 +120,9 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         long[] d = plan.geometry.dst();
         long[] shape = format == CNN2DFormat.NHWC ? new long[] {d[0], d[2], d[3], d[1]} : d;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
-        plan.forward(x, w, b, out);
+        borrowedInput = plan.forward(x, w, b, out, readsFrom == null ? null : readsFrom.blockedOutputOf(x));
+        lastOutput = out;
+        lastBlockedOutput = plan.blockedOutput();
         return out;
     }
 
@@ -93,8 +146,13 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                     workspaceMgr);
         } else {
             INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-            plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad);
-            if (!inputGradient) {
+            borrowedGradient = plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad,
+                    readsFrom == null ? null : readsFrom.blockedOutputOf(x),
+                    feeds == null ? null : feeds.blockedInputGradientOf(dy));
+            if (inputGradient) {
+                lastInputGradient = dx;
+                lastBlockedInputGradient = plan.blockedInputGradient();
+            } else {
                 dx.assign(0);   // the gradient with respect to the network's input, not computed
             }
             result = new Pair<>(new DefaultGradient(), dx);

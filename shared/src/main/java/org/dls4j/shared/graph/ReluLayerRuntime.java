@@ -32,6 +32,9 @@ final class ReluLayerRuntime extends ActivationLayer {
     private OneDnnBatchNormHelper fusedInto;
     /** Whether the last forward pass handed its input on as it was (the RELU already applied). */
     private boolean passedOn;
+    /** The gradient the last such backward pass received, and the one it passed on (the same values). */
+    private INDArray lastGradientIn;
+    private INDArray lastGradientOut;
 
     ReluLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -45,6 +48,11 @@ final class ReluLayerRuntime extends ActivationLayer {
     /** The helper that applies this layer's RELU, or null. */
     OneDnnBatchNormHelper fusedInto() {
         return fusedInto;
+    }
+
+    /** The gradient this layer received, when {@code passedOn} is what it passed on for it unchanged; else null. */
+    INDArray gradientSourceOf(INDArray passedOn) {
+        return passedOn != null && passedOn == lastGradientOut ? lastGradientIn : null;
     }
 
     /** float32, no dropout on this layer, and the fast path on. */
@@ -78,7 +86,9 @@ final class ReluLayerRuntime extends ActivationLayer {
         assertInputSet(true);
         if (passedOn) {
             // the batch norm's backward pass applies the mask; DL4J wants each layer's gradient in its own workspace
-            return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon));
+            lastGradientIn = epsilon;
+            lastGradientOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon);
+            return new Pair<>(new DefaultGradient(), lastGradientOut);
         }
         INDArray x = ContiguousArrays.ownBuffer(input);
         INDArray dy = ContiguousArrays.ownBuffer(epsilon);

@@ -17,12 +17,15 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -206,6 +209,83 @@ class FastPathTest {
         INDArray x = b.getFeatures();
         assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
         // output in training mode (batch statistics) keeps each layer's activations in a workspace of its own
+        assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
+    }
+
+    /**
+     * A residual block on 16 channels (oneDNN's blocked layout has 16 to a block): conv0 -> bn0 -> relu0, then
+     * conv1 -> bn1 -> relu1 -> conv2 -> bn2, plus relu0, -> RELU -> average -> softmax 3, on 8x8x3 pictures.
+     */
+    static ComputationGraphConfiguration residualBlock() {
+        return new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(8, 8, 3))
+                .addLayer("conv0", new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.IDENTITY).build(),
+                        "x")
+                .addLayer("bn0", new BatchNormalization.Builder().eps(1e-3).build(), "conv0")
+                .addLayer("relu0", new ReluLayer(), "bn0")
+                .addLayer("conv1", new ConvolutionLayer.Builder(1, 1).nOut(16).activation(Activation.IDENTITY).build(),
+                        "relu0")
+                .addLayer("bn1", new BatchNormalization.Builder().eps(1e-3).build(), "conv1")
+                .addLayer("relu1", new ReluLayer(), "bn1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.IDENTITY).build(),
+                        "relu1")
+                .addLayer("bn2", new BatchNormalization.Builder().eps(1e-3).build(), "conv2")
+                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "bn2", "relu0")
+                .addLayer("relu2", new ReluLayer(), "add")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "relu2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "pool")
+                .setOutputs("out")
+                .build();
+    }
+
+    @Test
+    void helpersThatHandEachOtherBlockedArraysGiveDl4jsNumbers() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraph fast = Graphs.initialized(residualBlock());
+        ComputationGraph reference = builtInTwin(fast);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 8, 8);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
+        for (int i = 0; i < 4; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        INDArray[] gradients = new INDArray[2];
+        ComputationGraph[] graphs = {reference, fast};
+        for (int i = 0; i < 2; i++) {
+            graphs[i].setInputs(x);
+            graphs[i].setLabels(y);
+            graphs[i].computeGradientAndScore();
+            gradients[i] = graphs[i].gradient().gradient().dup();
+        }
+        double relative = relativeDifference(gradients[1], gradients[0]);
+        assertTrue(relative < 1e-4, "relative difference of the gradients " + relative);
+        // each batch norm read its convolution's blocked output and handed it its blocked input gradient; conv1 and
+        // conv2 read their batch norm's blocked output; bn1 read conv2's blocked input gradient (relu0 feeds two)
+        for (String name : new String[] {"bn0", "bn1", "bn2"}) {
+            assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).borrowedInput(), name);
+        }
+        assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"))).borrowedGradient());
+        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn0"))).borrowedGradient());
+        for (String name : new String[] {"conv1", "conv2"}) {
+            OneDnnConvolutionHelper convolution = (OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer(name));
+            assertTrue(convolution.borrowedInput() && convolution.borrowedGradient(), name);
+        }
+
+        DataSet batch = new DataSet(x, y);
+        for (int step = 0; step < 3; step++) {
+            reference.fit(batch);
+            fast.fit(batch);
+        }
+        relative = relativeDifference(fast.params(), reference.params());
+        assertTrue(relative < 1e-5, "relative difference of the parameters " + relative);
+        assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
         assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
     }
 
