@@ -15,10 +15,14 @@ import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.deconvolution_backward_data;
+import org.bytedeco.dnnl.deconvolution_backward_weights;
+import org.bytedeco.dnnl.deconvolution_forward;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.global.dnnl.prop_kind;
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -31,16 +35,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class DnnlConvolution {
 
-    /** The geometry of a convolution: logical dimensions (N, C, H, W), (OC, C, KH, KW), (N, OC, OH, OW). */
+    /**
+     * The geometry of a convolution, or with {@code transposed} of a transposed convolution (a deconvolution): logical
+     * dimensions (N, C, H, W), (OC, C, KH, KW), (N, OC, OH, OW). A transposed convolution's weights are DL4J's
+     * (C, OC, KH, KW) array.
+     */
     record Geometry(long[] src, long[] weights, long[] dst, long[] strides, long[] padLeft, long[] padRight,
-            boolean channelsLast, boolean bias) {
+            boolean channelsLast, boolean bias, boolean transposed) {
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Geometry g && Arrays.equals(src, g.src) && Arrays.equals(weights, g.weights)
                     && Arrays.equals(dst, g.dst) && Arrays.equals(strides, g.strides)
                     && Arrays.equals(padLeft, g.padLeft) && Arrays.equals(padRight, g.padRight)
-                    && channelsLast == g.channelsLast && bias == g.bias;
+                    && channelsLast == g.channelsLast && bias == g.bias && transposed == g.transposed;
         }
 
         @Override
@@ -51,9 +59,9 @@ final class DnnlConvolution {
 
     final Geometry geometry;
 
-    private final convolution_forward forward;
-    private final convolution_backward_data backwardData;
-    private final convolution_backward_weights backwardWeights;
+    private final primitive forward;
+    private final primitive backwardData;
+    private final primitive backwardWeights;
 
     /** The arrays' own memories: their data handles are set to the INDArrays on each call. */
     private final memory src, weights, bias, dst, diffDst, diffSrc, diffWeights, diffBias;
@@ -80,31 +88,19 @@ final class DnnlConvolution {
         memory.format_tag plain = g.channelsLast ? memory.format_tag.nhwc : memory.format_tag.nchw;
         memory.desc srcUser = new memory.desc(g.src, f32, plain);
         memory.desc dstUser = new memory.desc(g.dst, f32, plain);
-        memory.desc weightsUser = new memory.desc(g.weights, f32, memory.format_tag.oihw);
+        memory.desc weightsUser = new memory.desc(g.weights, f32,
+                g.transposed ? memory.format_tag.iohw : memory.format_tag.oihw);
         memory.desc biasUser = new memory.desc(new long[] {g.weights[0]}, f32, memory.format_tag.x);
         memory.desc srcAny = new memory.desc(g.src, f32, memory.format_tag.any);
         memory.desc dstAny = new memory.desc(g.dst, f32, memory.format_tag.any);
         memory.desc weightsAny = new memory.desc(g.weights, f32, memory.format_tag.any);
         engine e = Dnnl.engine();
 
-        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
-                ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
-                        weightsAny, biasUser, dstAny, g.strides, g.padLeft, g.padRight)
-                : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
-                        weightsAny, dstAny, g.strides, g.padLeft, g.padRight), e);
-        convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
-                new convolution_backward_data.desc(algorithm.convolution_direct, srcAny, weightsAny, dstAny,
-                        g.strides, g.padLeft, g.padRight), e, fpd);
-        convolution_backward_weights.primitive_desc wpd = g.bias
-                ? new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                        algorithm.convolution_direct, srcAny, weightsAny, biasUser, dstAny, g.strides, g.padLeft,
-                        g.padRight), e, fpd)
-                : new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                        algorithm.convolution_direct, srcAny, weightsAny, dstAny, g.strides, g.padLeft,
-                        g.padRight), e, fpd);
-        forward = new convolution_forward(fpd);
-        backwardData = new convolution_backward_data(dpd);
-        backwardWeights = new convolution_backward_weights(wpd);
+        Primitives p = g.transposed ? transposed(g, srcAny, weightsAny, biasUser, dstAny, e)
+                : direct(g, srcAny, weightsAny, biasUser, dstAny, e);
+        forward = p.forward();
+        backwardData = p.backwardData();
+        backwardWeights = p.backwardWeights();
 
         src = Dnnl.user(srcUser);
         diffSrc = Dnnl.user(srcUser);
@@ -115,30 +111,30 @@ final class DnnlConvolution {
         bias = Dnnl.user(biasUser);
         diffBias = Dnnl.user(biasUser);
         // forward: X, W in (reordered when oneDNN wants another layout), Y out
-        source = forwardSteps.input(srcUser, fpd.src_desc(), src);
+        source = forwardSteps.input(srcUser, p.src(), src);
         memory fSrc = source.memory;
-        memory fWeights = forwardSteps.in(weightsUser, fpd.weights_desc(), weights);
-        memory fDst = forwardSteps.outMemory(dstUser, fpd.dst_desc(), dst);
+        memory fWeights = forwardSteps.in(weightsUser, p.weights(), weights);
+        memory fDst = forwardSteps.outMemory(dstUser, p.dst(), dst);
         forwardSteps.run(forward, g.bias
                 ? Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
                 : Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
         blockedOutput = fDst == dst ? null : fDst;
         // backward data: dY, W in, dX out
-        gradient = dataSteps.input(dstUser, dpd.diff_dst_desc(), diffDst);
+        gradient = dataSteps.input(dstUser, p.dataDiffDst(), diffDst);
         memory dDiffDst = gradient.memory;
-        memory dWeights = dataSteps.in(weightsUser, dpd.weights_desc(), weights);
-        memory dDiffSrc = dataSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
+        memory dWeights = dataSteps.in(weightsUser, p.dataWeights(), weights);
+        memory dDiffSrc = dataSteps.outMemory(srcUser, p.dataDiffSrc(), diffSrc);
         dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
         dataSteps.out(dDiffSrc, diffSrc);
         blockedInputGradient = dDiffSrc == diffSrc ? null : dDiffSrc;
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
-        sharesForwardSource = wpd.src_desc().equals(fpd.src_desc());
-        memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, wpd.src_desc(), src);
-        memory wDiffDst = wpd.diff_dst_desc().equals(dpd.diff_dst_desc()) ? dDiffDst
-                : weightSteps.in(dstUser, wpd.diff_dst_desc(), diffDst);
-        memory wDiffWeights = weightSteps.outMemory(weightsUser, wpd.diff_weights_desc(), diffWeights);
+        sharesForwardSource = p.weightsSrc().equals(p.src());
+        memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, p.weightsSrc(), src);
+        memory wDiffDst = p.weightsDiffDst().equals(p.dataDiffDst()) ? dDiffDst
+                : weightSteps.in(dstUser, p.weightsDiffDst(), diffDst);
+        memory wDiffWeights = weightSteps.outMemory(weightsUser, p.weightsDiffWeights(), diffWeights);
         IntMemoryMap weightArgs = Dnnl.args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
                 wDiffWeights);
         if (g.bias) {
@@ -146,6 +142,58 @@ final class DnnlConvolution {
         }
         weightSteps.run(backwardWeights, weightArgs);
         weightSteps.out(wDiffWeights, diffWeights);
+    }
+
+    /** The three primitives and the layouts they read and write. */
+    private record Primitives(primitive forward, primitive backwardData, primitive backwardWeights, memory.desc src,
+            memory.desc weights, memory.desc dst, memory.desc dataDiffDst, memory.desc dataWeights,
+            memory.desc dataDiffSrc, memory.desc weightsSrc, memory.desc weightsDiffDst,
+            memory.desc weightsDiffWeights) {
+    }
+
+    private static Primitives direct(Geometry g, memory.desc src, memory.desc weights, memory.desc bias,
+            memory.desc dst, engine e) {
+        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
+                ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, src,
+                        weights, bias, dst, g.strides, g.padLeft, g.padRight)
+                : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, src,
+                        weights, dst, g.strides, g.padLeft, g.padRight), e);
+        convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
+                new convolution_backward_data.desc(algorithm.convolution_direct, src, weights, dst, g.strides,
+                        g.padLeft, g.padRight), e, fpd);
+        convolution_backward_weights.primitive_desc wpd = g.bias
+                ? new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                        algorithm.convolution_direct, src, weights, bias, dst, g.strides, g.padLeft, g.padRight), e,
+                        fpd)
+                : new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                        algorithm.convolution_direct, src, weights, dst, g.strides, g.padLeft, g.padRight), e, fpd);
+        return new Primitives(new convolution_forward(fpd), new convolution_backward_data(dpd),
+                new convolution_backward_weights(wpd), fpd.src_desc(), fpd.weights_desc(), fpd.dst_desc(),
+                dpd.diff_dst_desc(), dpd.weights_desc(), dpd.diff_src_desc(), wpd.src_desc(), wpd.diff_dst_desc(),
+                wpd.diff_weights_desc());
+    }
+
+    private static Primitives transposed(Geometry g, memory.desc src, memory.desc weights, memory.desc bias,
+            memory.desc dst, engine e) {
+        deconvolution_forward.primitive_desc fpd = new deconvolution_forward.primitive_desc(g.bias
+                ? new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, src,
+                        weights, bias, dst, g.strides, g.padLeft, g.padRight)
+                : new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, src,
+                        weights, dst, g.strides, g.padLeft, g.padRight), e);
+        deconvolution_backward_data.primitive_desc dpd = new deconvolution_backward_data.primitive_desc(
+                new deconvolution_backward_data.desc(algorithm.deconvolution_direct, src, weights, dst, g.strides,
+                        g.padLeft, g.padRight), e, fpd);
+        deconvolution_backward_weights.primitive_desc wpd = g.bias
+                ? new deconvolution_backward_weights.primitive_desc(new deconvolution_backward_weights.desc(
+                        algorithm.deconvolution_direct, src, weights, bias, dst, g.strides, g.padLeft, g.padRight),
+                        e, fpd)
+                : new deconvolution_backward_weights.primitive_desc(new deconvolution_backward_weights.desc(
+                        algorithm.deconvolution_direct, src, weights, dst, g.strides, g.padLeft, g.padRight), e,
+                        fpd);
+        return new Primitives(new deconvolution_forward(fpd), new deconvolution_backward_data(dpd),
+                new deconvolution_backward_weights(wpd), fpd.src_desc(), fpd.weights_desc(), fpd.dst_desc(),
+                dpd.diff_dst_desc(), dpd.weights_desc(), dpd.diff_src_desc(), wpd.src_desc(), wpd.diff_dst_desc(),
+                wpd.diff_weights_desc());
     }
 
     /**

@@ -39,6 +39,8 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
     /** False for a layer fed by the network's input in a graph that is only trained: see {@link Graphs#forTraining}. */
     private final boolean inputGradient;
+    /** A transposed convolution (DL4J's {@code Deconvolution2D}): oneDNN's deconvolution primitives. */
+    private final boolean transposed;
     /** The batch norm (with its RELU) whose output this convolution reads, or null: see {@link #readFrom}. */
     private OneDnnBatchNormHelper readsFrom;
     /** The batch norm that alone reads this convolution's output, or null: see {@link #feed}. */
@@ -53,8 +55,14 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
     private boolean borrowedGradient;
 
     OneDnnConvolutionHelper(boolean inputGradient) {
+        this(inputGradient, false);
+    }
+
+    /** {@code transposed}: the helper of a {@link TransposedConvolution2D} (DL4J's deconvolution). */
+    OneDnnConvolutionHelper(boolean inputGradient, boolean transposed) {
         super(DataType.FLOAT);
         this.inputGradient = inputGradient;
+        this.transposed = transposed;
     }
 
     /** Whether the backward pass computes the gradient with respect to the layer's input. */
@@ -114,6 +122,7 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         INDArray b = ContiguousArrays.of(bias);
         DnnlConvolution plan = plan(x, w, b != null, kernel, strides, pad, convolutionMode, dilation, format);
         if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            requireDirect();
             return super.preOutput(x, w, b, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
         }
@@ -141,6 +150,7 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                 format);
         Pair<Gradient, INDArray> result;
         if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            requireDirect();
             result = super.backpropGradient(x, w, ContiguousArrays.of(bias), dy, kernel, strides, pad, biasGrad,
                     weightGrad, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
@@ -172,6 +182,14 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         return result;
     }
 
+    /** DL4J's own oneDNN helper, the fallback, computes convolutions only: its caller checks what this one takes. */
+    private void requireDirect() {
+        if (transposed) {
+            throw new IllegalStateException("a transposed convolution the oneDNN helper does not take (float64, "
+                    + "dilated): its layer computes it with DL4J's code");
+        }
+    }
+
     /** The primitives for this input and layer geometry; {@code null} for a dilated convolution. */
     private DnnlConvolution plan(INDArray x, INDArray w, boolean withBias, int[] kernel, int[] strides, int[] pad,
             ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
@@ -181,25 +199,30 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         boolean channelsLast = format == CNN2DFormat.NHWC;
         long n = x.size(0);
         long c = x.size(channelsLast ? 3 : 1);
-        long h = x.size(channelsLast ? 1 : 2);
-        long wd = x.size(channelsLast ? 2 : 3);
-        int[] out;
-        int[] padLeft;
-        if (convolutionMode == ConvolutionMode.Same) {
-            out = ConvolutionUtils.getOutputSize(x, kernel, strides, null, convolutionMode, dilation, format);
-            padLeft = ConvolutionUtils.getSameModeTopLeftPadding(out, new int[] {(int) h, (int) wd}, kernel, strides,
-                    dilation);
-        } else {
-            out = ConvolutionUtils.getOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format);
-            padLeft = pad;
+        int[] in = {(int) x.size(channelsLast ? 1 : 2), (int) x.size(channelsLast ? 2 : 3)};
+        boolean same = convolutionMode == ConvolutionMode.Same;
+        int[] out = transposed
+                ? ConvolutionUtils.getDeconvolutionOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format)
+                : ConvolutionUtils.getOutputSize(x, kernel, strides, same ? null : pad, convolutionMode, dilation,
+                        format);
+        // a transposed convolution is the backward pass of the convolution from its output to its input: its
+        // padding is that convolution's ('same': libnd4j's deconv2d puts the odd row at the bottom, as TensorFlow)
+        int[] convolutionIn = transposed ? out : in;
+        int[] convolutionOut = transposed ? in : out;
+        int[] padLeft = same ? ConvolutionUtils.getSameModeTopLeftPadding(convolutionOut, convolutionIn, kernel,
+                strides, dilation) : pad;
+        // oneDNN's right padding: what makes (in + left + right - k) / s + 1 the output size of the convolution
+        // (negative when 'valid' leaves the last rows out)
+        long[] padRight = new long[2];
+        for (int i = 0; i < 2; i++) {
+            padRight[i] = (convolutionOut[i] - 1L) * strides[i] + kernel[i] - convolutionIn[i] - padLeft[i];
         }
-        // oneDNN's right padding: what makes (in + left + right - k) / s + 1 the output size (negative when 'valid'
-        // leaves the last rows out)
-        long[] padRight = {(out[0] - 1L) * strides[0] + kernel[0] - h - padLeft[0],
-                (out[1] - 1L) * strides[1] + kernel[1] - wd - padLeft[1]};
-        DnnlConvolution.Geometry g = new DnnlConvolution.Geometry(new long[] {n, c, h, wd}, w.shape(),
-                new long[] {n, w.size(0), out[0], out[1]}, new long[] {strides[0], strides[1]},
-                new long[] {padLeft[0], padLeft[1]}, padRight, channelsLast, withBias);
+        // DL4J's weights: (out, in, kh, kw) for a convolution, (in, out, kh, kw) for a transposed one
+        long outChannels = w.size(transposed ? 1 : 0);
+        DnnlConvolution.Geometry g = new DnnlConvolution.Geometry(new long[] {n, c, in[0], in[1]},
+                new long[] {outChannels, c, kernel[0], kernel[1]}, new long[] {n, outChannels, out[0], out[1]},
+                new long[] {strides[0], strides[1]}, new long[] {padLeft[0], padLeft[1]}, padRight, channelsLast,
+                withBias, transposed);
         return plans.computeIfAbsent(g, DnnlConvolution::new);
     }
 }
