@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.dls4j.shared.exercise.Graded;
 import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.graph.TransposedConvolution2D;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -145,9 +146,10 @@ public final class UNetGraph {
     @Graded("upsampling_block")
     static String upsamplingBlock(ComputationGraphConfiguration.GraphBuilder graph, String expansiveInput,
             String contractiveInput, String name, int nFilters) {
-        // up = Conv2DTranspose(n_filters, 3, strides=(2, 2), padding='same')(expansive_input)
-        graph.addLayer(name + "_up", new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(nFilters)
-                .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER_UNIFORM).build(), expansiveInput);
+        // up = Conv2DTranspose(n_filters, 3, strides=(2, 2), padding='same')(expansive_input): DL4J's
+        // Deconvolution2D, computed on oneDNN
+        graph.addLayer(name + "_up", new TransposedConvolution2D(new Deconvolution2D.Builder(3, 3).stride(2, 2)
+                .nOut(nFilters).activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER_UNIFORM)), expansiveInput);
         // merge = concatenate([up, contractive_input], axis=3): channels are axis 1 here
         graph.addVertex(name + "_merge", new MergeVertex(), name + "_up", contractiveInput);
         // conv = Conv2D(n_filters, 3, activation='relu', padding='same', kernel_initializer='he_normal')(merge)

@@ -6,27 +6,24 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.deconvolution_backward_data;
+import org.bytedeco.dnnl.deconvolution_backward_weights;
+import org.bytedeco.dnnl.deconvolution_forward;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.global.dnnl.algorithm;
 import org.bytedeco.dnnl.global.dnnl.prop_kind;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
-import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -38,16 +35,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class DnnlConvolution {
 
-    /** The geometry of a convolution: logical dimensions (N, C, H, W), (OC, C, KH, KW), (N, OC, OH, OW). */
+    /**
+     * The geometry of a convolution, or with {@code transposed} of a transposed convolution (a deconvolution): logical
+     * dimensions (N, C, H, W), (OC, C, KH, KW), (N, OC, OH, OW). A transposed convolution's weights are DL4J's
+     * (C, OC, KH, KW) array.
+     */
     record Geometry(long[] src, long[] weights, long[] dst, long[] strides, long[] padLeft, long[] padRight,
-            boolean channelsLast, boolean bias) {
+            boolean channelsLast, boolean bias, boolean transposed) {
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Geometry g && Arrays.equals(src, g.src) && Arrays.equals(weights, g.weights)
                     && Arrays.equals(dst, g.dst) && Arrays.equals(strides, g.strides)
                     && Arrays.equals(padLeft, g.padLeft) && Arrays.equals(padRight, g.padRight)
-                    && channelsLast == g.channelsLast && bias == g.bias;
+                    && channelsLast == g.channelsLast && bias == g.bias && transposed == g.transposed;
         }
 
         @Override
@@ -56,29 +57,28 @@ final class DnnlConvolution {
         }
     }
 
-    /** The CPU engine, made on first use (loading oneDNN's library); each convolution has its own stream. */
-    private static final class Cpu {
-        static final engine ENGINE = new engine(engine.kind.cpu, 0);
-    }
-
     final Geometry geometry;
 
-    private final convolution_forward forward;
-    private final convolution_backward_data backwardData;
-    private final convolution_backward_weights backwardWeights;
+    private final primitive forward;
+    private final primitive backwardData;
+    private final primitive backwardWeights;
 
     /** The arrays' own memories: their data handles are set to the INDArrays on each call. */
     private final memory src, weights, bias, dst, diffDst, diffSrc, diffWeights, diffBias;
     /** This convolution's stream: a graph trained on another thread has its own layers, helpers and streams. */
-    private final stream stream = new stream(Cpu.ENGINE);
-    private final Steps forwardSteps = new Steps(stream);
-    /** dY reordered once for both backward primitives; then backward data; then backward weights. */
-    private final Steps gradientSteps = new Steps(stream);
-    private final Steps dataSteps = new Steps(stream);
-    private final Steps weightSteps = new Steps(stream);
-    /** The forward pass's reorder of X (null when X goes in as it is); whether backward weights reads its result. */
-    private final Steps.Step sourceReorder;
+    private final stream stream = Dnnl.newStream();
+    private final Dnnl.Steps forwardSteps = new Dnnl.Steps(stream);
+    /** Backward data, then backward weights, both reading dY as {@link #gradient} has it. */
+    private final Dnnl.Steps dataSteps = new Dnnl.Steps(stream);
+    private final Dnnl.Steps weightSteps = new Dnnl.Steps(stream);
+    /** X as the forward pass reads it, which backward weights reads again when {@link #sharesForwardSource}. */
+    private final Dnnl.Input source;
     private final boolean sharesForwardSource;
+    /** dY as both backward primitives read it. */
+    private final Dnnl.Input gradient;
+    /** Y and dX in oneDNN's layout before their reorder into the arrays (null: written straight into them). */
+    private final memory blockedOutput;
+    private final memory blockedInputGradient;
     /** The X of the last forward pass, whose reordered copy backward weights may read. */
     private INDArray lastForwardInput;
 
@@ -88,63 +88,54 @@ final class DnnlConvolution {
         memory.format_tag plain = g.channelsLast ? memory.format_tag.nhwc : memory.format_tag.nchw;
         memory.desc srcUser = new memory.desc(g.src, f32, plain);
         memory.desc dstUser = new memory.desc(g.dst, f32, plain);
-        memory.desc weightsUser = new memory.desc(g.weights, f32, memory.format_tag.oihw);
+        memory.desc weightsUser = new memory.desc(g.weights, f32,
+                g.transposed ? memory.format_tag.iohw : memory.format_tag.oihw);
         memory.desc biasUser = new memory.desc(new long[] {g.weights[0]}, f32, memory.format_tag.x);
         memory.desc srcAny = new memory.desc(g.src, f32, memory.format_tag.any);
         memory.desc dstAny = new memory.desc(g.dst, f32, memory.format_tag.any);
         memory.desc weightsAny = new memory.desc(g.weights, f32, memory.format_tag.any);
-        engine e = Cpu.ENGINE;
+        engine e = Dnnl.engine();
 
-        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
-                ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
-                        weightsAny, biasUser, dstAny, g.strides, g.padLeft, g.padRight)
-                : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, srcAny,
-                        weightsAny, dstAny, g.strides, g.padLeft, g.padRight), e);
-        convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
-                new convolution_backward_data.desc(algorithm.convolution_direct, srcAny, weightsAny, dstAny,
-                        g.strides, g.padLeft, g.padRight), e, fpd);
-        convolution_backward_weights.primitive_desc wpd = g.bias
-                ? new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                        algorithm.convolution_direct, srcAny, weightsAny, biasUser, dstAny, g.strides, g.padLeft,
-                        g.padRight), e, fpd)
-                : new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                        algorithm.convolution_direct, srcAny, weightsAny, dstAny, g.strides, g.padLeft,
-                        g.padRight), e, fpd);
-        forward = new convolution_forward(fpd);
-        backwardData = new convolution_backward_data(dpd);
-        backwardWeights = new convolution_backward_weights(wpd);
+        Primitives p = g.transposed ? transposed(g, srcAny, weightsAny, biasUser, dstAny, e)
+                : direct(g, srcAny, weightsAny, biasUser, dstAny, e);
+        forward = p.forward();
+        backwardData = p.backwardData();
+        backwardWeights = p.backwardWeights();
 
-        src = user(srcUser);
-        diffSrc = user(srcUser);
-        dst = user(dstUser);
-        diffDst = user(dstUser);
-        weights = user(weightsUser);
-        diffWeights = user(weightsUser);
-        bias = user(biasUser);
-        diffBias = user(biasUser);
+        src = Dnnl.user(srcUser);
+        diffSrc = Dnnl.user(srcUser);
+        dst = Dnnl.user(dstUser);
+        diffDst = Dnnl.user(dstUser);
+        weights = Dnnl.user(weightsUser);
+        diffWeights = Dnnl.user(weightsUser);
+        bias = Dnnl.user(biasUser);
+        diffBias = Dnnl.user(biasUser);
         // forward: X, W in (reordered when oneDNN wants another layout), Y out
-        memory fSrc = forwardSteps.in(srcUser, fpd.src_desc(), src);
-        sourceReorder = forwardSteps.lastReorder();
-        memory fWeights = forwardSteps.in(weightsUser, fpd.weights_desc(), weights);
-        memory fDst = forwardSteps.outMemory(dstUser, fpd.dst_desc(), dst);
+        source = forwardSteps.input(srcUser, p.src(), src);
+        memory fSrc = source.memory;
+        memory fWeights = forwardSteps.in(weightsUser, p.weights(), weights);
+        memory fDst = forwardSteps.outMemory(dstUser, p.dst(), dst);
         forwardSteps.run(forward, g.bias
-                ? args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
-                : args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
+                ? Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, fDst)
+                : Dnnl.args(DNNL_ARG_SRC, fSrc, DNNL_ARG_WEIGHTS, fWeights, DNNL_ARG_DST, fDst));
         forwardSteps.out(fDst, dst);
+        blockedOutput = fDst == dst ? null : fDst;
         // backward data: dY, W in, dX out
-        memory dDiffDst = gradientSteps.in(dstUser, dpd.diff_dst_desc(), diffDst);
-        memory dWeights = dataSteps.in(weightsUser, dpd.weights_desc(), weights);
-        memory dDiffSrc = dataSteps.outMemory(srcUser, dpd.diff_src_desc(), diffSrc);
-        dataSteps.run(backwardData, args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
+        gradient = dataSteps.input(dstUser, p.dataDiffDst(), diffDst);
+        memory dDiffDst = gradient.memory;
+        memory dWeights = dataSteps.in(weightsUser, p.dataWeights(), weights);
+        memory dDiffSrc = dataSteps.outMemory(srcUser, p.dataDiffSrc(), diffSrc);
+        dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
         dataSteps.out(dDiffSrc, diffSrc);
+        blockedInputGradient = dDiffSrc == diffSrc ? null : dDiffSrc;
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
-        sharesForwardSource = wpd.src_desc().equals(fpd.src_desc());
-        memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, wpd.src_desc(), src);
-        memory wDiffDst = wpd.diff_dst_desc().equals(dpd.diff_dst_desc()) ? dDiffDst
-                : weightSteps.in(dstUser, wpd.diff_dst_desc(), diffDst);
-        memory wDiffWeights = weightSteps.outMemory(weightsUser, wpd.diff_weights_desc(), diffWeights);
-        IntMemoryMap weightArgs = args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
+        sharesForwardSource = p.weightsSrc().equals(p.src());
+        memory wSrc = sharesForwardSource ? fSrc : weightSteps.in(srcUser, p.weightsSrc(), src);
+        memory wDiffDst = p.weightsDiffDst().equals(p.dataDiffDst()) ? dDiffDst
+                : weightSteps.in(dstUser, p.weightsDiffDst(), diffDst);
+        memory wDiffWeights = weightSteps.outMemory(weightsUser, p.weightsDiffWeights(), diffWeights);
+        IntMemoryMap weightArgs = Dnnl.args(DNNL_ARG_SRC, wSrc, DNNL_ARG_DIFF_DST, wDiffDst, DNNL_ARG_DIFF_WEIGHTS,
                 wDiffWeights);
         if (g.bias) {
             weightArgs.put(DNNL_ARG_DIFF_BIAS, diffBias);
@@ -153,114 +144,117 @@ final class DnnlConvolution {
         weightSteps.out(wDiffWeights, diffWeights);
     }
 
-    /** Y = conv(X, W) + b (without a bias, b is not read). */
-    void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
-        bind(src, x);
-        bind(weights, w);
-        if (geometry.bias) {
-            bind(bias, b);
-        }
-        bind(dst, y);
-        forwardSteps.execute();
-        lastForwardInput = x;
+    /** The three primitives and the layouts they read and write. */
+    private record Primitives(primitive forward, primitive backwardData, primitive backwardWeights, memory.desc src,
+            memory.desc weights, memory.desc dst, memory.desc dataDiffDst, memory.desc dataWeights,
+            memory.desc dataDiffSrc, memory.desc weightsSrc, memory.desc weightsDiffDst,
+            memory.desc weightsDiffWeights) {
     }
 
-    /** dW, (with a bias) db and, unless {@code dx} is null, dX from dY. */
-    void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
-        bind(src, x);
-        bind(weights, w);
-        bind(diffDst, dy);
-        if (dx != null) {
-            bind(diffSrc, dx);
-        }
-        bind(diffWeights, dw);
+    private static Primitives direct(Geometry g, memory.desc src, memory.desc weights, memory.desc bias,
+            memory.desc dst, engine e) {
+        convolution_forward.primitive_desc fpd = new convolution_forward.primitive_desc(g.bias
+                ? new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, src,
+                        weights, bias, dst, g.strides, g.padLeft, g.padRight)
+                : new convolution_forward.desc(prop_kind.forward_training, algorithm.convolution_direct, src,
+                        weights, dst, g.strides, g.padLeft, g.padRight), e);
+        convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
+                new convolution_backward_data.desc(algorithm.convolution_direct, src, weights, dst, g.strides,
+                        g.padLeft, g.padRight), e, fpd);
+        convolution_backward_weights.primitive_desc wpd = g.bias
+                ? new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                        algorithm.convolution_direct, src, weights, bias, dst, g.strides, g.padLeft, g.padRight), e,
+                        fpd)
+                : new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                        algorithm.convolution_direct, src, weights, dst, g.strides, g.padLeft, g.padRight), e, fpd);
+        return new Primitives(new convolution_forward(fpd), new convolution_backward_data(dpd),
+                new convolution_backward_weights(wpd), fpd.src_desc(), fpd.weights_desc(), fpd.dst_desc(),
+                dpd.diff_dst_desc(), dpd.weights_desc(), dpd.diff_src_desc(), wpd.src_desc(), wpd.diff_dst_desc(),
+                wpd.diff_weights_desc());
+    }
+
+    private static Primitives transposed(Geometry g, memory.desc src, memory.desc weights, memory.desc bias,
+            memory.desc dst, engine e) {
+        deconvolution_forward.primitive_desc fpd = new deconvolution_forward.primitive_desc(g.bias
+                ? new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, src,
+                        weights, bias, dst, g.strides, g.padLeft, g.padRight)
+                : new deconvolution_forward.desc(prop_kind.forward_training, algorithm.deconvolution_direct, src,
+                        weights, dst, g.strides, g.padLeft, g.padRight), e);
+        deconvolution_backward_data.primitive_desc dpd = new deconvolution_backward_data.primitive_desc(
+                new deconvolution_backward_data.desc(algorithm.deconvolution_direct, src, weights, dst, g.strides,
+                        g.padLeft, g.padRight), e, fpd);
+        deconvolution_backward_weights.primitive_desc wpd = g.bias
+                ? new deconvolution_backward_weights.primitive_desc(new deconvolution_backward_weights.desc(
+                        algorithm.deconvolution_direct, src, weights, bias, dst, g.strides, g.padLeft, g.padRight),
+                        e, fpd)
+                : new deconvolution_backward_weights.primitive_desc(new deconvolution_backward_weights.desc(
+                        algorithm.deconvolution_direct, src, weights, dst, g.strides, g.padLeft, g.padRight), e,
+                        fpd);
+        return new Primitives(new deconvolution_forward(fpd), new deconvolution_backward_data(dpd),
+                new deconvolution_backward_weights(wpd), fpd.src_desc(), fpd.weights_desc(), fpd.dst_desc(),
+                dpd.diff_dst_desc(), dpd.weights_desc(), dpd.diff_src_desc(), wpd.src_desc(), wpd.diff_dst_desc(),
+                wpd.diff_weights_desc());
+    }
+
+    /**
+     * Y = conv(X, W) + b (without a bias, b is not read). {@code blockedX}, when not null, holds X in oneDNN's layout
+     * (the output of the batch norm before): read as it is when the layout is the one wanted. Returns whether it was.
+     */
+    boolean forward(INDArray x, INDArray w, INDArray b, INDArray y, memory blockedX) {
+        Dnnl.bind(src, x);
+        Dnnl.bind(weights, w);
         if (geometry.bias) {
-            bind(diffBias, db);
+            Dnnl.bind(bias, b);
         }
-        if (sharesForwardSource && sourceReorder != null && x != lastForwardInput) {
-            // backward weights reads the forward pass's reordered X: reorder this X there first
-            sourceReorder.execute();
+        Dnnl.bind(dst, y);
+        boolean borrowed = source.borrow(blockedX);
+        if (!borrowed) {
+            source.reorder();
         }
-        gradientSteps.execute();
+        forwardSteps.execute();
+        lastForwardInput = x;
+        return borrowed;
+    }
+
+    /**
+     * dW, (with a bias) db and, unless {@code dx} is null, dX from dY. {@code blockedX} and {@code blockedDy}, when not
+     * null, hold X and dY in oneDNN's layout (the batch norm before, the batch norm after). Returns whether dY was
+     * read from {@code blockedDy}.
+     */
+    boolean backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db, memory blockedX,
+            memory blockedDy) {
+        Dnnl.bind(src, x);
+        Dnnl.bind(weights, w);
+        Dnnl.bind(diffDst, dy);
+        if (dx != null) {
+            Dnnl.bind(diffSrc, dx);
+        }
+        Dnnl.bind(diffWeights, dw);
+        if (geometry.bias) {
+            Dnnl.bind(diffBias, db);
+        }
+        // backward weights reads X as the forward pass laid it out: again, unless it still holds this X
+        if (sharesForwardSource && !source.borrow(blockedX) && (x != lastForwardInput || source.isBorrowed())) {
+            source.reorder();
+        }
+        boolean borrowed = gradient.borrow(blockedDy);
+        if (!borrowed) {
+            gradient.reorder();
+        }
         if (dx != null) {
             dataSteps.execute();
         }
         weightSteps.execute();
+        return borrowed;
     }
 
-    /** A memory of {@code desc} with no data yet: {@link #bind} points it at an array before each call. */
-    private static memory user(memory.desc desc) {
-        return new memory(desc, Cpu.ENGINE, (Pointer) null);
+    /** Y in oneDNN's layout as the last forward pass left it, or null when oneDNN wrote Y's own layout. */
+    memory blockedOutput() {
+        return blockedOutput;
     }
 
-    private static void bind(memory m, INDArray array) {
-        m.set_data_handle(array.data().addressPointer());
-    }
-
-    private static IntMemoryMap args(Object... keysAndMemories) {
-        IntMemoryMap map = new IntMemoryMap();
-        for (int i = 0; i < keysAndMemories.length; i += 2) {
-            map.put((Integer) keysAndMemories[i], (memory) keysAndMemories[i + 1]);
-        }
-        return map;
-    }
-
-    /** A sequence of primitives with their arguments, built once and executed on each call. */
-    private static final class Steps {
-        private final stream stream;
-        private final List<Step> steps = new ArrayList<>();
-        private Step lastReorder;
-
-        Steps(stream stream) {
-            this.stream = stream;
-        }
-
-        /** One primitive and its arguments, on a stream. */
-        record Step(primitive primitive, IntMemoryMap arguments, stream stream) {
-            void execute() {
-                primitive.execute(stream, arguments);
-                stream._wait();
-            }
-        }
-
-        /** The memory a primitive reads for {@code user}: {@code user} itself, or a reordered copy. */
-        memory in(memory.desc userDesc, memory.desc wanted, memory user) {
-            lastReorder = null;
-            if (wanted.equals(userDesc)) {
-                return user;
-            }
-            memory copy = new memory(wanted, Cpu.ENGINE);
-            run(new reorder(user, copy), args(DNNL_ARG_FROM, user, DNNL_ARG_TO, copy));
-            lastReorder = steps.get(steps.size() - 1);
-            return copy;
-        }
-
-        /** The reorder the last {@link #in} added, or null. */
-        Step lastReorder() {
-            return lastReorder;
-        }
-
-        /** The memory a primitive writes for {@code user}: {@code user} itself, or a scratch one reordered after. */
-        memory outMemory(memory.desc userDesc, memory.desc produced, memory user) {
-            return produced.equals(userDesc) ? user : new memory(produced, Cpu.ENGINE);
-        }
-
-        /** After the primitive: the scratch memory reordered into {@code user}, when there is one. */
-        void out(memory written, memory user) {
-            if (written != user) {
-                run(new reorder(written, user), args(DNNL_ARG_FROM, written, DNNL_ARG_TO, user));
-            }
-        }
-
-        void run(primitive p, IntMemoryMap a) {
-            steps.add(new Step(p, a, stream));
-        }
-
-        void execute() {
-            for (Step step : steps) {
-                step.primitive.execute(stream, step.arguments);
-            }
-            stream._wait();
-        }
+    /** dX in oneDNN's layout as the last backward pass left it, or null when oneDNN wrote dX's own layout. */
+    memory blockedInputGradient() {
+        return blockedInputGradient;
     }
 }

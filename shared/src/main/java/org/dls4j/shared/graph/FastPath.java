@@ -2,24 +2,28 @@ package org.dls4j.shared.graph;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
 import org.deeplearning4j.nn.layers.LayerHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The fast path of DL4J's convolution and batch normalization layers: oneDNN convolutions and Java batch norm.
+ * The fast path of DL4J's convolution and batch normalization layers: both on oneDNN.
  *
  * <p>DL4J 1.0.0-M2.1 computes a {@code ConvolutionLayer} with im2col and GEMM calls made from Java, 7x slower here
  * than oneDNN, and batch normalization in a dozen array operations, 4x slower than PyTorch. Its layers can hand the
@@ -28,7 +32,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * moved, and switched on they would hand oneDNN permuted NHWC views that it misreads. {@link #install} instead puts a
  * helper into each float32 layer of a network: {@link OneDnnConvolutionHelper} into every {@code ConvolutionLayer}
  * (oneDNN primitives called directly, made once per layer and kept, see {@link DnnlConvolution}),
- * {@link JavaBatchNormHelper} (two passes each way in plain Java) into every {@code BatchNormalization}. It does so
+ * {@link OneDnnBatchNormHelper} (oneDNN's batch norm in its channel-blocked layout) into every
+ * {@code BatchNormalization}, which also applies the RELU of a {@link ReluLayer} that alone reads it. It does so
  * when ND4J's native library was built with oneDNN (the {@code linux-x86_64-onednn} classifier, the project's default
  * there) and the system property {@value #PROPERTY} is not {@code false}, which keeps DL4J's own code for
  * comparison. float64 layers always keep it. {@link ReluLayer} reads the same switch.
@@ -66,42 +71,137 @@ public final class FastPath {
         if (!oneDnnBuilt()) {
             return "DL4J convolutions: DL4J's own code (this ND4J build has no oneDNN)";
         }
-        return enabled() ? "DL4J convolutions: oneDNN, batch norm: Java"
+        return enabled() ? "DL4J convolutions: oneDNN, batch norm: oneDNN"
                 : "DL4J convolutions: DL4J's own code (-D" + PROPERTY + "=false)";
     }
 
     /** Installs the helpers into {@code graph}'s layers; returns how many it installed. */
     public static int install(ComputationGraph graph) {
-        return install(graph.getLayers(), enabled(), Set.of());
+        return install(graph, Set.of());
     }
 
     /**
-     * {@link #install(ComputationGraph)}, with the convolution layers fed straight by the network's inputs leaving out
-     * the gradient with respect to those inputs (see {@link Graphs#forTraining}).
+     * {@link #install(ComputationGraph)}, with the convolution layers fed by the network's inputs leaving out the
+     * gradient with respect to those inputs (see {@link Graphs#forTraining}): fed straight, or through vertices
+     * without parameters (a zero-padding layer, a merge of inputs), whose gradients nothing uses either.
      */
     static int installForTraining(ComputationGraph graph) {
-        Set<Layer> fedByInputs = new HashSet<>();
-        List<String> inputs = graph.getConfiguration().getNetworkInputs();
+        return install(graph, fedByInputsOnly(graph));
+    }
+
+    private static int install(ComputationGraph graph, Set<Layer> withoutInputGradient) {
+        int installed = install(graph.getLayers(), enabled(), withoutInputGradient, relusAfterBatchNorm(graph));
+        linkBlockedLayouts(graph);
+        return installed;
+    }
+
+    /**
+     * Lets neighbouring helpers hand each other oneDNN's blocked arrays, saving a layout reorder each way: a
+     * convolution with an identity activation and the batch norm that alone reads its output (the batch norm reads the
+     * convolution's blocked output, the convolution the batch norm's blocked input gradient); a batch norm applying a
+     * RELU layer's RELU and the convolutions reading that layer's output (they read its blocked output; when only one
+     * convolution does, the batch norm reads that convolution's blocked input gradient). Each helper still writes its
+     * arrays, and reads the blocked ones only while the arrays it is handed are the ones they were written to.
+     */
+    static void linkBlockedLayouts(ComputationGraph graph) {
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
         for (GraphVertex vertex : graph.getVertices()) {
-            if (vertex.hasLayer() && vertex.getInputVertices() != null && Arrays.stream(vertex.getInputVertices())
-                    .allMatch(v -> inputs.contains(graph.getVertices()[v.getVertexIndex()].getVertexName()))) {
-                fedByInputs.add(vertex.getLayer());
+            VertexIndices[] next = vertex.getOutputVertices();
+            if (!vertex.hasLayer() || next == null || outputs.contains(vertex.getVertexName())) {
+                continue;
+            }
+            Layer layer = unwrapped(vertex.getLayer());
+            List<Layer> consumers = Arrays.stream(next).map(v -> graph.getVertices()[v.getVertexIndex()])
+                    .map(v -> v.hasLayer() ? unwrapped(v.getLayer()) : null).toList();
+            if (layer.getHelper() instanceof OneDnnConvolutionHelper convolution && hasIdentityActivation(layer)
+                    && consumers.size() == 1 && consumers.get(0) != null
+                    && consumers.get(0).getHelper() instanceof OneDnnBatchNormHelper batchNorm) {
+                convolution.feed(batchNorm);
+                batchNorm.fedBy(convolution);
+            }
+            if (layer instanceof ReluLayerRuntime relu && relu.fusedInto() != null) {
+                for (Layer consumer : consumers) {
+                    if (consumer != null && consumer.getHelper() instanceof OneDnnConvolutionHelper convolution) {
+                        convolution.readFrom(relu.fusedInto());
+                        if (consumers.size() == 1) {
+                            relu.fusedInto().gradientFrom(convolution, relu);
+                        }
+                    }
+                }
             }
         }
-        return install(graph.getLayers(), enabled(), fedByInputs);
+    }
+
+    private static boolean hasIdentityActivation(Layer layer) {
+        return layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer conf
+                && conf.getActivationFn() instanceof ActivationIdentity;
+    }
+
+    /**
+     * The batch normalization layers whose output goes to a {@link ReluLayer} alone (not to another vertex, not out of
+     * the network), each with that RELU layer: their helpers apply the RELU in training passes.
+     */
+    static Map<Layer, ReluLayerRuntime> relusAfterBatchNorm(ComputationGraph graph) {
+        Map<Layer, ReluLayerRuntime> relus = new HashMap<>();
+        List<String> outputs = graph.getConfiguration().getNetworkOutputs();
+        for (GraphVertex vertex : graph.getVertices()) {
+            VertexIndices[] next = vertex.getOutputVertices();
+            if (!vertex.hasLayer() || !(unwrapped(vertex.getLayer()) instanceof BatchNormalization)
+                    || outputs.contains(vertex.getVertexName()) || next == null || next.length != 1) {
+                continue;
+            }
+            GraphVertex consumer = graph.getVertices()[next[0].getVertexIndex()];
+            if (consumer.hasLayer() && unwrapped(consumer.getLayer()) instanceof ReluLayerRuntime relu) {
+                relus.put(vertex.getLayer(), relu);
+            }
+        }
+        return relus;
+    }
+
+    /** The layers whose inputs all come from the network's inputs through vertices without parameters. */
+    static Set<Layer> fedByInputsOnly(ComputationGraph graph) {
+        Set<String> parameterFree = new HashSet<>(graph.getConfiguration().getNetworkInputs());
+        Set<Layer> fed = new HashSet<>();
+        // the topological order: a vertex's inputs are decided before it
+        for (int index : graph.topologicalSortOrder()) {
+            GraphVertex vertex = graph.getVertices()[index];
+            VertexIndices[] inputs = vertex.getInputVertices();
+            if (inputs == null || inputs.length == 0) {
+                continue;
+            }
+            boolean fromInputsOnly = Arrays.stream(inputs)
+                    .allMatch(v -> parameterFree.contains(graph.getVertices()[v.getVertexIndex()].getVertexName()));
+            if (!fromInputsOnly) {
+                continue;
+            }
+            if (vertex.hasLayer()) {
+                fed.add(vertex.getLayer());
+            }
+            if (vertex.numParams() == 0) {
+                parameterFree.add(vertex.getVertexName());
+            }
+        }
+        return fed;
     }
 
     /**
      * Installs the helpers into {@code layers} when {@code enabled} (tests pass false for a build without oneDNN);
-     * the convolutions among {@code withoutInputGradient} leave the gradient with respect to their input out.
+     * the convolutions among {@code withoutInputGradient} leave the gradient with respect to their input out, the batch
+     * normalizations in {@code reluAfter} apply their RELU layer's RELU.
      */
-    static int install(Layer[] layers, boolean enabled, Set<Layer> withoutInputGradient) {
+    static int install(Layer[] layers, boolean enabled, Set<Layer> withoutInputGradient,
+            Map<Layer, ReluLayerRuntime> reluAfter) {
         if (!enabled || layers == null) {
             return 0;
         }
         int installed = 0;
         for (Layer layer : layers) {
-            installed += installInto(unwrapped(layer), !withoutInputGradient.contains(layer));
+            if (unwrapped(layer) instanceof ReluLayerRuntime relu) {
+                relu.fuseInto(null);
+            }
+        }
+        for (Layer layer : layers) {
+            installed += installInto(unwrapped(layer), !withoutInputGradient.contains(layer), reluAfter.get(layer));
         }
         return installed;
     }
@@ -113,7 +213,7 @@ public final class FastPath {
         return layer;
     }
 
-    private static int installInto(Layer layer, boolean inputGradient) {
+    private static int installInto(Layer layer, boolean inputGradient, ReluLayerRuntime relu) {
         if (!isFloat32(layer)) {
             return 0;
         }
@@ -124,7 +224,11 @@ public final class FastPath {
         }
         if (layer instanceof BatchNormalization bn
                 && !((org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer()).isLockGammaBeta()) {
-            setHelper(BatchNormalization.class, layer, new JavaBatchNormHelper());
+            OneDnnBatchNormHelper helper = new OneDnnBatchNormHelper(relu != null);
+            setHelper(BatchNormalization.class, layer, helper);
+            if (relu != null) {
+                relu.fuseInto(helper);
+            }
             return 1;
         }
         return 0;

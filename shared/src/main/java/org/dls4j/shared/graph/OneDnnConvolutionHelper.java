@@ -3,6 +3,7 @@ package org.dls4j.shared.graph;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -38,15 +39,73 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
     /** False for a layer fed by the network's input in a graph that is only trained: see {@link Graphs#forTraining}. */
     private final boolean inputGradient;
+    /** A transposed convolution (DL4J's {@code Deconvolution2D}): oneDNN's deconvolution primitives. */
+    private final boolean transposed;
+    /** The batch norm (with its RELU) whose output this convolution reads, or null: see {@link #readFrom}. */
+    private OneDnnBatchNormHelper readsFrom;
+    /** The batch norm that alone reads this convolution's output, or null: see {@link #feed}. */
+    private OneDnnBatchNormHelper feeds;
+    /** The last output and input gradient, with the blocked memories they were reordered from (or nulls). */
+    private INDArray lastOutput;
+    private memory lastBlockedOutput;
+    private INDArray lastInputGradient;
+    private memory lastBlockedInputGradient;
+    /** Whether the last forward pass read a neighbour's blocked input, and the last backward pass its blocked dY. */
+    private boolean borrowedInput;
+    private boolean borrowedGradient;
 
     OneDnnConvolutionHelper(boolean inputGradient) {
+        this(inputGradient, false);
+    }
+
+    /** {@code transposed}: the helper of a {@link TransposedConvolution2D} (DL4J's deconvolution). */
+    OneDnnConvolutionHelper(boolean inputGradient, boolean transposed) {
         super(DataType.FLOAT);
         this.inputGradient = inputGradient;
+        this.transposed = transposed;
     }
 
     /** Whether the backward pass computes the gradient with respect to the layer's input. */
     boolean computesInputGradient() {
         return inputGradient;
+    }
+
+    /**
+     * This convolution's input comes from {@code batchNorm}, through the RELU layer the batch norm applies: it reads
+     * the batch norm's blocked output instead of reordering the array again, while that array is the batch norm's
+     * last output (checked on each call).
+     */
+    void readFrom(OneDnnBatchNormHelper batchNorm) {
+        readsFrom = batchNorm;
+    }
+
+    /**
+     * {@code batchNorm} alone reads this convolution's output (an identity activation: the output is the helper's, as
+     * it wrote it): the batch norm reads the blocked output, and this convolution the batch norm's blocked input
+     * gradient, while the arrays are the last ones each wrote.
+     */
+    void feed(OneDnnBatchNormHelper batchNorm) {
+        feeds = batchNorm;
+    }
+
+    /** Whether the last training pass read its input from a neighbour's blocked array (for tests). */
+    boolean borrowedInput() {
+        return borrowedInput;
+    }
+
+    /** Whether the last backward pass read dY from a neighbour's blocked array (for tests). */
+    boolean borrowedGradient() {
+        return borrowedGradient;
+    }
+
+    /** The blocked memory {@code y} was reordered from, when {@code y} is this helper's last output; else null. */
+    memory blockedOutputOf(INDArray y) {
+        return y != null && y == lastOutput ? lastBlockedOutput : null;
+    }
+
+    /** The blocked memory {@code dx} was reordered from, when it is this helper's last input gradient; else null. */
+    memory blockedInputGradientOf(INDArray dx) {
+        return dx != null && dx == lastInputGradient ? lastBlockedInputGradient : null;
     }
 
     @Override
@@ -63,13 +122,16 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         INDArray b = ContiguousArrays.of(bias);
         DnnlConvolution plan = plan(x, w, b != null, kernel, strides, pad, convolutionMode, dilation, format);
         if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            requireDirect();
             return super.preOutput(x, w, b, kernel, strides, pad, mode, fwdAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
         }
         long[] d = plan.geometry.dst();
         long[] shape = format == CNN2DFormat.NHWC ? new long[] {d[0], d[2], d[3], d[1]} : d;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
-        plan.forward(x, w, b, out);
+        borrowedInput = plan.forward(x, w, b, out, readsFrom == null ? null : readsFrom.blockedOutputOf(x));
+        lastOutput = out;
+        lastBlockedOutput = plan.blockedOutput();
         return out;
     }
 
@@ -88,13 +150,19 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                 format);
         Pair<Gradient, INDArray> result;
         if (plan == null || x.dataType() != DataType.FLOAT || w.dataType() != DataType.FLOAT) {
+            requireDirect();
             result = super.backpropGradient(x, w, ContiguousArrays.of(bias), dy, kernel, strides, pad, biasGrad,
                     weightGrad, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
         } else {
             INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-            plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad);
-            if (!inputGradient) {
+            borrowedGradient = plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad,
+                    readsFrom == null ? null : readsFrom.blockedOutputOf(x),
+                    feeds == null ? null : feeds.blockedInputGradientOf(dy));
+            if (inputGradient) {
+                lastInputGradient = dx;
+                lastBlockedInputGradient = plan.blockedInputGradient();
+            } else {
                 dx.assign(0);   // the gradient with respect to the network's input, not computed
             }
             result = new Pair<>(new DefaultGradient(), dx);
@@ -114,6 +182,14 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         return result;
     }
 
+    /** DL4J's own oneDNN helper, the fallback, computes convolutions only: its caller checks what this one takes. */
+    private void requireDirect() {
+        if (transposed) {
+            throw new IllegalStateException("a transposed convolution the oneDNN helper does not take (float64, "
+                    + "dilated): its layer computes it with DL4J's code");
+        }
+    }
+
     /** The primitives for this input and layer geometry; {@code null} for a dilated convolution. */
     private DnnlConvolution plan(INDArray x, INDArray w, boolean withBias, int[] kernel, int[] strides, int[] pad,
             ConvolutionMode convolutionMode, int[] dilation, CNN2DFormat format) {
@@ -123,25 +199,30 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         boolean channelsLast = format == CNN2DFormat.NHWC;
         long n = x.size(0);
         long c = x.size(channelsLast ? 3 : 1);
-        long h = x.size(channelsLast ? 1 : 2);
-        long wd = x.size(channelsLast ? 2 : 3);
-        int[] out;
-        int[] padLeft;
-        if (convolutionMode == ConvolutionMode.Same) {
-            out = ConvolutionUtils.getOutputSize(x, kernel, strides, null, convolutionMode, dilation, format);
-            padLeft = ConvolutionUtils.getSameModeTopLeftPadding(out, new int[] {(int) h, (int) wd}, kernel, strides,
-                    dilation);
-        } else {
-            out = ConvolutionUtils.getOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format);
-            padLeft = pad;
+        int[] in = {(int) x.size(channelsLast ? 1 : 2), (int) x.size(channelsLast ? 2 : 3)};
+        boolean same = convolutionMode == ConvolutionMode.Same;
+        int[] out = transposed
+                ? ConvolutionUtils.getDeconvolutionOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format)
+                : ConvolutionUtils.getOutputSize(x, kernel, strides, same ? null : pad, convolutionMode, dilation,
+                        format);
+        // a transposed convolution is the backward pass of the convolution from its output to its input: its
+        // padding is that convolution's ('same': libnd4j's deconv2d puts the odd row at the bottom, as TensorFlow)
+        int[] convolutionIn = transposed ? out : in;
+        int[] convolutionOut = transposed ? in : out;
+        int[] padLeft = same ? ConvolutionUtils.getSameModeTopLeftPadding(convolutionOut, convolutionIn, kernel,
+                strides, dilation) : pad;
+        // oneDNN's right padding: what makes (in + left + right - k) / s + 1 the output size of the convolution
+        // (negative when 'valid' leaves the last rows out)
+        long[] padRight = new long[2];
+        for (int i = 0; i < 2; i++) {
+            padRight[i] = (convolutionOut[i] - 1L) * strides[i] + kernel[i] - convolutionIn[i] - padLeft[i];
         }
-        // oneDNN's right padding: what makes (in + left + right - k) / s + 1 the output size (negative when 'valid'
-        // leaves the last rows out)
-        long[] padRight = {(out[0] - 1L) * strides[0] + kernel[0] - h - padLeft[0],
-                (out[1] - 1L) * strides[1] + kernel[1] - wd - padLeft[1]};
-        DnnlConvolution.Geometry g = new DnnlConvolution.Geometry(new long[] {n, c, h, wd}, w.shape(),
-                new long[] {n, w.size(0), out[0], out[1]}, new long[] {strides[0], strides[1]},
-                new long[] {padLeft[0], padLeft[1]}, padRight, channelsLast, withBias);
+        // DL4J's weights: (out, in, kh, kw) for a convolution, (in, out, kh, kw) for a transposed one
+        long outChannels = w.size(transposed ? 1 : 0);
+        DnnlConvolution.Geometry g = new DnnlConvolution.Geometry(new long[] {n, c, in[0], in[1]},
+                new long[] {outChannels, c, kernel[0], kernel[1]}, new long[] {n, outChannels, out[0], out[1]},
+                new long[] {strides[0], strides[1]}, new long[] {padLeft[0], padLeft[1]}, padRight, channelsLast,
+                withBias, transposed);
         return plans.computeIfAbsent(g, DnnlConvolution::new);
     }
 }

@@ -28,8 +28,31 @@ final class ReluLayerRuntime extends ActivationLayer {
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[CHUNK], new float[CHUNK]});
 
+    /** The batch normalization helper that applies this RELU in training passes, or null. */
+    private OneDnnBatchNormHelper fusedInto;
+    /** Whether the last forward pass handed its input on as it was (the RELU already applied). */
+    private boolean passedOn;
+    /** The gradient the last such backward pass received, and the one it passed on (the same values). */
+    private INDArray lastGradientIn;
+    private INDArray lastGradientOut;
+
     ReluLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    /** The batch normalization helper feeding this layer alone that applies the RELU (null: none). */
+    void fuseInto(OneDnnBatchNormHelper helper) {
+        fusedInto = helper;
+    }
+
+    /** The helper that applies this layer's RELU, or null. */
+    OneDnnBatchNormHelper fusedInto() {
+        return fusedInto;
+    }
+
+    /** The gradient this layer received, when {@code passedOn} is what it passed on for it unchanged; else null. */
+    INDArray gradientSourceOf(INDArray passedOn) {
+        return passedOn != null && passedOn == lastGradientOut ? lastGradientIn : null;
     }
 
     /** float32, no dropout on this layer, and the fast path on. */
@@ -40,10 +63,16 @@ final class ReluLayerRuntime extends ActivationLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        passedOn = false;
         if (!fast()) {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
+        if (fusedInto != null && fusedInto.isReluOutput(input)) {
+            passedOn = true;
+            // fit keeps every activation in one workspace (no copy); output(train=true) alternates them (a copy)
+            return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, input);
+        }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, input.shape(), 'c');
         Nd4j.exec(new RectifiedLinear(input, out, 0.0));
         return out;
@@ -55,6 +84,12 @@ final class ReluLayerRuntime extends ActivationLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
+        if (passedOn) {
+            // the batch norm's backward pass applies the mask; DL4J wants each layer's gradient in its own workspace
+            lastGradientIn = epsilon;
+            lastGradientOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon);
+            return new Pair<>(new DefaultGradient(), lastGradientOut);
+        }
         INDArray x = ContiguousArrays.ownBuffer(input);
         INDArray dy = ContiguousArrays.ownBuffer(epsilon);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');

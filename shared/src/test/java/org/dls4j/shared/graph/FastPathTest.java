@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
@@ -16,13 +17,17 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -179,6 +184,113 @@ class FastPathTest {
 
     @ParameterizedTest
     @EnumSource(value = CNN2DFormat.class)
+    void aBatchNormThatAppliesItsReluLayersReluGivesDl4jsNumbers(CNN2DFormat format) {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraph fast = Graphs.initialized(convNet(format, DataType.FLOAT, new ReluLayer()));
+        OneDnnBatchNormHelper bn1 = (OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"));
+        assertTrue(bn1.fusesRelu());
+        assertEquals(bn1, ((ReluLayerRuntime) fast.getLayer("relu1")).fusedInto());
+        // bn2 feeds the output layer: no RELU to apply
+        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn2"))).fusesRelu());
+        ComputationGraph reference = builtInTwin(fast);   // DL4J's batch norm, then the RELU layer's own RELU
+
+        INDArray expected = gradient(reference, format);
+        INDArray actual = gradient(fast, format);
+        double relative = relativeDifference(actual, expected);
+        assertTrue(relative < 1e-4, format + ": relative difference of the gradients " + relative);
+
+        DataSet b = batch(format, DataType.FLOAT);
+        for (int step = 0; step < 3; step++) {
+            reference.fit(b);
+            fast.fit(b);
+        }
+        relative = relativeDifference(fast.params(), reference.params());
+        assertTrue(relative < 1e-5, format + ": relative difference of the parameters " + relative);
+        INDArray x = b.getFeatures();
+        assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
+        // output in training mode (batch statistics) keeps each layer's activations in a workspace of its own
+        assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
+    }
+
+    /**
+     * A residual block on 16 channels (oneDNN's blocked layout has 16 to a block): conv0 -> bn0 -> relu0, then
+     * conv1 -> bn1 -> relu1 -> conv2 -> bn2, plus relu0, -> RELU -> average -> softmax 3, on 8x8x3 pictures.
+     */
+    static ComputationGraphConfiguration residualBlock() {
+        return new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
+                .convolutionMode(ConvolutionMode.Same)
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(8, 8, 3))
+                .addLayer("conv0", new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.IDENTITY).build(),
+                        "x")
+                .addLayer("bn0", new BatchNormalization.Builder().eps(1e-3).build(), "conv0")
+                .addLayer("relu0", new ReluLayer(), "bn0")
+                .addLayer("conv1", new ConvolutionLayer.Builder(1, 1).nOut(16).activation(Activation.IDENTITY).build(),
+                        "relu0")
+                .addLayer("bn1", new BatchNormalization.Builder().eps(1e-3).build(), "conv1")
+                .addLayer("relu1", new ReluLayer(), "bn1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.IDENTITY).build(),
+                        "relu1")
+                .addLayer("bn2", new BatchNormalization.Builder().eps(1e-3).build(), "conv2")
+                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "bn2", "relu0")
+                .addLayer("relu2", new ReluLayer(), "add")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "relu2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "pool")
+                .setOutputs("out")
+                .build();
+    }
+
+    @Test
+    void helpersThatHandEachOtherBlockedArraysGiveDl4jsNumbers() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraph fast = Graphs.initialized(residualBlock());
+        ComputationGraph reference = builtInTwin(fast);
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 8, 8);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
+        for (int i = 0; i < 4; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        INDArray[] gradients = new INDArray[2];
+        ComputationGraph[] graphs = {reference, fast};
+        for (int i = 0; i < 2; i++) {
+            graphs[i].setInputs(x);
+            graphs[i].setLabels(y);
+            graphs[i].computeGradientAndScore();
+            gradients[i] = graphs[i].gradient().gradient().dup();
+        }
+        double relative = relativeDifference(gradients[1], gradients[0]);
+        assertTrue(relative < 1e-4, "relative difference of the gradients " + relative);
+        // each batch norm read its convolution's blocked output and handed it its blocked input gradient; conv1 and
+        // conv2 read their batch norm's blocked output; bn1 read conv2's blocked input gradient (relu0 feeds two)
+        for (String name : new String[] {"bn0", "bn1", "bn2"}) {
+            assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).borrowedInput(), name);
+        }
+        assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"))).borrowedGradient());
+        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn0"))).borrowedGradient());
+        for (String name : new String[] {"conv1", "conv2"}) {
+            OneDnnConvolutionHelper convolution = (OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer(name));
+            assertTrue(convolution.borrowedInput() && convolution.borrowedGradient(), name);
+        }
+
+        DataSet batch = new DataSet(x, y);
+        for (int step = 0; step < 3; step++) {
+            reference.fit(batch);
+            fast.fit(batch);
+        }
+        relative = relativeDifference(fast.params(), reference.params());
+        assertTrue(relative < 1e-5, "relative difference of the parameters " + relative);
+        assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
+        assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CNN2DFormat.class)
     void reluLayerGivesActivationLayersOutputsAndGradients(CNN2DFormat format) {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraph dl4j = Graphs.initialized(convNet(format, DataType.FLOAT));
@@ -210,6 +322,40 @@ class FastPathTest {
     }
 
     @Test
+    void aConvolutionBehindLayersWithoutParametersSkipsTheInputGradientToo() {
+        assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .dataType(DataType.FLOAT)
+                .updater(new Sgd(0.1))
+                .graphBuilder()
+                .addInputs("x")
+                .setInputTypes(InputType.convolutional(6, 6, 3))
+                .addLayer("pad", new ZeroPaddingLayer.Builder(1, 1).build(), "x")
+                .addLayer("conv1", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+                        "pad")
+                .addLayer("pad2", new ZeroPaddingLayer.Builder(1, 1).build(), "conv1")
+                .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(),
+                        "pad2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "conv2")
+                .setOutputs("out")
+                .build();
+        ComputationGraph full = Graphs.initialized(conf);
+        ComputationGraph training = Graphs.forTraining(conf);
+        training.setParams(full.params().dup());
+
+        INDArray expected = gradient(full, CNN2DFormat.NCHW);
+        INDArray actual = gradient(training, CNN2DFormat.NCHW);
+
+        double relative = relativeDifference(actual, expected);
+        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        // the zero padding has no parameters: conv1 is fed by the input alone, conv2 by conv1's parameters
+        assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
+    }
+
+    @Test
     void denseBatchNormGivesDl4jsGradients() {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
@@ -222,7 +368,7 @@ class FastPathTest {
                         .activation(Activation.SOFTMAX).build(), "bn")
                 .setOutputs("out").build();
         ComputationGraph fast = Graphs.initialized(conf);
-        assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
+        assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
         ComputationGraph reference = builtInTwin(fast);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.randn(DataType.FLOAT, 8, 7);
@@ -250,7 +396,7 @@ class FastPathTest {
             String name = layer.conf().getLayer().getLayerName();
             switch (name) {
                 case "conv1", "conv2" -> assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(layer));
-                case "bn1", "bn2" -> assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(layer));
+                case "bn1", "bn2" -> assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(layer));
                 default -> assertNull(FastPath.helperOf(layer), name);
             }
         }
@@ -268,7 +414,7 @@ class FastPathTest {
     @Test
     void aBuildWithoutOneDnnGetsNoHelper() {
         ComputationGraph graph = builtIn(convNet(CNN2DFormat.NCHW, DataType.FLOAT));
-        assertEquals(0, FastPath.install(graph.getLayers(), false, Set.of()));
+        assertEquals(0, FastPath.install(graph.getLayers(), false, Set.of(), Map.of()));
         for (Layer layer : graph.getLayers()) {
             assertNull(FastPath.helperOf(layer));
         }
@@ -301,7 +447,7 @@ class FastPathTest {
         ModelSerializer.writeModel(graph, saved, true);
         for (ComputationGraph other : new ComputationGraph[] {Graphs.copied(graph), Graphs.restored(saved)}) {
             assertInstanceOf(OneDnnConvolutionHelper.class, FastPath.helperOf(other.getLayer("conv1")));
-            assertInstanceOf(JavaBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
+            assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(other.getLayer("bn2")));
             assertInstanceOf(ReluLayerRuntime.class, other.getLayer("relu1"));
             assertEquals(graph.params(), other.params());
         }
