@@ -153,10 +153,7 @@ final class DnnlBatchNorm {
         bindAffine(gamma, beta);
         Dnnl.bind(mean, batchMean);
         Dnnl.bind(variance, batchVar);
-        boolean borrowed = source.borrow(blockedX);
-        if (!borrowed) {
-            source.reorder();
-        }
+        boolean borrowed = source.borrowOrReorder(blockedX);
         trainingSteps.execute();
         lastTrainingInput = x;
         return borrowed;
@@ -189,13 +186,8 @@ final class DnnlBatchNorm {
         Dnnl.bind(diffScale, dGamma);
         Dnnl.bind(diffShift, dBeta);
         // backward reads X as the training pass laid it out: again, unless it still holds this X
-        if (!source.borrow(blockedX) && (x != lastTrainingInput || source.isBorrowed())) {
-            source.reorder();
-        }
-        boolean borrowed = gradient.borrow(blockedDy);
-        if (!borrowed) {
-            gradient.reorder();
-        }
+        source.again(blockedX, x == lastTrainingInput);
+        boolean borrowed = gradient.borrowOrReorder(blockedDy);
         backwardSteps.execute();
         return borrowed;
     }

@@ -30,8 +30,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One convolution geometry on oneDNN, called directly (JavaCPP's {@code org.bytedeco:dnnl}), its primitives made once
  * and kept: forward, backward data, backward weights, and the reorders between the arrays' plain layout (NCHW or
  * NHWC, weights OIHW) and the blocked layouts oneDNN picks for them. libnd4j's own oneDNN glue builds all of this again
- * on every call and always reorders; this is 1.5-2.5x faster per convolution here. Arrays are handed over by address:
- * they must be float32, in their default C layout and start at their buffer's start ({@link ContiguousArrays}).
+ * on every call and always reorders; this is 1.5-2.5x faster per convolution here. A transposed convolution
+ * (DL4J's deconvolution, weights (C, OC, KH, KW)) runs the same way on oneDNN's deconvolution primitives. The blocked
+ * output and input gradient stay readable after a call, and a neighbour's blocked arrays can be read in place of a
+ * reorder ({@link Dnnl.Input}). Arrays are handed over by address: they must be float32, in their default C layout
+ * and start at their buffer's start ({@link ContiguousArrays}).
  */
 final class DnnlConvolution {
 
@@ -207,10 +210,7 @@ final class DnnlConvolution {
             Dnnl.bind(bias, b);
         }
         Dnnl.bind(dst, y);
-        boolean borrowed = source.borrow(blockedX);
-        if (!borrowed) {
-            source.reorder();
-        }
+        boolean borrowed = source.borrowOrReorder(blockedX);
         forwardSteps.execute();
         lastForwardInput = x;
         return borrowed;
@@ -234,13 +234,10 @@ final class DnnlConvolution {
             Dnnl.bind(diffBias, db);
         }
         // backward weights reads X as the forward pass laid it out: again, unless it still holds this X
-        if (sharesForwardSource && !source.borrow(blockedX) && (x != lastForwardInput || source.isBorrowed())) {
-            source.reorder();
+        if (sharesForwardSource) {
+            source.again(blockedX, x == lastForwardInput);
         }
-        boolean borrowed = gradient.borrow(blockedDy);
-        if (!borrowed) {
-            gradient.reorder();
-        }
+        boolean borrowed = gradient.borrowOrReorder(blockedDy);
         if (dx != null) {
             dataSteps.execute();
         }
