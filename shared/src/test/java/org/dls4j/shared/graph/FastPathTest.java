@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -377,6 +379,14 @@ class FastPathTest {
                 default -> assertNull(FastPath.helperOf(layer), name);
             }
         }
+        // conv2's RELU takes its gradient on oneDNN, in the layer's own configuration; the graph's keeps DL4J's
+        assertInstanceOf(FastReluActivation.class,
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) graph.getLayer("conv2").conf().getLayer())
+                        .getActivationFn());
+        LayerVertex saved = (LayerVertex) graph.getConfiguration().getVertices().get("conv2");
+        assertEquals(ActivationReLU.class,
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) saved.getLayerConf().getLayer()).getActivationFn()
+                        .getClass());
     }
 
     @Test
