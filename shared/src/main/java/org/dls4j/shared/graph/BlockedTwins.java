@@ -14,6 +14,7 @@ final class BlockedTwins {
     private memory blockedOutput;
     private INDArray inputGradient;
     private memory blockedInputGradient;
+    private boolean inputGradientDeferred;
     private boolean borrowedInput;
     private boolean borrowedGradient;
 
@@ -25,8 +26,22 @@ final class BlockedTwins {
 
     /** The helper wrote {@code dx} from {@code blocked} (null: none). */
     void wroteInputGradient(INDArray dx, memory blocked) {
+        wroteInputGradient(dx, blocked, false);
+    }
+
+    /**
+     * The helper wrote {@code dx} from {@code blocked}; {@code deferred}: only into {@code blocked}, leaving the array
+     * unwritten for the one neighbour that reads {@code blocked} instead.
+     */
+    void wroteInputGradient(INDArray dx, memory blocked, boolean deferred) {
         inputGradient = dx;
         blockedInputGradient = blocked;
+        inputGradientDeferred = deferred;
+    }
+
+    /** Whether the input gradient last written holds its values only in the blocked memory. */
+    boolean inputGradientDeferred() {
+        return inputGradientDeferred;
     }
 
     /** Whether {@code y} is the output last written. */

@@ -73,6 +73,8 @@ final class DnnlConvolution {
     private final Dnnl.Steps forwardSteps = new Dnnl.Steps(stream);
     /** Backward data, then backward weights, both reading dY as {@link #gradient} has it. */
     private final Dnnl.Steps dataSteps = new Dnnl.Steps(stream);
+    /** dX reordered from oneDNN's layout into its array (nothing when oneDNN writes the array's own layout). */
+    private final Dnnl.Steps inputGradientSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps weightSteps = new Dnnl.Steps(stream);
     /** X as the forward pass reads it, which backward weights reads again when {@link #sharesForwardSource}. */
     private final Dnnl.Input source;
@@ -130,7 +132,7 @@ final class DnnlConvolution {
         memory dDiffSrc = dataSteps.outMemory(srcUser, p.dataDiffSrc(), diffSrc);
         dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
-        dataSteps.out(dDiffSrc, diffSrc);
+        inputGradientSteps.out(dDiffSrc, diffSrc);
         blockedInputGradient = dDiffSrc == diffSrc ? null : dDiffSrc;
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
         sharesForwardSource = p.weightsSrc().equals(p.src());
@@ -219,10 +221,11 @@ final class DnnlConvolution {
     /**
      * dW, (with a bias) db and, unless {@code dx} is null, dX from dY. {@code blockedX} and {@code blockedDy}, when not
      * null, hold X and dY in oneDNN's layout (the batch norm before, the batch norm after). Returns whether dY was
-     * read from {@code blockedDy}.
+     * read from {@code blockedDy}. Without {@code writeDx}, dX is left in oneDNN's layout
+     * ({@link #blockedInputGradient}) for the batch norm that reads it, and {@code dx} unwritten.
      */
     boolean backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db, memory blockedX,
-            memory blockedDy) {
+            memory blockedDy, boolean writeDx) {
         Dnnl.bind(src, x);
         Dnnl.bind(weights, w);
         Dnnl.bind(diffDst, dy);
@@ -240,9 +243,17 @@ final class DnnlConvolution {
         boolean borrowed = gradient.borrowOrReorder(blockedDy);
         if (dx != null) {
             dataSteps.execute();
+            if (writeDx) {
+                inputGradientSteps.execute();
+            }
         }
         weightSteps.execute();
         return borrowed;
+    }
+
+    /** The layout the backward primitives read dY in. */
+    memory.desc gradientLayout() {
+        return gradient.memory.get_desc();
     }
 
     /** Y in oneDNN's layout as the last forward pass left it, or null when oneDNN wrote Y's own layout. */

@@ -48,6 +48,8 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     /** The RELU layer and the one convolution it feeds, whose input gradient reaches this batch norm, or nulls. */
     private ReluLayerRuntime relu;
     private OneDnnConvolutionHelper gradientFrom;
+    /** The primitives of the last training pass (those its backward pass uses). */
+    private DnnlBatchNorm lastPlan;
 
     OneDnnBatchNormHelper(boolean fusesRelu) {
         this.fusesRelu = fusesRelu;
@@ -75,6 +77,22 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     void gradientFrom(OneDnnConvolutionHelper convolution, ReluLayerRuntime reluLayer) {
         gradientFrom = convolution;
         relu = reluLayer;
+    }
+
+    /** Whether the gradient reaching this batch norm is {@code convolution}'s input gradient, through its RELU layer. */
+    boolean takesGradientFrom(OneDnnConvolutionHelper convolution) {
+        return convolution != null && convolution == gradientFrom;
+    }
+
+    /** Whether the next backward pass reads dY in {@code blocked}'s layout (the last training pass's primitives). */
+    boolean readsGradientLike(memory blocked) {
+        return blocked != null && lastPlan != null && lastPlan.gradientLayout().equals(blocked.get_desc());
+    }
+
+    /** Whether the gradient {@code passedOn} by this helper's RELU layer is only in its convolution's blocked memory. */
+    boolean deferredGradient(INDArray received) {
+        return gradientFrom != null && gradientFrom.twins().inputGradientDeferred()
+                && gradientFrom.twins().inputGradientOf(received) != null;
     }
 
     /** What this helper last wrote from blocked memories, and whether it last read a neighbour's. */
@@ -113,6 +131,7 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
             }
             twins.borrowedInput(plan.training(x, g, b, out, meanCache, varCache, blockedInput(x)));
             twins.wroteOutput(relu ? out : null, plan.blockedOutput());
+            lastPlan = plan;
         } else {
             plan.inference(x, g, b, ContiguousArrays.of(runningMean), ContiguousArrays.of(runningVar), out);
         }
@@ -134,9 +153,22 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         INDArray dBeta = ContiguousArrays.of(dBetaView);
         memory blockedDy = gradientFrom == null ? null
                 : gradientFrom.twins().inputGradientOf(relu.gradientSourceOf(dy));
+        boolean dyDeferred = gradientFrom != null && gradientFrom.twins().inputGradientDeferred();
+        if (dyDeferred && blockedDy == null) {
+            throw new IllegalStateException("The convolution after this batch norm left its input gradient in "
+                    + "oneDNN's layout for it, but the batch norm was handed another gradient array");
+        }
+        // the convolution that alone reads dX, channels first, reads it in the blocked layout: dX is left there
+        // (DL4J permutes a channels-last gradient before a convolution reads it, a new array)
+        boolean deferred = fedBy != null && format == CNN2DFormat.NCHW
+                && fedBy.readsGradientLike(plan.blockedInputGradient());
         twins.borrowedGradient(plan.backward(x, ContiguousArrays.of(gamma), ContiguousArrays.of(beta), meanCache,
-                varCache, dy, dx, dGamma, dBeta, blockedInput(x), blockedDy));
-        twins.wroteInputGradient(dx, plan.blockedInputGradient());
+                varCache, dy, dx, dGamma, dBeta, blockedInput(x), blockedDy, !deferred));
+        twins.wroteInputGradient(dx, plan.blockedInputGradient(), deferred);
+        if (dyDeferred && !twins.borrowedGradient()) {
+            throw new IllegalStateException("The convolution's input gradient, left in oneDNN's layout for this batch "
+                    + "norm, was not in the layout the batch norm reads");
+        }
         // the gradient views are slices of the network's one gradient array: results written to copies go back
         if (dGamma != dGammaView) {
             dGammaView.assign(dGamma);

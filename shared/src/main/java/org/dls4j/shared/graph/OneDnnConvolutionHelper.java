@@ -2,6 +2,7 @@ package org.dls4j.shared.graph;
 
 import java.util.Map;
 
+import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -40,6 +41,8 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
     private OneDnnBatchNormHelper feeds;
     /** The last output and input gradient with the blocked memories they came from, and what was borrowed. */
     private final BlockedTwins twins = new BlockedTwins();
+    /** The primitives of the last forward pass (those its backward pass uses). */
+    private DnnlConvolution lastPlan;
 
     OneDnnConvolutionHelper(boolean inputGradient) {
         this(inputGradient, false);
@@ -75,6 +78,14 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         feeds = batchNorm;
     }
 
+    /**
+     * Whether this convolution's next backward pass reads dY in {@code blocked}'s layout (for the batch norm it feeds,
+     * which may then leave its input gradient there alone).
+     */
+    boolean readsGradientLike(memory blocked) {
+        return blocked != null && lastPlan != null && lastPlan.gradientLayout().equals(blocked.get_desc());
+    }
+
     /** What this helper last wrote from blocked memories, and whether it last read a neighbour's. */
     BlockedTwins twins() {
         return twins;
@@ -103,6 +114,7 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
         twins.borrowedInput(plan.forward(x, w, b, out, readsFrom == null ? null : readsFrom.twins().outputOf(x)));
         twins.wroteOutput(out, plan.blockedOutput());
+        lastPlan = plan;
         return out;
     }
 
@@ -127,11 +139,24 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                     workspaceMgr);
         } else {
             INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
+            memory blockedDy = feeds == null ? null : feeds.twins().inputGradientOf(dy);
+            boolean deferred = feeds != null && feeds.twins().inputGradientDeferred();
+            if (deferred && blockedDy == null) {
+                throw new IllegalStateException("The batch norm after this convolution left its input gradient in "
+                        + "oneDNN's layout for it, but the convolution was handed another gradient array");
+            }
+            // the batch norm before, through its RELU layer feeding this convolution alone, reads dX in the blocked
+            // layout: dX is left there (channels first only: DL4J permutes a channels-last gradient, a new array)
+            boolean deferDx = inputGradient && readsFrom != null && readsFrom.takesGradientFrom(this)
+                    && format == CNN2DFormat.NCHW && readsFrom.readsGradientLike(plan.blockedInputGradient());
             twins.borrowedGradient(plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad,
-                    readsFrom == null ? null : readsFrom.twins().outputOf(x),
-                    feeds == null ? null : feeds.twins().inputGradientOf(dy)));
+                    readsFrom == null ? null : readsFrom.twins().outputOf(x), blockedDy, !deferDx));
+            if (deferred && !twins.borrowedGradient()) {
+                throw new IllegalStateException("The batch norm's input gradient, left in oneDNN's layout for this "
+                        + "convolution, was not in the layout the convolution reads");
+            }
             if (inputGradient) {
-                twins.wroteInputGradient(dx, plan.blockedInputGradient());
+                twins.wroteInputGradient(dx, plan.blockedInputGradient(), deferDx);
             } else {
                 dx.assign(0);   // the gradient with respect to the network's input, not computed
             }

@@ -78,7 +78,11 @@ final class ReluLayerRuntime extends ActivationLayer {
         if (passedOn) {
             // the batch norm's backward pass applies the mask; DL4J wants each layer's gradient in its own workspace
             lastGradientIn = epsilon;
-            lastGradientOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon);
+            // a gradient whose values are only in the convolution's blocked memory, which the batch norm reads, is
+            // not copied: the array passed on only has to be in this layer's workspace
+            lastGradientOut = fusedInto.deferredGradient(epsilon)
+                    ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, epsilon.shape(), 'c')
+                    : workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon);
             return new Pair<>(new DefaultGradient(), lastGradientOut);
         }
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');

@@ -266,7 +266,9 @@ class FastPathTest {
         // each batch norm read its convolution's blocked output and handed it its blocked input gradient; conv1 and
         // conv2 read their batch norm's blocked output; bn1 read conv2's blocked input gradient (relu0 feeds two)
         for (String name : new String[] {"bn0", "bn1", "bn2"}) {
-            assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).twins().borrowedInput(), name);
+            BlockedTwins twins = ((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).twins();
+            // and left its input gradient in the blocked layout alone, for its convolution
+            assertTrue(twins.borrowedInput() && twins.inputGradientDeferred(), name);
         }
         assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"))).twins().borrowedGradient());
         assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn0"))).twins().borrowedGradient());
@@ -274,6 +276,11 @@ class FastPathTest {
             OneDnnConvolutionHelper convolution = (OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer(name));
             assertTrue(convolution.twins().borrowedInput() && convolution.twins().borrowedGradient(), name);
         }
+        // conv2's input gradient went to bn1 alone (through relu1) and stayed in the blocked layout; conv1's did not
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer("conv2"))).twins()
+                .inputGradientDeferred());
+        assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer("conv1"))).twins()
+                .inputGradientDeferred());
 
         for (int step = 0; step < 3; step++) {
             reference.fit(batch);
