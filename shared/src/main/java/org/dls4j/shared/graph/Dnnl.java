@@ -4,7 +4,9 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.engine;
@@ -38,6 +40,16 @@ final class Dnnl {
     /** A stream of its own: a graph trained on another thread has its own layers, helpers and streams. */
     static stream newStream() {
         return new stream(Cpu.ENGINE);
+    }
+
+    /** A map for a helper's primitives by input shape, the 4 used last: a last, smaller batch makes a second one. */
+    static <K, V> Map<K, V> recentPlans() {
+        return new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > 4;
+            }
+        };
     }
 
     /** A memory of {@code desc} with no data yet: {@link #bind} points it at an array before each call. */
@@ -91,9 +103,23 @@ final class Dnnl {
             return true;
         }
 
-        /** Whether the input holds another primitive's output now. */
-        boolean isBorrowed() {
+        /** {@link #borrow}s {@code values}, else reorders the plain array; returns whether it borrowed. */
+        boolean borrowOrReorder(memory values) {
+            boolean borrowed = borrow(values);
+            if (!borrowed) {
+                reorder();
+            }
             return borrowed;
+        }
+
+        /**
+         * For a backward pass reading its forward pass's input again: borrows {@code values}, else keeps the copy of
+         * {@code sameArray} (the array the forward pass reordered), else reorders.
+         */
+        void again(memory values, boolean sameArray) {
+            if (!borrow(values) && (!sameArray || borrowed)) {
+                reorder();
+            }
         }
 
         /** Reorders the plain array into this input's own memory (nothing to do when it is read as it is). */

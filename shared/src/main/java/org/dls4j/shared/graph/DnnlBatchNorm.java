@@ -64,6 +64,8 @@ final class DnnlBatchNorm {
     private final Dnnl.Steps trainingSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps inferenceSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps backwardSteps = new Dnnl.Steps(stream);
+    /** dX reordered from the blocked layout into its array (nothing for a dense batch). */
+    private final Dnnl.Steps inputGradientSteps = new Dnnl.Steps(stream);
     /** X as the training pass reads it, which the backward pass reads again; dY as the backward pass reads it. */
     private final Dnnl.Input source;
     private final Dnnl.Input gradient;
@@ -139,7 +141,7 @@ final class DnnlBatchNorm {
             backwardArgs.put(DNNL_ARG_WORKSPACE, workspace);
         }
         backwardSteps.run(new batch_normalization_backward(backward), backwardArgs);
-        backwardSteps.out(bDiffSrc, diffSrc);
+        inputGradientSteps.out(bDiffSrc, diffSrc);
     }
 
     /**
@@ -153,10 +155,7 @@ final class DnnlBatchNorm {
         bindAffine(gamma, beta);
         Dnnl.bind(mean, batchMean);
         Dnnl.bind(variance, batchVar);
-        boolean borrowed = source.borrow(blockedX);
-        if (!borrowed) {
-            source.reorder();
-        }
+        boolean borrowed = source.borrowOrReorder(blockedX);
         trainingSteps.execute();
         lastTrainingInput = x;
         return borrowed;
@@ -176,10 +175,12 @@ final class DnnlBatchNorm {
     /**
      * dX, dgamma and dbeta from dY, for the batch (and its statistics) of the last training pass. {@code blockedX} and
      * {@code blockedDy}, when not null, hold X and dY in the blocked layout (the convolutions before and after).
-     * Returns whether dY was read from {@code blockedDy}.
+     * Returns whether dY was read from {@code blockedDy}. Without {@code writeDx}, dX is left in the blocked layout
+     * ({@link #blockedInputGradient}) for the one convolution that reads it, and {@code dx} unwritten until
+     * {@link #writeInputGradient}.
      */
     boolean backward(INDArray x, INDArray gamma, INDArray beta, INDArray batchMean, INDArray batchVar, INDArray dy,
-            INDArray dx, INDArray dGamma, INDArray dBeta, memory blockedX, memory blockedDy) {
+            INDArray dx, INDArray dGamma, INDArray dBeta, memory blockedX, memory blockedDy, boolean writeDx) {
         Dnnl.bind(src, x);
         bindAffine(gamma, beta);
         Dnnl.bind(mean, batchMean);
@@ -189,15 +190,18 @@ final class DnnlBatchNorm {
         Dnnl.bind(diffScale, dGamma);
         Dnnl.bind(diffShift, dBeta);
         // backward reads X as the training pass laid it out: again, unless it still holds this X
-        if (!source.borrow(blockedX) && (x != lastTrainingInput || source.isBorrowed())) {
-            source.reorder();
-        }
-        boolean borrowed = gradient.borrow(blockedDy);
-        if (!borrowed) {
-            gradient.reorder();
-        }
+        source.again(blockedX, x == lastTrainingInput);
+        boolean borrowed = gradient.borrowOrReorder(blockedDy);
         backwardSteps.execute();
+        if (writeDx) {
+            inputGradientSteps.execute();
+        }
         return borrowed;
+    }
+
+    /** The layout the backward pass reads dY in. */
+    memory.desc gradientLayout() {
+        return gradient.memory.get_desc();
     }
 
     /** Y in the blocked layout as the last training pass left it, or null (a dense batch, written as it is). */

@@ -30,8 +30,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One convolution geometry on oneDNN, called directly (JavaCPP's {@code org.bytedeco:dnnl}), its primitives made once
  * and kept: forward, backward data, backward weights, and the reorders between the arrays' plain layout (NCHW or
  * NHWC, weights OIHW) and the blocked layouts oneDNN picks for them. libnd4j's own oneDNN glue builds all of this again
- * on every call and always reorders; this is 1.5-2.5x faster per convolution here. Arrays are handed over by address:
- * they must be float32, in their default C layout and start at their buffer's start ({@link ContiguousArrays}).
+ * on every call and always reorders; this is 1.5-2.5x faster per convolution here. A transposed convolution
+ * (DL4J's deconvolution, weights (C, OC, KH, KW)) runs the same way on oneDNN's deconvolution primitives. The blocked
+ * output and input gradient stay readable after a call, and a neighbour's blocked arrays can be read in place of a
+ * reorder ({@link Dnnl.Input}). Arrays are handed over by address: they must be float32, in their default C layout
+ * and start at their buffer's start ({@link ContiguousArrays}).
  */
 final class DnnlConvolution {
 
@@ -70,6 +73,8 @@ final class DnnlConvolution {
     private final Dnnl.Steps forwardSteps = new Dnnl.Steps(stream);
     /** Backward data, then backward weights, both reading dY as {@link #gradient} has it. */
     private final Dnnl.Steps dataSteps = new Dnnl.Steps(stream);
+    /** dX reordered from oneDNN's layout into its array (nothing when oneDNN writes the array's own layout). */
+    private final Dnnl.Steps inputGradientSteps = new Dnnl.Steps(stream);
     private final Dnnl.Steps weightSteps = new Dnnl.Steps(stream);
     /** X as the forward pass reads it, which backward weights reads again when {@link #sharesForwardSource}. */
     private final Dnnl.Input source;
@@ -127,7 +132,7 @@ final class DnnlConvolution {
         memory dDiffSrc = dataSteps.outMemory(srcUser, p.dataDiffSrc(), diffSrc);
         dataSteps.run(backwardData, Dnnl.args(DNNL_ARG_DIFF_DST, dDiffDst, DNNL_ARG_WEIGHTS, dWeights,
                 DNNL_ARG_DIFF_SRC, dDiffSrc));
-        dataSteps.out(dDiffSrc, diffSrc);
+        inputGradientSteps.out(dDiffSrc, diffSrc);
         blockedInputGradient = dDiffSrc == diffSrc ? null : dDiffSrc;
         // backward weights: X and dY in, as the forward pass and backward data already laid them out when they can
         sharesForwardSource = p.weightsSrc().equals(p.src());
@@ -207,10 +212,7 @@ final class DnnlConvolution {
             Dnnl.bind(bias, b);
         }
         Dnnl.bind(dst, y);
-        boolean borrowed = source.borrow(blockedX);
-        if (!borrowed) {
-            source.reorder();
-        }
+        boolean borrowed = source.borrowOrReorder(blockedX);
         forwardSteps.execute();
         lastForwardInput = x;
         return borrowed;
@@ -219,10 +221,11 @@ final class DnnlConvolution {
     /**
      * dW, (with a bias) db and, unless {@code dx} is null, dX from dY. {@code blockedX} and {@code blockedDy}, when not
      * null, hold X and dY in oneDNN's layout (the batch norm before, the batch norm after). Returns whether dY was
-     * read from {@code blockedDy}.
+     * read from {@code blockedDy}. Without {@code writeDx}, dX is left in oneDNN's layout
+     * ({@link #blockedInputGradient}) for the batch norm that reads it, and {@code dx} unwritten.
      */
     boolean backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db, memory blockedX,
-            memory blockedDy) {
+            memory blockedDy, boolean writeDx) {
         Dnnl.bind(src, x);
         Dnnl.bind(weights, w);
         Dnnl.bind(diffDst, dy);
@@ -234,18 +237,23 @@ final class DnnlConvolution {
             Dnnl.bind(diffBias, db);
         }
         // backward weights reads X as the forward pass laid it out: again, unless it still holds this X
-        if (sharesForwardSource && !source.borrow(blockedX) && (x != lastForwardInput || source.isBorrowed())) {
-            source.reorder();
+        if (sharesForwardSource) {
+            source.again(blockedX, x == lastForwardInput);
         }
-        boolean borrowed = gradient.borrow(blockedDy);
-        if (!borrowed) {
-            gradient.reorder();
-        }
+        boolean borrowed = gradient.borrowOrReorder(blockedDy);
         if (dx != null) {
             dataSteps.execute();
+            if (writeDx) {
+                inputGradientSteps.execute();
+            }
         }
         weightSteps.execute();
         return borrowed;
+    }
+
+    /** The layout the backward primitives read dY in. */
+    memory.desc gradientLayout() {
+        return gradient.memory.get_desc();
     }
 
     /** Y in oneDNN's layout as the last forward pass left it, or null when oneDNN wrote Y's own layout. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.graph.vertex.VertexIndices;
@@ -220,6 +221,7 @@ public final class FastPath {
         // exactly ConvolutionLayer: its subclasses (1-D, 3-D, depthwise, separable, deconvolution) compute otherwise
         if (layer.getClass() == ConvolutionLayer.class) {
             setHelper(ConvolutionLayer.class, layer, new OneDnnConvolutionHelper(inputGradient));
+            useFastRelu(layer);
             return 1;
         }
         if (layer instanceof BatchNormalization bn
@@ -232,6 +234,19 @@ public final class FastPath {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * A layer with DL4J's plain RELU activation gets {@link FastReluActivation} in a copy of its configuration of its
+     * own (the graph's configuration is shared, and what is saved).
+     */
+    private static void useFastRelu(Layer layer) {
+        if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer conf
+                && FastReluActivation.replaces(conf.getActivationFn())) {
+            NeuralNetConfiguration own = layer.conf().clone();
+            ((org.deeplearning4j.nn.conf.layers.BaseLayer) own.getLayer()).setActivationFn(new FastReluActivation());
+            layer.setConf(own);
+        }
     }
 
     private static boolean isFloat32(Layer layer) {

@@ -1,7 +1,6 @@
 package org.dls4j.shared.graph;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bytedeco.dnnl.memory;
@@ -32,32 +31,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
 
-    /** The shapes seen (a last, smaller batch makes a second one), at most a few. */
-    private final Map<DnnlBatchNorm.Shape, DnnlBatchNorm> plans = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<DnnlBatchNorm.Shape, DnnlBatchNorm> eldest) {
-            return size() > 4;
-        }
-    };
+    /** The shapes seen (a last, smaller batch makes a second one). */
+    private final Map<DnnlBatchNorm.Shape, DnnlBatchNorm> plans = Dnnl.recentPlans();
 
     private final boolean fusesRelu;
     /** The batch statistics of the last training pass, which the backward pass reads too. */
     private INDArray meanCache;
     private INDArray varCache;
-    /** The output of the last training pass when it went through the RELU: what the RELU layer passes on. */
-    private INDArray lastReluOutput;
-    /** The blocked memory the last training output was reordered from; the last input gradient, and its memory. */
-    private memory lastBlockedOutput;
-    private INDArray lastInputGradient;
-    private memory lastBlockedInputGradient;
+    /**
+     * The output of the last training pass when it went through the RELU (what the RELU layer passes on) and the last
+     * input gradient, with the blocked memories they came from; what was borrowed.
+     */
+    private final BlockedTwins twins = new BlockedTwins();
     /** The convolution whose output alone this batch norm reads, or null ({@link OneDnnConvolutionHelper#feed}). */
     private OneDnnConvolutionHelper fedBy;
     /** The RELU layer and the one convolution it feeds, whose input gradient reaches this batch norm, or nulls. */
     private ReluLayerRuntime relu;
     private OneDnnConvolutionHelper gradientFrom;
-    /** Whether the last training pass read the convolution's blocked output, the last backward pass a blocked dY. */
-    private boolean borrowedInput;
-    private boolean borrowedGradient;
+    /** The primitives of the last training pass (those its backward pass uses). */
+    private DnnlBatchNorm lastPlan;
 
     OneDnnBatchNormHelper(boolean fusesRelu) {
         this.fusesRelu = fusesRelu;
@@ -70,10 +62,10 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
 
     /** Whether {@code array} is this helper's last training output, which has been through the RELU already. */
     boolean isReluOutput(INDArray array) {
-        return array != null && array == lastReluOutput;
+        return twins.isOutput(array);
     }
 
-    /** {@code convolution}'s output is this batch norm's input, and only its: see {@link OneDnnConvolutionHelper#feed}. */
+    /** {@code convolution}'s output is this batch norm's input, and only its ({@link OneDnnConvolutionHelper#feed}). */
     void fedBy(OneDnnConvolutionHelper convolution) {
         fedBy = convolution;
     }
@@ -87,24 +79,25 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         relu = reluLayer;
     }
 
-    /** Whether the last training pass read its input from a neighbour's blocked array (for tests). */
-    boolean borrowedInput() {
-        return borrowedInput;
+    /** Whether the gradient reaching this batch norm is {@code convolution}'s input gradient, through its RELU layer. */
+    boolean takesGradientFrom(OneDnnConvolutionHelper convolution) {
+        return convolution != null && convolution == gradientFrom;
     }
 
-    /** Whether the last backward pass read dY from a neighbour's blocked array (for tests). */
-    boolean borrowedGradient() {
-        return borrowedGradient;
+    /** Whether the next backward pass reads dY in {@code blocked}'s layout (the last training pass's primitives). */
+    boolean readsGradientLike(memory blocked) {
+        return blocked != null && lastPlan != null && lastPlan.gradientLayout().equals(blocked.get_desc());
     }
 
-    /** The blocked memory {@code y} was reordered from, when {@code y} is the last output through the RELU; else null. */
-    memory blockedOutputOf(INDArray y) {
-        return isReluOutput(y) ? lastBlockedOutput : null;
+    /** Whether the gradient {@code passedOn} by this helper's RELU layer is only in its convolution's blocked memory. */
+    boolean deferredGradient(INDArray received) {
+        return gradientFrom != null && gradientFrom.twins().inputGradientDeferred()
+                && gradientFrom.twins().inputGradientOf(received) != null;
     }
 
-    /** The blocked memory {@code dx} was reordered from, when it is this helper's last input gradient; else null. */
-    memory blockedInputGradientOf(INDArray dx) {
-        return dx != null && dx == lastInputGradient ? lastBlockedInputGradient : null;
+    /** What this helper last wrote from blocked memories, and whether it last read a neighbour's. */
+    BlockedTwins twins() {
+        return twins;
     }
 
     @Override
@@ -136,9 +129,9 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
                 meanCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
                 varCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
             }
-            borrowedInput = plan.training(x, g, b, out, meanCache, varCache, blockedInput(x));
-            lastReluOutput = relu ? out : null;
-            lastBlockedOutput = plan.blockedOutput();
+            twins.borrowedInput(plan.training(x, g, b, out, meanCache, varCache, blockedInput(x)));
+            twins.wroteOutput(relu ? out : null, plan.blockedOutput());
+            lastPlan = plan;
         } else {
             plan.inference(x, g, b, ContiguousArrays.of(runningMean), ContiguousArrays.of(runningVar), out);
         }
@@ -159,11 +152,23 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         INDArray dGamma = ContiguousArrays.of(dGammaView);
         INDArray dBeta = ContiguousArrays.of(dBetaView);
         memory blockedDy = gradientFrom == null ? null
-                : gradientFrom.blockedInputGradientOf(relu.gradientSourceOf(dy));
-        borrowedGradient = plan.backward(x, ContiguousArrays.of(gamma), ContiguousArrays.of(beta), meanCache, varCache, dy, dx, dGamma,
-                dBeta, blockedInput(x), blockedDy);
-        lastInputGradient = dx;
-        lastBlockedInputGradient = plan.blockedInputGradient();
+                : gradientFrom.twins().inputGradientOf(relu.gradientSourceOf(dy));
+        boolean dyDeferred = gradientFrom != null && gradientFrom.twins().inputGradientDeferred();
+        if (dyDeferred && blockedDy == null) {
+            throw new IllegalStateException("The convolution after this batch norm left its input gradient in "
+                    + "oneDNN's layout for it, but the batch norm was handed another gradient array");
+        }
+        // the convolution that alone reads dX, channels first, reads it in the blocked layout: dX is left there
+        // (DL4J permutes a channels-last gradient before a convolution reads it, a new array)
+        boolean deferred = fedBy != null && format == CNN2DFormat.NCHW
+                && fedBy.readsGradientLike(plan.blockedInputGradient());
+        twins.borrowedGradient(plan.backward(x, ContiguousArrays.of(gamma), ContiguousArrays.of(beta), meanCache,
+                varCache, dy, dx, dGamma, dBeta, blockedInput(x), blockedDy, !deferred));
+        twins.wroteInputGradient(dx, plan.blockedInputGradient(), deferred);
+        if (dyDeferred && !twins.borrowedGradient()) {
+            throw new IllegalStateException("The convolution's input gradient, left in oneDNN's layout for this batch "
+                    + "norm, was not in the layout the batch norm reads");
+        }
         // the gradient views are slices of the network's one gradient array: results written to copies go back
         if (dGamma != dGammaView) {
             dGammaView.assign(dGamma);
@@ -194,7 +199,7 @@ final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
 
     /** X as the convolution before left it in the blocked layout, when X is its last output; else null. */
     private memory blockedInput(INDArray x) {
-        return fedBy == null ? null : fedBy.blockedOutputOf(x);
+        return fedBy == null ? null : fedBy.twins().outputOf(x);
     }
 
     private static boolean supported(INDArray x) {

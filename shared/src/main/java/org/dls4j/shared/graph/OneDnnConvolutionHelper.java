@@ -1,6 +1,5 @@
 package org.dls4j.shared.graph;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bytedeco.dnnl.memory;
@@ -29,13 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
 
-    /** The geometries seen (a last, smaller batch makes a second one), at most a few. */
-    private final Map<DnnlConvolution.Geometry, DnnlConvolution> plans = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<DnnlConvolution.Geometry, DnnlConvolution> eldest) {
-            return size() > 4;
-        }
-    };
+    /** The geometries seen (a last, smaller batch makes a second one). */
+    private final Map<DnnlConvolution.Geometry, DnnlConvolution> plans = Dnnl.recentPlans();
 
     /** False for a layer fed by the network's input in a graph that is only trained: see {@link Graphs#forTraining}. */
     private final boolean inputGradient;
@@ -45,14 +39,10 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
     private OneDnnBatchNormHelper readsFrom;
     /** The batch norm that alone reads this convolution's output, or null: see {@link #feed}. */
     private OneDnnBatchNormHelper feeds;
-    /** The last output and input gradient, with the blocked memories they were reordered from (or nulls). */
-    private INDArray lastOutput;
-    private memory lastBlockedOutput;
-    private INDArray lastInputGradient;
-    private memory lastBlockedInputGradient;
-    /** Whether the last forward pass read a neighbour's blocked input, and the last backward pass its blocked dY. */
-    private boolean borrowedInput;
-    private boolean borrowedGradient;
+    /** The last output and input gradient with the blocked memories they came from, and what was borrowed. */
+    private final BlockedTwins twins = new BlockedTwins();
+    /** The primitives of the last forward pass (those its backward pass uses). */
+    private DnnlConvolution lastPlan;
 
     OneDnnConvolutionHelper(boolean inputGradient) {
         this(inputGradient, false);
@@ -88,24 +78,17 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         feeds = batchNorm;
     }
 
-    /** Whether the last training pass read its input from a neighbour's blocked array (for tests). */
-    boolean borrowedInput() {
-        return borrowedInput;
+    /**
+     * Whether this convolution's next backward pass reads dY in {@code blocked}'s layout (for the batch norm it feeds,
+     * which may then leave its input gradient there alone).
+     */
+    boolean readsGradientLike(memory blocked) {
+        return blocked != null && lastPlan != null && lastPlan.gradientLayout().equals(blocked.get_desc());
     }
 
-    /** Whether the last backward pass read dY from a neighbour's blocked array (for tests). */
-    boolean borrowedGradient() {
-        return borrowedGradient;
-    }
-
-    /** The blocked memory {@code y} was reordered from, when {@code y} is this helper's last output; else null. */
-    memory blockedOutputOf(INDArray y) {
-        return y != null && y == lastOutput ? lastBlockedOutput : null;
-    }
-
-    /** The blocked memory {@code dx} was reordered from, when it is this helper's last input gradient; else null. */
-    memory blockedInputGradientOf(INDArray dx) {
-        return dx != null && dx == lastInputGradient ? lastBlockedInputGradient : null;
+    /** What this helper last wrote from blocked memories, and whether it last read a neighbour's. */
+    BlockedTwins twins() {
+        return twins;
     }
 
     @Override
@@ -129,9 +112,9 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         long[] d = plan.geometry.dst();
         long[] shape = format == CNN2DFormat.NHWC ? new long[] {d[0], d[2], d[3], d[1]} : d;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, shape, 'c');
-        borrowedInput = plan.forward(x, w, b, out, readsFrom == null ? null : readsFrom.blockedOutputOf(x));
-        lastOutput = out;
-        lastBlockedOutput = plan.blockedOutput();
+        twins.borrowedInput(plan.forward(x, w, b, out, readsFrom == null ? null : readsFrom.twins().outputOf(x)));
+        twins.wroteOutput(out, plan.blockedOutput());
+        lastPlan = plan;
         return out;
     }
 
@@ -156,12 +139,24 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
                     workspaceMgr);
         } else {
             INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-            borrowedGradient = plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad,
-                    readsFrom == null ? null : readsFrom.blockedOutputOf(x),
-                    feeds == null ? null : feeds.blockedInputGradientOf(dy));
+            memory blockedDy = feeds == null ? null : feeds.twins().inputGradientOf(dy);
+            boolean deferred = feeds != null && feeds.twins().inputGradientDeferred();
+            if (deferred && blockedDy == null) {
+                throw new IllegalStateException("The batch norm after this convolution left its input gradient in "
+                        + "oneDNN's layout for it, but the convolution was handed another gradient array");
+            }
+            // the batch norm before, through its RELU layer feeding this convolution alone, reads dX in the blocked
+            // layout: dX is left there (channels first only: DL4J permutes a channels-last gradient, a new array)
+            boolean deferDx = inputGradient && readsFrom != null && readsFrom.takesGradientFrom(this)
+                    && format == CNN2DFormat.NCHW && readsFrom.readsGradientLike(plan.blockedInputGradient());
+            twins.borrowedGradient(plan.backward(x, w, dy, inputGradient ? dx : null, weightGrad, biasGrad,
+                    readsFrom == null ? null : readsFrom.twins().outputOf(x), blockedDy, !deferDx));
+            if (deferred && !twins.borrowedGradient()) {
+                throw new IllegalStateException("The batch norm's input gradient, left in oneDNN's layout for this "
+                        + "convolution, was not in the layout the convolution reads");
+            }
             if (inputGradient) {
-                lastInputGradient = dx;
-                lastBlockedInputGradient = plan.blockedInputGradient();
+                twins.wroteInputGradient(dx, plan.blockedInputGradient(), deferDx);
             } else {
                 dx.assign(0);   // the gradient with respect to the network's input, not computed
             }
@@ -202,7 +197,8 @@ final class OneDnnConvolutionHelper extends MKLDNNConvHelper {
         int[] in = {(int) x.size(channelsLast ? 1 : 2), (int) x.size(channelsLast ? 2 : 3)};
         boolean same = convolutionMode == ConvolutionMode.Same;
         int[] out = transposed
-                ? ConvolutionUtils.getDeconvolutionOutputSize(x, kernel, strides, pad, convolutionMode, dilation, format)
+                ? ConvolutionUtils.getDeconvolutionOutputSize(x, kernel, strides, pad, convolutionMode, dilation,
+                        format)
                 : ConvolutionUtils.getOutputSize(x, kernel, strides, same ? null : pad, convolutionMode, dilation,
                         format);
         // a transposed convolution is the backward pass of the convolution from its output to its input: its

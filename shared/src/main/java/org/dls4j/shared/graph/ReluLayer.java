@@ -1,7 +1,6 @@
 package org.dls4j.shared.graph;
 
 import java.util.Collection;
-import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -29,14 +28,8 @@ public class ReluLayer extends ActivationLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
             int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        ReluLayerRuntime layer = new ReluLayerRuntime(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+        return LayerObjects.wired(new ReluLayerRuntime(conf, networkDataType), this, conf, trainingListeners,
+                layerIndex, layerParamsView, initializeParams);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.dls4j.shared.graph;
 
 import java.util.Collection;
-import java.util.Map;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -35,14 +34,8 @@ public class TransposedConvolution2D extends Deconvolution2D {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
             int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         LayerValidation.assertNInNOutSet("TransposedConvolution2D", getLayerName(), layerIndex, getNIn(), getNOut());
-        TransposedConvolution2DRuntime layer = new TransposedConvolution2DRuntime(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+        return LayerObjects.wired(new TransposedConvolution2DRuntime(conf, networkDataType), this, conf,
+                trainingListeners, layerIndex, layerParamsView, initializeParams);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -99,10 +101,14 @@ class FastPathTest {
 
     /** A fixed batch of four pictures, one-hot labels i % 3. */
     static DataSet batch(CNN2DFormat format, DataType type) {
-        Nd4j.getRandom().setSeed(3);
-        long[] shape = format == CNN2DFormat.NHWC ? new long[] {4, 6, 6, 3} : new long[] {4, 3, 6, 6};
-        INDArray y = Nd4j.zeros(type, 4, 3);
-        for (int i = 0; i < 4; i++) {
+        return randomBatch(3, type, format == CNN2DFormat.NHWC ? new long[] {4, 6, 6, 3} : new long[] {4, 3, 6, 6});
+    }
+
+    /** Standard normal features of {@code shape} from {@code seed}, one-hot labels of 3 classes, i % 3. */
+    static DataSet randomBatch(long seed, DataType type, long... shape) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray y = Nd4j.zeros(type, shape[0], 3);
+        for (int i = 0; i < shape[0]; i++) {
             y.putScalar(i, i % 3, 1.0);
         }
         return new DataSet(Nd4j.randn(type, shape), y);
@@ -110,9 +116,13 @@ class FastPathTest {
 
     /** The loss and the flattened gradient of {@code graph} on the fixed batch. */
     static INDArray gradient(ComputationGraph graph, CNN2DFormat format) {
-        DataSet b = batch(format, graph.getConfiguration().getDataType());
-        graph.setInputs(b.getFeatures());
-        graph.setLabels(b.getLabels());
+        return gradient(graph, batch(format, graph.getConfiguration().getDataType()));
+    }
+
+    /** The flattened gradient of {@code graph} on {@code batch} (and its loss, in {@code graph.score()}). */
+    static INDArray gradient(ComputationGraph graph, DataSet batch) {
+        graph.setInputs(batch.getFeatures());
+        graph.setLabels(batch.getLabels());
         graph.computeGradientAndScore();
         return graph.gradient().gradient().dup();
     }
@@ -250,41 +260,35 @@ class FastPathTest {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraph fast = Graphs.initialized(residualBlock());
         ComputationGraph reference = builtInTwin(fast);
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 8, 8);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            y.putScalar(i, i % 3, 1.0);
-        }
-        INDArray[] gradients = new INDArray[2];
-        ComputationGraph[] graphs = {reference, fast};
-        for (int i = 0; i < 2; i++) {
-            graphs[i].setInputs(x);
-            graphs[i].setLabels(y);
-            graphs[i].computeGradientAndScore();
-            gradients[i] = graphs[i].gradient().gradient().dup();
-        }
-        double relative = relativeDifference(gradients[1], gradients[0]);
+        DataSet batch = randomBatch(5, DataType.FLOAT, 4, 3, 8, 8);
+        double relative = relativeDifference(gradient(fast, batch), gradient(reference, batch));
         assertTrue(relative < 1e-4, "relative difference of the gradients " + relative);
         // each batch norm read its convolution's blocked output and handed it its blocked input gradient; conv1 and
         // conv2 read their batch norm's blocked output; bn1 read conv2's blocked input gradient (relu0 feeds two)
         for (String name : new String[] {"bn0", "bn1", "bn2"}) {
-            assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).borrowedInput(), name);
+            BlockedTwins twins = ((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer(name))).twins();
+            // and left its input gradient in the blocked layout alone, for its convolution
+            assertTrue(twins.borrowedInput() && twins.inputGradientDeferred(), name);
         }
-        assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"))).borrowedGradient());
-        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn0"))).borrowedGradient());
+        assertTrue(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn1"))).twins().borrowedGradient());
+        assertFalse(((OneDnnBatchNormHelper) FastPath.helperOf(fast.getLayer("bn0"))).twins().borrowedGradient());
         for (String name : new String[] {"conv1", "conv2"}) {
             OneDnnConvolutionHelper convolution = (OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer(name));
-            assertTrue(convolution.borrowedInput() && convolution.borrowedGradient(), name);
+            assertTrue(convolution.twins().borrowedInput() && convolution.twins().borrowedGradient(), name);
         }
+        // conv2's input gradient went to bn1 alone (through relu1) and stayed in the blocked layout; conv1's did not
+        assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer("conv2"))).twins()
+                .inputGradientDeferred());
+        assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(fast.getLayer("conv1"))).twins()
+                .inputGradientDeferred());
 
-        DataSet batch = new DataSet(x, y);
         for (int step = 0; step < 3; step++) {
             reference.fit(batch);
             fast.fit(batch);
         }
         relative = relativeDifference(fast.params(), reference.params());
         assertTrue(relative < 1e-5, "relative difference of the parameters " + relative);
+        INDArray x = batch.getFeatures();
         assertTrue(fast.outputSingle(false, x).equalsWithEps(reference.outputSingle(false, x), 1e-5));
         assertTrue(fast.outputSingle(true, x).equalsWithEps(reference.outputSingle(true, x), 1e-5));
     }
@@ -302,20 +306,23 @@ class FastPathTest {
         assertEquals(dl4j.outputSingle(false, x), ours.outputSingle(false, x));
     }
 
+    /** {@code Graphs.forTraining(conf)}, checked to give the parameters' gradients of {@code Graphs.initialized}. */
+    private static ComputationGraph trainingGraphWithTheFullGradients(ComputationGraphConfiguration conf) {
+        ComputationGraph full = Graphs.initialized(conf);
+        ComputationGraph training = Graphs.forTraining(conf);
+        training.setParams(full.params().dup());
+        double relative = relativeDifference(gradient(training, CNN2DFormat.NCHW), gradient(full, CNN2DFormat.NCHW));
+        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        return training;
+    }
+
     @Test
     void aTrainingGraphSkipsOnlyTheGradientWithRespectToItsInput() {
         assumeTrue(FastPath.enabled(), "the fast path is off: no oneDNN in this ND4J build");
         ComputationGraphConfiguration conf = convNet(CNN2DFormat.NCHW, DataType.FLOAT);
-        ComputationGraph full = Graphs.initialized(conf);
-        ComputationGraph training = Graphs.forTraining(conf);
-        training.setParams(full.params().dup());
-
-        INDArray expected = gradient(full, CNN2DFormat.NCHW);
-        INDArray actual = gradient(training, CNN2DFormat.NCHW);
-
-        double relative = relativeDifference(actual, expected);
-        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        ComputationGraph training = trainingGraphWithTheFullGradients(conf);
         // conv1 reads the network's input: only the training graph's leaves that input's gradient out
+        ComputationGraph full = Graphs.initialized(conf);
         assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(full.getLayer("conv1"))).computesInputGradient());
         assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
         assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
@@ -341,15 +348,7 @@ class FastPathTest {
                         .activation(Activation.SOFTMAX).build(), "conv2")
                 .setOutputs("out")
                 .build();
-        ComputationGraph full = Graphs.initialized(conf);
-        ComputationGraph training = Graphs.forTraining(conf);
-        training.setParams(full.params().dup());
-
-        INDArray expected = gradient(full, CNN2DFormat.NCHW);
-        INDArray actual = gradient(training, CNN2DFormat.NCHW);
-
-        double relative = relativeDifference(actual, expected);
-        assertTrue(relative < 1e-6, "relative difference of the parameters' gradients " + relative);
+        ComputationGraph training = trainingGraphWithTheFullGradients(conf);
         // the zero padding has no parameters: conv1 is fed by the input alone, conv2 by conv1's parameters
         assertFalse(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv1"))).computesInputGradient());
         assertTrue(((OneDnnConvolutionHelper) FastPath.helperOf(training.getLayer("conv2"))).computesInputGradient());
@@ -370,21 +369,8 @@ class FastPathTest {
         ComputationGraph fast = Graphs.initialized(conf);
         assertInstanceOf(OneDnnBatchNormHelper.class, FastPath.helperOf(fast.getLayer("bn")));
         ComputationGraph reference = builtInTwin(fast);
-        Nd4j.getRandom().setSeed(11);
-        INDArray x = Nd4j.randn(DataType.FLOAT, 8, 7);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
-        for (int i = 0; i < 8; i++) {
-            y.putScalar(i, i % 3, 1.0);
-        }
-        INDArray[] gradients = new INDArray[2];
-        ComputationGraph[] graphs = {reference, fast};
-        for (int i = 0; i < 2; i++) {
-            graphs[i].setInputs(x);
-            graphs[i].setLabels(y);
-            graphs[i].computeGradientAndScore();
-            gradients[i] = graphs[i].gradient().gradient().dup();
-        }
-        double relative = relativeDifference(gradients[1], gradients[0]);
+        DataSet batch = randomBatch(11, DataType.FLOAT, 8, 7);
+        double relative = relativeDifference(gradient(fast, batch), gradient(reference, batch));
         assertTrue(relative < 1e-4, "relative difference of the gradients " + relative);
     }
 
@@ -400,6 +386,14 @@ class FastPathTest {
                 default -> assertNull(FastPath.helperOf(layer), name);
             }
         }
+        // conv2's RELU takes its gradient on oneDNN, in the layer's own configuration; the graph's keeps DL4J's
+        assertInstanceOf(FastReluActivation.class,
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) graph.getLayer("conv2").conf().getLayer())
+                        .getActivationFn());
+        LayerVertex saved = (LayerVertex) graph.getConfiguration().getVertices().get("conv2");
+        assertEquals(ActivationReLU.class,
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) saved.getLayerConf().getLayer()).getActivationFn()
+                        .getClass());
     }
 
     @Test

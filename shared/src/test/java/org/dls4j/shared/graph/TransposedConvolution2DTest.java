@@ -1,5 +1,6 @@
 package org.dls4j.shared.graph;
 
+import static org.dls4j.shared.graph.FastPathTest.gradient;
 import static org.dls4j.shared.graph.FastPathTest.relativeDifference;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -64,20 +64,8 @@ class TransposedConvolution2DTest {
     }
 
     private static DataSet batch(CNN2DFormat format) {
-        Nd4j.getRandom().setSeed(9);
-        long[] shape = format == CNN2DFormat.NHWC ? new long[] {4, 5, 5, 3} : new long[] {4, 3, 5, 5};
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
-        for (int i = 0; i < 4; i++) {
-            y.putScalar(i, i % 3, 1.0);
-        }
-        return new DataSet(Nd4j.randn(DataType.FLOAT, shape), y);
-    }
-
-    private static INDArray gradient(ComputationGraph graph, DataSet batch) {
-        graph.setInputs(batch.getFeatures());
-        graph.setLabels(batch.getLabels());
-        graph.computeGradientAndScore();
-        return graph.gradient().gradient().dup();
+        return FastPathTest.randomBatch(9, DataType.FLOAT,
+                format == CNN2DFormat.NHWC ? new long[] {4, 5, 5, 3} : new long[] {4, 3, 5, 5});
     }
 
     @ParameterizedTest
