@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.dls4j.shared.NumpyRandom;
 import org.dls4j.shared.cli.Progress;
@@ -17,21 +16,20 @@ import org.dls4j.shared.cli.Report;
 import org.dls4j.shared.data.text.CharCorpus;
 import org.dls4j.shared.graph.BasicRnnLayer;
 import org.dls4j.shared.graph.Graphs;
+import org.dls4j.shared.graph.RnnSoftmaxOutputLayer;
 import org.dls4j.shared.scratch.dense.Parameters;
 import org.dls4j.shared.scratch.rnn.CharRnnSteps;
 import org.dls4j.shared.train.CostRecorder;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Dinosaur Island's character model as a DL4J graph:
  * <pre>
- * one-hot characters [1, vocab, T] -> BasicRnnLayer(n_a, tanh, state carried) -> RnnOutputLayer(vocab, softmax),
- *                                     cross-entropy
+ * one-hot characters [1, vocab, T] -> BasicRnnLayer(n_a, tanh, state carried) -> RnnSoftmaxOutputLayer(vocab):
+ *                                     softmax, cross-entropy
  * </pre>
  * trained like the notebook's: one name per iteration in the same shuffled order, the hidden state carried from
  * each name to the next ({@code a_prev = a[len(X)-1]}), plain SGD at the same learning rate, every gradient element
@@ -43,7 +41,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>The recurrent layer is the shared {@link BasicRnnLayer}, DL4J's {@code SimpleRnn} with its own forward and
  * backward pass through time: M2.1's {@code SimpleRnn} starts every {@code fit} from a zero state (its backward pass
  * runs the forward pass again from zeros whatever state the graph holds), so it could not carry the state, and it
- * took about 235 ND4J operations per name. The names' one-hot arrays are made once ({@link #examples}).
+ * took about 235 ND4J operations per name. The output layer is the shared {@link RnnSoftmaxOutputLayer}, DL4J's
+ * {@code RnnOutputLayer} with a softmax and {@code MCXENT} computed in Java (DL4J's own took about 25 ND4J operations
+ * a name). The names' one-hot arrays are made once ({@link #examples}).
  */
 public final class CharRnnGraph {
 
@@ -64,8 +64,8 @@ public final class CharRnnGraph {
                 .graphBuilder()
                 .addInputs("characters")
                 .addLayer("rnn", new BasicRnnLayer(nA, true), "characters")
-                .addLayer("y", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(nA).nOut(vocab)
-                        .activation(Activation.SOFTMAX).build(), "rnn")
+                // DL4J's RnnOutputLayer(MCXENT, softmax), computed in Java: one forward pass for gradient and score
+                .addLayer("y", new RnnSoftmaxOutputLayer(nA, vocab), "rnn")
                 .setOutputs("y")
                 // the data format of the layers ([m, n, T], NCW); without it the output layer reads T from dimension 1
                 .setInputTypes(InputType.recurrent(vocab))
