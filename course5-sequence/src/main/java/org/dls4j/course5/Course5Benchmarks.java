@@ -36,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and DL4J graphs beside the same layers in PyTorch ({@code bench/peers/framework.py}):
  * <ul>
  *   <li>{@code char-rnn}: one SGD step of week 1's {@link CharRnnGraph} (BasicRnnLayer 50 carrying the state,
- *       RnnOutputLayer 27, float64, clip 5) on one name, the names in the notebook's shuffled order (unit
+ *       RnnSoftmaxOutputLayer 27, float64, clip 5) on one name, the names in the notebook's shuffled order (unit
  *       {@code step});</li>
  *   <li>{@code lstm-emojify}: one Adam step of week 2's Emojifier-V2 (frozen 400001 x 50 embedding, two LSTMs of 128
  *       over 10 words, dense 5) on a batch of 32 sentences of random word indices; {@code emojify-v2} the same on

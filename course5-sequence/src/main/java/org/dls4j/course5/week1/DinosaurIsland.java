@@ -340,8 +340,8 @@ public final class DinosaurIsland {
             plot.line("scratch (numpy)", toDoubles(scratch.losses().iterations()), scratch.losses().costs());
         }
         if (options.faces.contains(Face.DL4J)) {
-            report.say("== DL4J: BasicRnnLayer(" + options.hidden + ", state carried) + RnnOutputLayer(softmax), the"
-                    + " same examples and initial weights");
+            report.say("== DL4J: BasicRnnLayer(" + options.hidden + ", state carried) + RnnSoftmaxOutputLayer(softmax),"
+                    + " the same examples and initial weights");
             long start = System.nanoTime();
             dl4j = CharRnnGraph.train(examples, corpus, options, report);
             report.say(String.format("(%.1f microseconds per iteration)",

@@ -117,8 +117,9 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
         }
         JavaArrays.write(grads, gradientsFlattened);
         Gradient gradient = new DefaultGradient(gradientsFlattened);
-        gradient.setGradientFor(DefaultParamInitializer.WEIGHT_KEY, gradientViews.get(DefaultParamInitializer.WEIGHT_KEY));
-        gradient.setGradientFor(DefaultParamInitializer.BIAS_KEY, gradientViews.get(DefaultParamInitializer.BIAS_KEY));
+        for (String key : new String[] {DefaultParamInitializer.WEIGHT_KEY, DefaultParamInitializer.BIAS_KEY}) {
+            gradient.setGradientFor(key, gradientViews.get(key));
+        }
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
         JavaArrays.write(dx, inputGradient);
