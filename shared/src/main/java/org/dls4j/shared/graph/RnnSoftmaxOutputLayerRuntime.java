@@ -78,6 +78,7 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        applyDropOutIfNecessary(true, workspaceMgr);
         Pass pass = forward(input);
         lastPass = pass;
         lastPassLabels = labels;
@@ -123,7 +124,7 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
         JavaArrays.write(dx, inputGradient);
-        return new Pair<>(gradient, inputGradient);
+        return new Pair<>(gradient, backpropDropOutIfPresent(inputGradient));
     }
 
     /** The forward pass on {@code input (m, n_in, T)}: every step's softmax, row-major {@code (m, n_out, T)}. */
