@@ -30,8 +30,10 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
     private record Pass(INDArray input, double[] x, double[] p, int m, int nIn, int nOut, int steps) {
     }
 
+    /** The last backward pass's forward pass, the labels it read and their values, for the score asked next. */
     private Pass lastPass;
     private INDArray lastPassLabels;
+    private double[] lastPassY;
 
     RnnSoftmaxOutputLayerRuntime(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -53,11 +55,12 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
         if (input == null || labels == null) {
             throw new IllegalStateException("Cannot calculate score without input and labels " + layerId());
         }
-        Pass pass = lastPass != null && lastPass.input() == input && lastPassLabels == labels ? lastPass
-                : forward(input);
+        boolean kept = lastPass != null && lastPass.input() == input && lastPassLabels == labels;
+        Pass pass = kept ? lastPass : forward(input);
+        double[] y = kept ? lastPassY : labels(pass);
         lastPass = null;
         lastPassLabels = null;
-        double[] y = labels(pass);
+        lastPassY = null;
         double eps = ((LossMCXENT) layerConf().getLossFn()).getSoftmaxClipEps();
         double[] p = pass.p();
         double sum = 0;
@@ -80,10 +83,11 @@ public final class RnnSoftmaxOutputLayerRuntime extends RnnOutputLayer {
         assertInputSet(true);
         applyDropOutIfNecessary(true, workspaceMgr);
         Pass pass = forward(input);
+        double[] y = labels(pass);
         lastPass = pass;
         lastPassLabels = labels;
+        lastPassY = y;
         int m = pass.m(), nIn = pass.nIn(), nOut = pass.nOut(), steps = pass.steps();
-        double[] y = labels(pass);
         double[] params = JavaArrays.read(params());
         double[] x = pass.x();
         double[] dz = pass.p().clone();
